@@ -1,0 +1,45 @@
+package dev.sluice.io;
+
+import java.util.Map;
+
+/**
+ * Loads and saves one named piece of data: a file, an object in a store, a value in memory.
+ *
+ * <p>Implementations throw unchecked exceptions; the {@link dev.sluice.catalog.DataCatalog} wraps
+ * every failure in a {@link dev.sluice.DatasetException} that names the dataset. A dataset may be
+ * called from several threads, but never with two concurrent saves of the same dataset in one run.
+ *
+ * @param <T> the type of value this dataset holds
+ */
+public interface Dataset<T> {
+    /** Reads the value; blocks for the duration of the I/O. */
+    T load();
+
+    /**
+     * Stores {@code value}, completely or not at all: a persisted dataset writes under a temporary name
+     * and commits atomically. Must not modify {@code value}, which other nodes may be reading.
+     */
+    void save(T value);
+
+    /** Whether a value is stored (for memory datasets: whether one was saved). */
+    boolean exists();
+
+    /** Drops any cached copy of the value; the stored value, if persisted, stays. */
+    default void release() {}
+
+    /** Whether values survive the run (files, objects); memory datasets answer {@code false}. */
+    default boolean isPersistent() {
+        return true;
+    }
+
+    /**
+     * The key of the store this dataset writes to ({@code "file"}, {@code "s3://bucket"}): the runner
+     * caps concurrent saves per store. Memory datasets answer {@code "memory"}.
+     */
+    default String storeKey() {
+        return "file";
+    }
+
+    /** The dataset's type and settings, for logs and {@code sluice catalog describe}; never secrets. */
+    Map<String, Object> describe();
+}

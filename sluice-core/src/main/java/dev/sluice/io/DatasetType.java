@@ -1,0 +1,26 @@
+package dev.sluice.io;
+
+import java.util.Set;
+
+/**
+ * A kind of dataset that catalog entries can name in {@code type:}. Implementations are found with
+ * {@link java.util.ServiceLoader} (list them in {@code META-INF/services/dev.sluice.io.DatasetType})
+ * or registered in code, and must have a public no-argument constructor.
+ */
+public interface DatasetType {
+    /** The short name used in catalog files, e.g. {@code text} or {@code csv}. */
+    String name();
+
+    /** Other names accepted for this type, e.g. Kedro-style {@code TextDataset}. */
+    default Set<String> aliases() {
+        return Set.of();
+    }
+
+    /**
+     * Builds a dataset from its catalog entry.
+     *
+     * @throws dev.sluice.ConfigurationException if the entry is missing a setting or has a bad one;
+     *     use {@link DatasetSpec}'s accessors, whose messages name the file and line
+     */
+    Dataset<?> create(DatasetSpec spec);
+}

@@ -1,0 +1,2 @@
+/** Sluice's exception family; the public API lives in the sub-packages. */
+package dev.sluice;

@@ -1,0 +1,488 @@
+package dev.sluice.pipeline;
+
+import dev.sluice.NodeExecutionException;
+import dev.sluice.PipelineDefinitionException;
+import dev.sluice.pipeline.Functions.Fn0;
+import dev.sluice.pipeline.Functions.Fn1;
+import dev.sluice.pipeline.Functions.Fn2;
+import dev.sluice.pipeline.Functions.Fn3;
+import dev.sluice.pipeline.Functions.Fn4;
+import dev.sluice.pipeline.Functions.Fn5;
+import dev.sluice.pipeline.Functions.Fn6;
+import dev.sluice.pipeline.Functions.NamedFn;
+import java.io.Serializable;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A pure function with named inputs and outputs: the unit a {@link Pipeline} is made of.
+ *
+ * <p>Build one with {@link #builder()} or {@link #named(String)}:
+ *
+ * <pre>{@code
+ * Node split = Node.named("split_data")
+ *         .inputs("iris", "params:test_ratio")
+ *         .outputs("train", "test")
+ *         .fn(DataScience::split);   // returns a List, an array or a record of two values
+ * }</pre>
+ *
+ * <p>Inputs are positional ({@code inputs(String...)}, passed to the function in order) or by
+ * argument name ({@code inputs(Map)}, read through {@link Inputs}). One output receives the return
+ * value itself; several outputs receive the elements of a returned {@link List}, array or record, by
+ * position; {@code outputs(Map)} maps keys of a returned {@link Map} (or record component names) to
+ * datasets. Nodes are immutable and thread-safe; their functions must not mutate their inputs.
+ */
+public final class Node {
+    static final Pattern NAME = Pattern.compile("[\\w.-]+");
+
+    private final String name;
+    private final String namespace;
+    private final Set<String> tags;
+    private final List<String> inputs;
+    private final List<String> argumentNames;
+    private final List<String> outputs;
+    private final List<String> outputKeys;
+    private final Invoker invoker;
+
+    /** How the function is called: positional values, or values by argument name. */
+    interface Invoker {
+        Object call(Node node, List<Object> values) throws Exception;
+    }
+
+    private Node(
+            String name,
+            String namespace,
+            Set<String> tags,
+            List<String> inputs,
+            List<String> argumentNames,
+            List<String> outputs,
+            List<String> outputKeys,
+            Invoker invoker) {
+        this.name = name;
+        this.namespace = namespace;
+        this.tags = Set.copyOf(tags);
+        this.inputs = List.copyOf(inputs);
+        this.argumentNames = argumentNames == null ? null : List.copyOf(argumentNames);
+        this.outputs = List.copyOf(outputs);
+        this.outputKeys = outputKeys == null ? null : List.copyOf(outputKeys);
+        this.invoker = invoker;
+    }
+
+    /** Starts a node whose name defaults to the function's method name (or its first output). */
+    public static Builder builder() {
+        return new Builder(null);
+    }
+
+    /** Starts a node called {@code name} ({@code [\w.-]+}). */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** The full name, prefixed by the namespace when there is one ({@code ns.name}). */
+    public String name() {
+        return name;
+    }
+
+    /** The namespace (dotted, possibly nested), if any. */
+    public Optional<String> namespace() {
+        return Optional.ofNullable(namespace);
+    }
+
+    public Set<String> tags() {
+        return tags;
+    }
+
+    /** Input dataset names, in the order the function receives them; may repeat a name. */
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    /** Output dataset names, in declaration order. */
+    public List<String> outputs() {
+        return outputs;
+    }
+
+    /**
+     * Calls the function with the given input values (keyed by dataset name) and returns its
+     * outputs keyed by dataset name, in declaration order.
+     *
+     * @throws NodeExecutionException if the function throws or returns a value that does not fit the
+     *     declared outputs; the message names this node
+     */
+    public Map<String, Object> run(Map<String, ?> inputValues) {
+        List<Object> values = new ArrayList<>(inputs.size());
+        for (String input : inputs) {
+            if (!inputValues.containsKey(input)) {
+                throw new NodeExecutionException(
+                        name,
+                        "Node '" + name + "' was not given its input '" + input + "'; it received "
+                                + inputValues.keySet(),
+                        null);
+            }
+            values.add(inputValues.get(input));
+        }
+        Object result;
+        try {
+            result = invoker.call(this, values);
+        } catch (NodeExecutionException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            throw new NodeExecutionException(name, "Node '" + name + "' failed: " + e, e);
+        }
+        return mapOutputs(result);
+    }
+
+    /** Returns a copy of this node with a different name, namespace, tags, inputs or outputs. */
+    Node with(
+            String newName, String newNamespace, Set<String> newTags, List<String> newInputs, List<String> newOutputs) {
+        return new Node(newName, newNamespace, newTags, newInputs, argumentNames, newOutputs, outputKeys, invoker);
+    }
+
+    /** Returns a copy of this node with extra tags. */
+    public Node withTags(String... extraTags) {
+        Set<String> all = new LinkedHashSet<>(tags);
+        for (String tag : extraTags) {
+            all.add(checkName("tag", tag));
+        }
+        return with(name, namespace, all, inputs, outputs);
+    }
+
+    Inputs namedInputs(List<Object> values) {
+        Map<String, Object> byArgument = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            byArgument.put(argumentNames.get(i), values.get(i));
+        }
+        return new Inputs(name, byArgument);
+    }
+
+    private Map<String, Object> mapOutputs(Object result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (outputs.isEmpty()) {
+            return out;
+        }
+        if (outputKeys != null) {
+            Map<String, Object> byKey = keyed(result);
+            for (int i = 0; i < outputs.size(); i++) {
+                String key = outputKeys.get(i);
+                if (!byKey.containsKey(key)) {
+                    throw outputMismatch(
+                            "returned no value for key '" + key + "' (it returned keys " + byKey.keySet() + ")");
+                }
+                out.put(outputs.get(i), requireValue(byKey.get(key), outputs.get(i)));
+            }
+            return out;
+        }
+        if (outputs.size() == 1) {
+            out.put(outputs.get(0), requireValue(result, outputs.get(0)));
+            return out;
+        }
+        List<Object> positional = positional(result);
+        if (positional.size() != outputs.size()) {
+            throw outputMismatch(
+                    "returned " + positional.size() + " values but declares " + outputs.size() + " outputs " + outputs);
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            out.put(outputs.get(i), requireValue(positional.get(i), outputs.get(i)));
+        }
+        return out;
+    }
+
+    private Object requireValue(Object value, String output) {
+        if (value == null) {
+            throw outputMismatch("returned null for output '" + output
+                    + "'; a node must return a value for every output (datasets cannot hold null)");
+        }
+        return value;
+    }
+
+    private List<Object> positional(Object result) {
+        if (result instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        if (result != null && result.getClass().isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(result); i++) {
+                list.add(Array.get(result, i));
+            }
+            return list;
+        }
+        if (result instanceof Record record) {
+            return new ArrayList<>(recordComponents(record).values());
+        }
+        throw outputMismatch("declares " + outputs.size() + " outputs " + outputs
+                + " so it must return a List, an array or a record, but returned "
+                + (result == null ? "null" : result.getClass().getName()));
+    }
+
+    private Map<String, Object> keyed(Object result) {
+        if (result instanceof Map<?, ?> map) {
+            Map<String, Object> byKey = new LinkedHashMap<>();
+            map.forEach((k, v) -> byKey.put(String.valueOf(k), v));
+            return byKey;
+        }
+        if (result instanceof Record record) {
+            return recordComponents(record);
+        }
+        throw outputMismatch(
+                "declares outputs by key " + outputKeys + " so it must return a Map or a record, but returned "
+                        + (result == null ? "null" : result.getClass().getName()));
+    }
+
+    private Map<String, Object> recordComponents(Record record) {
+        Map<String, Object> components = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                components.put(component.getName(), accessor.invoke(record));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new NodeExecutionException(
+                        name,
+                        "Node '" + name + "' returned a record of type "
+                                + record.getClass().getName() + " whose component '" + component.getName()
+                                + "' cannot be read: " + e,
+                        e);
+            }
+        }
+        return components;
+    }
+
+    private NodeExecutionException outputMismatch(String what) {
+        return new NodeExecutionException(name, "Node '" + name + "' " + what, null);
+    }
+
+    static String checkName(String what, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new PipelineDefinitionException(GraphMessages.invalidName(what, value));
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "Node(" + name + ": " + inputs + " -> " + outputs + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Node other
+                && name.equals(other.name)
+                && Objects.equals(namespace, other.namespace)
+                && tags.equals(other.tags)
+                && inputs.equals(other.inputs)
+                && Objects.equals(argumentNames, other.argumentNames)
+                && outputs.equals(other.outputs)
+                && Objects.equals(outputKeys, other.outputKeys)
+                && invoker == other.invoker;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, inputs, outputs);
+    }
+
+    /**
+     * Collects a node's name, inputs, outputs, tags and namespace; a {@code fn(...)} call checks them
+     * against the function and returns the node.
+     */
+    public static final class Builder {
+        private String name;
+        private String namespace;
+        private final Set<String> tags = new LinkedHashSet<>();
+        private List<String> inputs = List.of();
+        private List<String> argumentNames;
+        private List<String> outputs = List.of();
+        private List<String> outputKeys;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Positional inputs: the function receives them in this order. */
+        public Builder inputs(String... datasets) {
+            return inputs(List.of(datasets));
+        }
+
+        /** Positional inputs: the function receives them in this order. */
+        public Builder inputs(List<String> datasets) {
+            this.inputs = List.copyOf(datasets);
+            this.argumentNames = null;
+            return this;
+        }
+
+        /** Inputs by argument name ({@code argument -> dataset}); use with {@link #fn(NamedFn)}. */
+        public Builder inputs(Map<String, String> argumentToDataset) {
+            this.argumentNames = new ArrayList<>(argumentToDataset.keySet());
+            this.inputs = new ArrayList<>(argumentToDataset.values());
+            return this;
+        }
+
+        /** One output takes the return value; several take a returned List, array or record by position. */
+        public Builder outputs(String... datasets) {
+            return outputs(List.of(datasets));
+        }
+
+        public Builder outputs(List<String> datasets) {
+            this.outputs = List.copyOf(datasets);
+            this.outputKeys = null;
+            return this;
+        }
+
+        /** Outputs by key ({@code key -> dataset}): the function returns a Map or a record with these keys. */
+        public Builder outputs(Map<String, String> keyToDataset) {
+            this.outputKeys = new ArrayList<>(keyToDataset.keySet());
+            this.outputs = new ArrayList<>(keyToDataset.values());
+            return this;
+        }
+
+        public Builder tags(String... tags) {
+            return tags(List.of(tags));
+        }
+
+        public Builder tags(Collection<String> tags) {
+            this.tags.addAll(tags);
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        public <R> Node fn(Fn0<R> fn) {
+            return build(fn, 0, (node, v) -> fn.apply());
+        }
+
+        @SuppressWarnings("unchecked")
+        public <A, R> Node fn(Fn1<A, R> fn) {
+            return build(fn, 1, (node, v) -> fn.apply((A) v.get(0)));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <A, B, R> Node fn(Fn2<A, B, R> fn) {
+            return build(fn, 2, (node, v) -> fn.apply((A) v.get(0), (B) v.get(1)));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <A, B, C, R> Node fn(Fn3<A, B, C, R> fn) {
+            return build(fn, 3, (node, v) -> fn.apply((A) v.get(0), (B) v.get(1), (C) v.get(2)));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <A, B, C, D, R> Node fn(Fn4<A, B, C, D, R> fn) {
+            return build(fn, 4, (node, v) -> fn.apply((A) v.get(0), (B) v.get(1), (C) v.get(2), (D) v.get(3)));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <A, B, C, D, E, R> Node fn(Fn5<A, B, C, D, E, R> fn) {
+            return build(
+                    fn, 5, (node, v) -> fn.apply((A) v.get(0), (B) v.get(1), (C) v.get(2), (D) v.get(3), (E) v.get(4)));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <A, B, C, D, E, F, R> Node fn(Fn6<A, B, C, D, E, F, R> fn) {
+            return build(
+                    fn,
+                    6,
+                    (node, v) -> fn.apply(
+                            (A) v.get(0), (B) v.get(1), (C) v.get(2), (D) v.get(3), (E) v.get(4), (F) v.get(5)));
+        }
+
+        /** A function that reads its inputs by argument name; requires {@link #inputs(Map)}. */
+        public <R> Node fn(NamedFn<R> fn) {
+            if (argumentNames == null && !inputs.isEmpty()) {
+                throw new PipelineDefinitionException(GraphMessages.namedFunctionNeedsNamedInputs(displayName()));
+            }
+            if (argumentNames == null) {
+                argumentNames = List.of();
+            }
+            return build(fn, inputs.size(), (node, v) -> fn.apply(node.namedInputs(v)));
+        }
+
+        private Node build(Serializable function, int arity, Invoker invoker) {
+            Objects.requireNonNull(function, "function");
+            if (name == null) {
+                name = defaultName(function);
+            }
+            checkName("node name", name);
+            if (namespace != null) {
+                for (String part : namespace.split("\\.", -1)) {
+                    checkName("namespace", part);
+                }
+            }
+            for (String tag : tags) {
+                checkName("tag", tag);
+            }
+            if (arity != inputs.size()) {
+                throw new PipelineDefinitionException(GraphMessages.arityMismatch(displayName(), arity, inputs));
+            }
+            for (String dataset : inputs) {
+                DatasetNames.check(displayName(), dataset);
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (String dataset : outputs) {
+                DatasetNames.check(displayName(), dataset);
+                if (!seen.add(dataset)) {
+                    throw new PipelineDefinitionException(GraphMessages.duplicateOutputInNode(displayName(), dataset));
+                }
+            }
+            for (String dataset : inputs) {
+                if (seen.contains(dataset)) {
+                    throw new PipelineDefinitionException(GraphMessages.inputIsOwnOutput(displayName(), dataset));
+                }
+            }
+            String fullName = namespace == null ? name : namespace + "." + name;
+            return new Node(fullName, namespace, tags, inputs, argumentNames, outputs, outputKeys, invoker);
+        }
+
+        private String displayName() {
+            return name != null ? name : "<unnamed node with outputs " + outputs + ">";
+        }
+
+        private String defaultName(Serializable function) {
+            Optional<String> method = methodName(function);
+            if (method.isPresent()) {
+                return method.get();
+            }
+            if (!outputs.isEmpty()) {
+                return DatasetNames.strip(outputs.get(0)).replace(':', '_') + "_node";
+            }
+            throw new PipelineDefinitionException(GraphMessages.nameRequired(inputs));
+        }
+
+        private static Optional<String> methodName(Serializable function) {
+            try {
+                Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
+                writeReplace.setAccessible(true);
+                Object replaced = writeReplace.invoke(function);
+                if (replaced instanceof SerializedLambda lambda
+                        && !lambda.getImplMethodName().startsWith("lambda$")) {
+                    return Optional.of(lambda.getImplMethodName());
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Not a lambda or method reference (or the JVM hides it): fall back to the outputs.
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Nodes and pipelines: building, validating, combining and slicing the DAG. */
+package dev.sluice.pipeline;

@@ -1,0 +1,283 @@
+package dev.sluice.runner;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.NodeExecutionException;
+import dev.sluice.SluiceException;
+import dev.sluice.catalog.DataCatalog;
+import dev.sluice.hook.Hooks;
+import dev.sluice.pipeline.Node;
+import dev.sluice.pipeline.Pipeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one scheduler behind every {@link Runner}: starts nodes whose inputs are ready (on the calling
+ * thread, or on a worker pool), hands their data to the run's {@link IoStrategy}, and stops starting
+ * nodes at the first failure.
+ */
+final class DagRunner implements Runner {
+    private static final Logger LOG = LoggerFactory.getLogger(DagRunner.class);
+
+    private final RunOptions options;
+    private final Hooks hooks;
+    private final Executor nodeExecutor;
+    private final Executor ioExecutor;
+
+    DagRunner(RunOptions options, Hooks hooks, Executor nodeExecutor, Executor ioExecutor) {
+        this.options = options;
+        this.hooks = hooks;
+        this.nodeExecutor = nodeExecutor;
+        this.ioExecutor = ioExecutor;
+    }
+
+    @Override
+    public RunOptions options() {
+        return options;
+    }
+
+    @Override
+    public RunResult run(Pipeline pipeline, DataCatalog catalog, String runId) {
+        checkFreeInputs(pipeline, catalog);
+        for (String dataset : pipeline.datasets()) {
+            catalog.putMemoryIfAbsent(dataset);
+        }
+        ExecutorService ownIo = ioExecutor == null ? Executors.newCachedThreadPool(threads("sluice-io")) : null;
+        ExecutorService ownNodes = options.parallel() && nodeExecutor == null
+                ? Executors.newFixedThreadPool(options.workers(), threads("sluice-node"))
+                : null;
+        try {
+            Executor io = ioExecutor != null ? ioExecutor : ownIo;
+            Executor nodes = !options.parallel() ? Runnable::run : nodeExecutor != null ? nodeExecutor : ownNodes;
+            RunInfo info = new RunInfo(runId, options, Instant.now());
+            RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io);
+            return new Execution(ctx, nodes).run();
+        } finally {
+            if (ownNodes != null) {
+                ownNodes.shutdownNow();
+            }
+            if (ownIo != null) {
+                ownIo.shutdownNow();
+            }
+        }
+    }
+
+    private static void checkFreeInputs(Pipeline pipeline, DataCatalog catalog) {
+        Set<String> missing = new TreeSet<>();
+        for (String input : pipeline.inputs()) {
+            if (!catalog.contains(input)) {
+                missing.add(input);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigurationException(
+                    "Pipeline input(s) " + missing + " are not in the data catalog and no node "
+                            + "produces them; define them in conf/<env>/catalog.yml (parameters in parameters.yml), or run a "
+                            + "slice that includes their producers. No node was run.");
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One run's scheduling state; used by the calling thread only, except for the completion queue. */
+    private static final class Execution {
+        private final RunContext ctx;
+        private final Executor nodes;
+        private final IoStrategy io;
+        private final Map<String, NodeState> nodeStates = new LinkedHashMap<>();
+        private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+
+        private record Completion(Node node, Throwable error) {}
+
+        Execution(RunContext ctx, Executor nodes) {
+            this.ctx = ctx;
+            this.nodes = nodes;
+            this.io = IoStrategy.create(ctx);
+            ctx.pipeline.nodes().forEach(n -> nodeStates.put(n.name(), NodeState.PENDING));
+        }
+
+        RunResult run() {
+            Instant start = Instant.now();
+            LOG.info("Running {} node(s), {}", ctx.pipeline.nodes().size(), ctx.options.describe());
+            ctx.hooks.fire("beforePipelineRun", h -> h.beforePipelineRun(ctx.info, ctx.pipeline, ctx.catalog));
+            try {
+                io.start();
+                schedule();
+            } catch (RuntimeException e) {
+                ctx.failures.add(e);
+            } finally {
+                io.finish();
+            }
+            nodeStates.replaceAll((name, state) -> state == NodeState.PENDING ? NodeState.NOT_RUN : state);
+            Map<String, Object> freeOutputs = ctx.failures.any() ? Map.of() : collectFreeOutputs();
+            RunResult result = new RunResult(
+                    ctx.info.runId(),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(nodeStates)),
+                    ctx.saveStatesSnapshot(),
+                    freeOutputs,
+                    Duration.between(start, Instant.now()));
+            SluiceException primary = ctx.failures.primary();
+            if (primary != null) {
+                RunFailedException failed = new RunFailedException(failureMessage(primary, result), primary, result);
+                ctx.hooks.fire("onPipelineError", h -> h.onPipelineError(ctx.info, failed, ctx.pipeline, ctx.catalog));
+                throw failed;
+            }
+            LOG.info(
+                    "Completed {} node(s) in {} ms",
+                    nodeStates.size(),
+                    result.wallTime().toMillis());
+            ctx.hooks.fire("afterPipelineRun", h -> h.afterPipelineRun(ctx.info, ctx.pipeline, ctx.catalog, result));
+            return result;
+        }
+
+        private void schedule() {
+            List<Node> order = ctx.pipeline.nodes();
+            Map<Node, Integer> position = new HashMap<>();
+            Map<Node, Integer> waitingOn = new HashMap<>();
+            Map<Node, List<Node>> children = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                Node node = order.get(i);
+                position.put(node, i);
+                List<Node> parents = ctx.pipeline.parentsOf(node);
+                waitingOn.put(node, parents.size());
+                for (Node parent : parents) {
+                    children.computeIfAbsent(parent, k -> new ArrayList<>()).add(node);
+                }
+            }
+            PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparing(position::get));
+            order.stream().filter(n -> waitingOn.get(n) == 0).forEach(ready::add);
+            int capacity = ctx.options.parallel() ? ctx.options.workers() : 1;
+            int running = 0;
+            while (true) {
+                while (!ctx.failures.any() && !ready.isEmpty() && running < capacity) {
+                    Node node = ready.poll();
+                    nodeStates.put(node.name(), NodeState.RUNNING);
+                    running++;
+                    nodes.execute(() -> completions.add(new Completion(node, runNode(node))));
+                }
+                if (running == 0) {
+                    return;
+                }
+                Completion done;
+                try {
+                    done = completions.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    ctx.failures.add(
+                            new SluiceException("The run was interrupted; waiting for running nodes to finish", e));
+                    continue;
+                }
+                running--;
+                if (done.error() != null) {
+                    nodeStates.put(done.node().name(), NodeState.FAILED);
+                    ctx.failures.add(done.error());
+                    continue;
+                }
+                nodeStates.put(done.node().name(), NodeState.COMPLETED);
+                for (Node child : children.getOrDefault(done.node(), List.of())) {
+                    if (waitingOn.merge(child, -1, Integer::sum) == 0) {
+                        ready.add(child);
+                    }
+                }
+            }
+        }
+
+        /** Runs one node on the current thread; returns its failure, or {@code null}. */
+        private Throwable runNode(Node node) {
+            try {
+                Map<String, Object> inputs = io.loadInputs(node);
+                ctx.hooks.fire("beforeNodeRun", h -> h.beforeNodeRun(ctx.info, node, inputs));
+                Map<String, Long> before = ctx.options.checkMutation() ? Fingerprints.of(inputs) : null;
+                Map<String, Object> outputs;
+                try {
+                    outputs = node.run(inputs);
+                    if (before != null) {
+                        checkNotMutated(node, before, Fingerprints.of(inputs));
+                    }
+                } catch (RuntimeException e) {
+                    ctx.hooks.fire("onNodeError", h -> h.onNodeError(ctx.info, node, e, inputs));
+                    throw e;
+                }
+                ctx.hooks.fire("afterNodeRun", h -> h.afterNodeRun(ctx.info, node, inputs, outputs));
+                io.handleOutputs(node, outputs);
+                return null;
+            } catch (RuntimeException | Error e) {
+                LOG.error("Node '{}' failed: {}", node.name(), e.getMessage());
+                return e;
+            } finally {
+                try {
+                    io.afterNode(node);
+                } catch (RuntimeException e) {
+                    ctx.failures.add(e);
+                }
+            }
+        }
+
+        private static void checkNotMutated(Node node, Map<String, Long> before, Map<String, Long> after) {
+            for (Map.Entry<String, Long> input : before.entrySet()) {
+                if (!input.getValue().equals(after.get(input.getKey()))) {
+                    throw new NodeExecutionException(
+                            node.name(),
+                            "Node '" + node.name() + "' modified its input '"
+                                    + input.getKey()
+                                    + "'. Nodes must not mutate their inputs: the same value is handed to "
+                                    + "other nodes and may be being saved in the background. Copy it before changing it.",
+                            null);
+                }
+            }
+        }
+
+        private Map<String, Object> collectFreeOutputs() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String output : ctx.pipeline.outputs()) {
+                if (!ctx.isPersistent(output)) {
+                    values.put(output, io.freeOutputValue(output));
+                }
+            }
+            return values;
+        }
+
+        private String failureMessage(SluiceException primary, RunResult result) {
+            List<String> committed = new ArrayList<>();
+            result.saveStates().forEach((dataset, state) -> {
+                if (state == SaveState.COMMITTED) {
+                    committed.add(dataset);
+                }
+            });
+            List<String> notDone = new ArrayList<>();
+            result.nodeStates().forEach((name, state) -> {
+                if (state != NodeState.COMPLETED) {
+                    notDone.add(name);
+                }
+            });
+            return "Run " + ctx.info.runId() + " failed: " + primary.getMessage()
+                    + System.lineSeparator() + "  Committed datasets: " + (committed.isEmpty() ? "none" : committed)
+                    + System.lineSeparator() + "  Nodes not completed: " + notDone;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.sluice.runner;
+
+import dev.sluice.pipeline.Node;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How one run moves data between the catalog and its nodes: one subclass per {@link IoMode}. The
+ * scheduler calls {@link #loadInputs} and {@link #handleOutputs} on the thread that runs the node.
+ */
+abstract class IoStrategy {
+    protected final RunContext ctx;
+
+    IoStrategy(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    static IoStrategy create(RunContext ctx) {
+        return switch (ctx.options.io()) {
+            case SYNC -> new SyncIo(ctx);
+            case ASYNC -> new AsyncIo(ctx);
+            case CACHE, TEE -> throw new UnsupportedOperationException("in progress");
+        };
+    }
+
+    /** Called once before the first node starts. */
+    void start() {}
+
+    /** Returns the node's input values keyed by dataset name (as the node wrote them); may block. */
+    abstract Map<String, Object> loadInputs(Node node);
+
+    /** Takes the node's outputs; returns when the node may count as done. */
+    abstract void handleOutputs(Node node, Map<String, Object> outputs);
+
+    /** Called after a node (and its output handling) finished, successfully or not. */
+    abstract void afterNode(Node node);
+
+    /** Waits for background work (saves) to end; failures go to the run's {@link Failures}. */
+    void finish() {}
+
+    /** The value of a free output that is not persisted, for the run result. */
+    abstract Object freeOutputValue(String dataset);
+
+    /** Loads {@code dataset} from the catalog for {@code node}, firing the load hooks. */
+    final Object loadFromCatalog(String dataset, Node node) {
+        ctx.hooks.fire("beforeDatasetLoaded", h -> h.beforeDatasetLoaded(ctx.info, dataset, node));
+        Object value = ctx.catalog.load(dataset);
+        ctx.hooks.fire("afterDatasetLoaded", h -> h.afterDatasetLoaded(ctx.info, dataset, value, node));
+        return value;
+    }
+
+    /** Saves {@code value} to {@code dataset}, tracking its state and firing the save hooks. */
+    final void saveToCatalog(String dataset, Object value, Node node) {
+        boolean persistent = ctx.isPersistent(dataset);
+        ctx.hooks.fire("beforeDatasetSaved", h -> h.beforeDatasetSaved(ctx.info, dataset, value, node));
+        if (persistent) {
+            ctx.setSaveState(dataset, SaveState.WRITING);
+        }
+        try {
+            ctx.catalog.save(dataset, value);
+        } catch (RuntimeException e) {
+            if (persistent) {
+                ctx.setSaveState(dataset, SaveState.FAILED);
+            }
+            throw e;
+        }
+        if (persistent) {
+            ctx.setSaveState(dataset, SaveState.COMMITTED);
+        }
+        ctx.hooks.fire("afterDatasetSaved", h -> h.afterDatasetSaved(ctx.info, dataset, value, node));
+    }
+
+    /** Loads each distinct input in order from the catalog. */
+    final Map<String, Object> loadAllFromCatalog(Node node) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String input : node.inputs()) {
+            if (!values.containsKey(input)) {
+                values.put(input, loadFromCatalog(input, node));
+            }
+        }
+        return values;
+    }
+
+    /** Releases the datasets whose last consumer {@code node} was, unless they are free outputs. */
+    final void releaseAfterLastUse(Node node) {
+        for (String dataset : ctx.consumerFinished(node)) {
+            if (!ctx.isFreeOutput(dataset)) {
+                ctx.catalog.release(dataset);
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.sluice.runner;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.catalog.DataCatalog;
+import dev.sluice.hook.Hook;
+import dev.sluice.hook.Hooks;
+import dev.sluice.pipeline.Pipeline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs a {@link Pipeline} against a {@link DataCatalog}: schedules nodes (one at a time, or on a
+ * worker pool) and moves data between the catalog and the nodes as its {@link IoMode} says.
+ *
+ * <pre>{@code
+ * RunResult result = Runner.builder().parallel(4).io(IoMode.TEE).build().run(pipeline, catalog);
+ * }</pre>
+ *
+ * <p>Before the first node starts, a run checks that every free input is in the catalog. A run returns
+ * only when every node finished and every save committed or failed; on failure it throws
+ * {@link RunFailedException}. Runners are immutable and may run several pipelines, one after another
+ * or concurrently.
+ */
+public interface Runner {
+    /**
+     * Runs {@code pipeline}. Names the catalog does not resolve become memory datasets.
+     *
+     * @throws RunFailedException when a node or a save failed (the cause is the first failure)
+     * @throws dev.sluice.SluiceException when the run cannot start (missing free inputs); no node ran
+     */
+    default RunResult run(Pipeline pipeline, DataCatalog catalog) {
+        return run(pipeline, catalog, UUID.randomUUID().toString());
+    }
+
+    /** Runs {@code pipeline} under the given run id. */
+    RunResult run(Pipeline pipeline, DataCatalog catalog, String runId);
+
+    /** This runner's settings. */
+    RunOptions options();
+
+    /** A sequential runner with the default ({@code tee}) I/O mode. */
+    static Runner sequential() {
+        return builder().build();
+    }
+
+    /** A parallel runner with {@code workers} threads and the default ({@code tee}) I/O mode. */
+    static Runner parallel(int workers) {
+        return builder().parallel(workers).build();
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a runner's settings; every setting has a default. */
+    final class Builder {
+        private boolean parallel;
+        private int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private IoMode io = IoMode.TEE;
+        private int maxPendingSaves = 16;
+        private long maxPendingBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+        private int storeConcurrency = 8;
+        private int saveRetries = 2;
+        private Duration retryBackoff = Duration.ofMillis(200);
+        private int prefetch = 4;
+        private boolean verify;
+        private boolean checkMutation;
+        private final List<Hook> hooks = new ArrayList<>();
+        private Executor nodeExecutor;
+        private Executor ioExecutor;
+
+        private Builder() {}
+
+        /** Run one node at a time on the calling thread (the default). */
+        public Builder sequential() {
+            this.parallel = false;
+            return this;
+        }
+
+        /** Run ready nodes on a pool of {@code workers} threads. */
+        public Builder parallel(int workers) {
+            if (workers < 1) {
+                throw new ConfigurationException("--workers must be at least 1, not " + workers + ".");
+            }
+            this.parallel = true;
+            this.workers = workers;
+            return this;
+        }
+
+        public Builder io(IoMode io) {
+            this.io = io;
+            return this;
+        }
+
+        public Builder maxPendingSaves(int max) {
+            if (max < 1) {
+                throw new ConfigurationException("--max-pending-saves must be at least 1, not " + max + ".");
+            }
+            this.maxPendingSaves = max;
+            return this;
+        }
+
+        public Builder maxPendingBytes(long max) {
+            if (max < 1) {
+                throw new ConfigurationException("--max-pending-bytes must be positive, not " + max + ".");
+            }
+            this.maxPendingBytes = max;
+            return this;
+        }
+
+        public Builder storeConcurrency(int max) {
+            if (max < 1) {
+                throw new ConfigurationException("Store concurrency must be at least 1, not " + max + ".");
+            }
+            this.storeConcurrency = max;
+            return this;
+        }
+
+        public Builder saveRetries(int retries, Duration backoff) {
+            if (retries < 0 || backoff.isNegative()) {
+                throw new ConfigurationException("Save retries and backoff must not be negative.");
+            }
+            this.saveRetries = retries;
+            this.retryBackoff = backoff;
+            return this;
+        }
+
+        public Builder prefetch(int loadsAhead) {
+            this.prefetch = Math.max(0, loadsAhead);
+            return this;
+        }
+
+        public Builder verify(boolean verify) {
+            this.verify = verify;
+            return this;
+        }
+
+        public Builder checkMutation(boolean check) {
+            this.checkMutation = check;
+            return this;
+        }
+
+        public Builder hook(Hook hook) {
+            this.hooks.add(hook);
+            return this;
+        }
+
+        public Builder hooks(List<? extends Hook> hooks) {
+            this.hooks.addAll(hooks);
+            return this;
+        }
+
+        /**
+         * Runs nodes on {@code executor} instead of an internal pool (parallel runner only); lets tests
+         * pause and count node starts. The runner does not shut it down.
+         */
+        public Builder nodeExecutor(Executor executor) {
+            this.nodeExecutor = executor;
+            return this;
+        }
+
+        /**
+         * Runs loads and saves on {@code executor} instead of an internal pool; the runner does not shut
+         * it down. Saves still respect the pending bounds and the per-store limit.
+         */
+        public Builder ioExecutor(Executor executor) {
+            this.ioExecutor = executor;
+            return this;
+        }
+
+        public Runner build() {
+            RunOptions options = new RunOptions(
+                    parallel,
+                    workers,
+                    io,
+                    maxPendingSaves,
+                    maxPendingBytes,
+                    storeConcurrency,
+                    saveRetries,
+                    retryBackoff,
+                    prefetch,
+                    verify,
+                    checkMutation);
+            return new DagRunner(options, Hooks.of(hooks), nodeExecutor, ioExecutor);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.sluice.storage;
+
+import dev.sluice.ConfigurationException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Turns a path or URI from a catalog entry into a {@link Location}. */
+public final class Storage {
+    private static final Map<String, StorageProvider> PROVIDERS = new ConcurrentHashMap<>();
+
+    static {
+        for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, Storage.class.getClassLoader())) {
+            PROVIDERS.put(provider.scheme().toLowerCase(Locale.ROOT), provider);
+        }
+    }
+
+    private Storage() {}
+
+    /** Registers a provider in code, replacing any for the same scheme. */
+    public static void register(StorageProvider provider) {
+        PROVIDERS.put(provider.scheme().toLowerCase(Locale.ROOT), provider);
+    }
+
+    /** A local file location. */
+    public static Location local(Path path) {
+        return new LocalLocation(path);
+    }
+
+    /**
+     * The location of {@code pathOrUri}: a plain or {@code file:} path (relative paths resolve against
+     * {@code baseDir}) or a URI whose scheme has a registered {@link StorageProvider}.
+     */
+    public static Location locate(
+            String pathOrUri, Path baseDir, Map<String, Object> credentials, Map<String, Object> options) {
+        int colon = pathOrUri.indexOf("://");
+        if (colon < 0 && !pathOrUri.startsWith("file:")) {
+            return local(baseDir.resolve(pathOrUri));
+        }
+        URI uri = URI.create(pathOrUri);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("file")) {
+            return local(Path.of(uri));
+        }
+        StorageProvider provider = PROVIDERS.get(scheme);
+        if (provider == null) {
+            throw new ConfigurationException("No storage for '" + scheme + "://' paths (in '" + pathOrUri
+                    + "'); known schemes are " + new TreeMap<>(PROVIDERS).keySet()
+                    + " plus file. Add the module that provides it (e.g. sluice-s3) to the classpath.");
+        }
+        return provider.locate(uri, credentials, options);
+    }
+}
