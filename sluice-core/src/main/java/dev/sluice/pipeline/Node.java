@@ -330,7 +330,7 @@ public final class Node {
             return this;
         }
 
-        /** Inputs by argument name ({@code argument -> dataset}); use with {@link #fn(NamedFn)}. */
+        /** Inputs by argument name ({@code argument -> dataset}); use with {@link #fnByName(NamedFn)}. */
         public Builder inputs(Map<String, String> argumentToDataset) {
             this.argumentNames = new ArrayList<>(argumentToDataset.keySet());
             this.inputs = new ArrayList<>(argumentToDataset.values());
@@ -409,7 +409,7 @@ public final class Node {
         }
 
         /** A function that reads its inputs by argument name; requires {@link #inputs(Map)}. */
-        public <R> Node fn(NamedFn<R> fn) {
+        public <R> Node fnByName(NamedFn<R> fn) {
             if (argumentNames == null && !inputs.isEmpty()) {
                 throw new PipelineDefinitionException(GraphMessages.namedFunctionNeedsNamedInputs(displayName()));
             }

@@ -20,6 +20,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,9 +111,14 @@ final class DagRunner implements Runner {
         private final Executor nodes;
         private final IoStrategy io;
         private final Map<String, NodeState> nodeStates = new LinkedHashMap<>();
-        private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
-        private record Completion(Node node, Throwable error) {}
+        /** What wakes the scheduler: a node finished, or a waiting node's inputs became loadable. */
+        private sealed interface Event permits NodeDone, InputsReady {}
+
+        private record NodeDone(Node node, Throwable error) implements Event {}
+
+        private record InputsReady(Node node) implements Event {}
 
         Execution(RunContext ctx, Executor nodes) {
             this.ctx = ctx;
@@ -140,7 +146,8 @@ final class DagRunner implements Runner {
                     Collections.unmodifiableMap(new LinkedHashMap<>(nodeStates)),
                     ctx.saveStatesSnapshot(),
                     freeOutputs,
-                    Duration.between(start, Instant.now()));
+                    Duration.between(start, Instant.now()),
+                    Set.copyOf(io.verifyMismatches()));
             SluiceException primary = ctx.failures.primary();
             if (primary != null) {
                 RunFailedException failed = new RunFailedException(failureMessage(primary, result), primary, result);
@@ -170,28 +177,40 @@ final class DagRunner implements Runner {
                 }
             }
             PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparing(position::get));
-            order.stream().filter(n -> waitingOn.get(n) == 0).forEach(ready::add);
             int capacity = ctx.options.parallel() ? ctx.options.workers() : 1;
             int running = 0;
+            int awaitingIo = 0;
+            boolean interrupted = false;
+            for (Node node : order) {
+                if (waitingOn.get(node) == 0) {
+                    awaitingIo += whenInputsReady(node, ready);
+                }
+            }
             while (true) {
                 while (!ctx.failures.any() && !ready.isEmpty() && running < capacity) {
                     Node node = ready.poll();
                     nodeStates.put(node.name(), NodeState.RUNNING);
                     running++;
-                    nodes.execute(() -> completions.add(new Completion(node, runNode(node))));
+                    nodes.execute(() -> events.add(new NodeDone(node, runNode(node))));
                 }
-                if (running == 0) {
-                    return;
+                if (running == 0 && (awaitingIo == 0 || ctx.failures.any())) {
+                    break;
                 }
-                Completion done;
+                Event event;
                 try {
-                    done = completions.take();
+                    event = events.take();
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true;
                     ctx.failures.add(
                             new SluiceException("The run was interrupted; waiting for running nodes to finish", e));
                     continue;
                 }
+                if (event instanceof InputsReady inputsReady) {
+                    awaitingIo--;
+                    ready.add(inputsReady.node());
+                    continue;
+                }
+                NodeDone done = (NodeDone) event;
                 running--;
                 if (done.error() != null) {
                     nodeStates.put(done.node().name(), NodeState.FAILED);
@@ -201,10 +220,28 @@ final class DagRunner implements Runner {
                 nodeStates.put(done.node().name(), NodeState.COMPLETED);
                 for (Node child : children.getOrDefault(done.node(), List.of())) {
                     if (waitingOn.merge(child, -1, Integer::sum) == 0) {
-                        ready.add(child);
+                        awaitingIo += whenInputsReady(child, ready);
                     }
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Queues {@code node} as ready now if its I/O strategy has its inputs ready, or once they are (a
+         * transcoded edge waiting for a commit), so a waiting node never holds a worker. Returns 1 when
+         * the node waits, else 0.
+         */
+        private int whenInputsReady(Node node, PriorityQueue<Node> ready) {
+            CompletableFuture<Void> inputs = io.inputsReady(node);
+            if (inputs.isDone()) {
+                ready.add(node);
+                return 0;
+            }
+            inputs.whenComplete((ok, error) -> events.add(new InputsReady(node)));
+            return 1;
         }
 
         /** Runs one node on the current thread; returns its failure, or {@code null}. */

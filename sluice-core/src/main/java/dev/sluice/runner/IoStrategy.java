@@ -3,6 +3,8 @@ package dev.sluice.runner;
 import dev.sluice.pipeline.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How one run moves data between the catalog and its nodes: one subclass per {@link IoMode}. The
@@ -19,12 +21,22 @@ abstract class IoStrategy {
         return switch (ctx.options.io()) {
             case SYNC -> new SyncIo(ctx);
             case ASYNC -> new AsyncIo(ctx);
-            case CACHE, TEE -> throw new UnsupportedOperationException("in progress");
+            case CACHE -> TeeIo.cache(ctx);
+            case TEE -> TeeIo.tee(ctx);
         };
     }
 
     /** Called once before the first node starts. */
     void start() {}
+
+    /**
+     * Completes when {@link #loadInputs} can run without waiting on this run's own saves; the
+     * scheduler starts the node only then. Completes normally even when a save failed (the load then
+     * reports it).
+     */
+    CompletableFuture<Void> inputsReady(Node node) {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Returns the node's input values keyed by dataset name (as the node wrote them); may block. */
     abstract Map<String, Object> loadInputs(Node node);
@@ -37,6 +49,11 @@ abstract class IoStrategy {
 
     /** Waits for background work (saves) to end; failures go to the run's {@link Failures}. */
     void finish() {}
+
+    /** Datasets whose stored value differed from the value handed on ({@code verify} option). */
+    Set<String> verifyMismatches() {
+        return Set.of();
+    }
 
     /** The value of a free output that is not persisted, for the run result. */
     abstract Object freeOutputValue(String dataset);
