@@ -12,15 +12,21 @@ public final class Suggestions {
 
     /**
      * The known name closest to {@code unknown}, if one is close enough to be a likely typo. A name
-     * that only lacks its namespace ({@code clean} for {@code ingest.clean}) is matched first.
+     * that only lacks its namespace ({@code clean} for {@code ingest.clean}) is matched first, then a
+     * name within a few edits, then a name that starts with {@code unknown} ({@code split} for
+     * {@code split_data}).
      */
     public static Optional<String> closest(String unknown, Collection<String> known) {
         String namespaced = null;
+        String extended = null;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
             if (candidate.endsWith("." + unknown) && isBefore(candidate, namespaced)) {
                 namespaced = candidate;
+            }
+            if (unknown.length() >= 3 && candidate.startsWith(unknown) && isBefore(candidate, extended)) {
+                extended = candidate;
             }
             int d = distance(unknown.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             // Ties go to the alphabetically first name so that hints do not depend on set order.
@@ -33,7 +39,10 @@ public final class Suggestions {
             return Optional.of(namespaced);
         }
         int limit = unknown.length() <= 3 ? 1 : Math.max(2, unknown.length() / 3);
-        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= limit) {
+            return Optional.of(best);
+        }
+        return Optional.ofNullable(extended);
     }
 
     /**
