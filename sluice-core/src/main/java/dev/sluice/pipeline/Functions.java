@@ -52,7 +52,7 @@ public final class Functions {
         R apply(A a, B b, C c, D d, E e, F f) throws Exception;
     }
 
-    /** A node function that takes its inputs by argument name ({@code inputs(Map)}). */
+    /** A node function that takes its inputs by argument name ({@code inputs(Map)} with {@code fnByName}). */
     @FunctionalInterface
     public interface NamedFn<R> extends Serializable {
         R apply(Inputs inputs) throws Exception;

@@ -1,10 +1,15 @@
 package dev.sluice.pipeline;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Every pipeline-definition error message, in one place; each one says how to fix the problem. */
 final class GraphMessages {
+    /** Longest list of known names quoted in one message; big pipelines have thousands. */
+    private static final int MAX_LISTED = 20;
+
     private GraphMessages() {}
 
     static String invalidName(String what, String value) {
@@ -25,13 +30,21 @@ final class GraphMessages {
                 + "' reads its inputs by name, so declare them with inputs(Map.of(\"argument\", \"dataset\")).";
     }
 
-    static String duplicateOutputInNode(String node, String dataset) {
-        return "Node '" + node + "' declares output '" + dataset + "' twice; give each output its own dataset.";
+    static String duplicateOutputInNode(String node, String first, String second) {
+        String what = first.equals(second) ? "'" + first + "' twice" : "'" + first + "' and '" + second + "'";
+        return "Node '" + node + "' declares output " + what + ", which are one dataset (a transcoding suffix "
+                + "does not make a new dataset); give each output its own dataset name.";
     }
 
-    static String inputIsOwnOutput(String node, String dataset) {
-        return "Node '" + node + "' reads '" + dataset + "' and also writes it; a node cannot consume its own "
-                + "output. Write to a new dataset name instead.";
+    static String inputIsOwnOutput(String node, String input, String output) {
+        String what = input.equals(output) ? "'" + input + "'" : "'" + input + "' (written as '" + output + "')";
+        return "Node '" + node + "' reads " + what + " and also writes it; a node cannot consume its own "
+                + "output, even under another transcoding. Write to a new dataset name instead.";
+    }
+
+    static String outputIsParameter(String node, String dataset) {
+        return "Node '" + node + "' writes '" + dataset + "', which names a parameter; parameters come from "
+                + "parameters*.yml and are read-only. Write to a dataset name without 'params:'.";
     }
 
     static String blankDataset(String node) {
@@ -73,11 +86,91 @@ final class GraphMessages {
                 + "; run 'sluice pipeline describe' to list the nodes.";
     }
 
-    static String unknownDatasets(String what, Collection<String> unknown, Collection<String> known) {
-        return "Pipeline has no " + what + " " + unknown + Suggestions.didYouMean(unknown, known) + ".";
+    static String unknownDatasets(String how, Collection<String> unknown, Collection<String> known) {
+        return "Cannot slice the pipeline " + how + ": it has no dataset(s) " + unknown
+                + Suggestions.didYouMean(unknown, known) + "; pass names of datasets its nodes read or write.";
     }
 
-    static String emptySlice(String how) {
-        return "Slicing the pipeline " + how + " selected no nodes; check the names, tags or namespaces you passed.";
+    static String noNamesGiven(String how) {
+        return "Slicing the pipeline " + how + " was given no names; pass at least one.";
+    }
+
+    static String nothingReads(String how, Collection<String> datasets, Collection<String> freeInputs) {
+        return "Slicing the pipeline " + how + " selected no nodes: no node reads " + datasets
+                + " (with exactly that transcoding suffix, if one is given); pass datasets that nodes consume, "
+                + "such as the pipeline's inputs " + listed(freeInputs) + ".";
+    }
+
+    static String nothingWrites(String how, Collection<String> datasets, Collection<String> freeOutputs) {
+        return "Slicing the pipeline " + how + " selected no nodes: no node writes " + datasets
+                + " (with exactly that transcoding suffix, if one is given); pass datasets that nodes produce, "
+                + "such as the pipeline's outputs " + listed(freeOutputs) + ".";
+    }
+
+    static String noNodeWithTags(Collection<String> tags, Collection<String> known) {
+        return "Slicing the pipeline by tags " + tags + " selected no nodes: no node has any of them"
+                + Suggestions.didYouMean(tags, known) + "; tags in this pipeline are " + listed(known) + ".";
+    }
+
+    static String unknownNamespaces(Collection<String> unmatched, Collection<String> known) {
+        return "Pipeline has no nodes in namespace(s) " + unmatched + Suggestions.didYouMean(unmatched, known)
+                + "; namespaces in this pipeline are " + listed(known) + ".";
+    }
+
+    static String emptyPipeline() {
+        return "Pipeline has no nodes, so there is nothing to select; add nodes to the pipeline "
+                + "(or check that the pipeline registry returns the pipeline you meant).";
+    }
+
+    static String filtersSelectNothing(Map<String, Collection<String>> selections) {
+        List<String> parts = new ArrayList<>();
+        selections.forEach((how, nodes) -> parts.add(how + " selects " + listed(nodes)));
+        return "The pipeline filters have no node in common: " + String.join("; ", parts)
+                + ". A node runs only if every filter selects it, so loosen or drop one of the filters.";
+    }
+
+    static String unknownMappedNames(String namespace, Collection<String> unknown, Collection<String> known) {
+        return "Cannot reuse the pipeline" + inNamespace(namespace) + ": it has no dataset or parameter "
+                + unknown + Suggestions.didYouMean(unknown, known)
+                + "; map only names that its nodes read or write.";
+    }
+
+    static String mappedInputIsProduced(String namespace, String dataset, String producer, Collection<String> free) {
+        return "Cannot reuse the pipeline" + inNamespace(namespace) + ": '" + dataset + "' is mapped as an input "
+                + "but node '" + producer + "' produces it inside the pipeline. Map it with outputs(...) to expose "
+                + "it, or map one of the free inputs " + listed(free) + ".";
+    }
+
+    static String mappedOutputIsFreeInput(String namespace, String dataset) {
+        return "Cannot reuse the pipeline" + inNamespace(namespace) + ": '" + dataset + "' is mapped as an output "
+                + "but no node produces it (it is a free input); map it with inputs(...) instead.";
+    }
+
+    static String parameterMappedAsDataset(String namespace, String name) {
+        return "Cannot reuse the pipeline" + inNamespace(namespace) + ": '" + name + "' is a parameter; map it "
+                + "with parameters(...) instead of inputs(...) or outputs(...).";
+    }
+
+    static String allParametersCannotBeMapped(String namespace) {
+        return "Cannot reuse the pipeline" + inNamespace(namespace) + ": the input 'parameters' (every parameter "
+                + "as one map) cannot be renamed; map single parameters ('params:name') instead.";
+    }
+
+    static String conflictingMapping(String namespace, String name, String first, String second) {
+        return "Cannot reuse the pipeline" + inNamespace(namespace) + ": '" + name + "' is mapped both to '"
+                + first + "' and to '" + second + "'; map each name once (transcoded forms of a name share "
+                + "one mapping).";
+    }
+
+    private static String inNamespace(String namespace) {
+        return namespace == null ? "" : " under namespace '" + namespace + "'";
+    }
+
+    private static String listed(Collection<String> names) {
+        if (names.size() <= MAX_LISTED) {
+            return names.toString();
+        }
+        List<String> shown = new ArrayList<>(names).subList(0, MAX_LISTED);
+        return "[" + String.join(", ", shown) + ", ... (" + (names.size() - MAX_LISTED) + " more)]";
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +41,7 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Inputs are positional ({@code inputs(String...)}, passed to the function in order) or by
- * argument name ({@code inputs(Map)}, read through {@link Inputs}). One output receives the return
+ * argument name ({@code inputs(Map)} with {@code fnByName}, read through {@link Inputs}). One output receives the return
  * value itself; several outputs receive the elements of a returned {@link List}, array or record, by
  * position; {@code outputs(Map)} maps keys of a returned {@link Map} (or record component names) to
  * datasets. Nodes are immutable and thread-safe; their functions must not mutate their inputs.
@@ -54,6 +56,7 @@ public final class Node {
     private final List<String> argumentNames;
     private final List<String> outputs;
     private final List<String> outputKeys;
+    private final Serializable function;
     private final Invoker invoker;
 
     /** How the function is called: positional values, or values by argument name. */
@@ -69,6 +72,7 @@ public final class Node {
             List<String> argumentNames,
             List<String> outputs,
             List<String> outputKeys,
+            Serializable function,
             Invoker invoker) {
         this.name = name;
         this.namespace = namespace;
@@ -77,6 +81,7 @@ public final class Node {
         this.argumentNames = argumentNames == null ? null : List.copyOf(argumentNames);
         this.outputs = List.copyOf(outputs);
         this.outputKeys = outputKeys == null ? null : List.copyOf(outputKeys);
+        this.function = function;
         this.invoker = invoker;
     }
 
@@ -147,10 +152,17 @@ public final class Node {
         return mapOutputs(result);
     }
 
-    /** Returns a copy of this node with a different name, namespace, tags, inputs or outputs. */
+    /**
+     * Returns a copy of this node with a different full name, namespace, tags, inputs or outputs; the
+     * function and the argument and output keys stay. The copy is checked like a newly built node.
+     */
     Node with(
             String newName, String newNamespace, Set<String> newTags, List<String> newInputs, List<String> newOutputs) {
-        return new Node(newName, newNamespace, newTags, newInputs, argumentNames, newOutputs, outputKeys, invoker);
+        checkName("node name", newName);
+        newTags.forEach(tag -> checkName("tag", tag));
+        checkDatasets(newName, newInputs, newOutputs);
+        return new Node(
+                newName, newNamespace, newTags, newInputs, argumentNames, newOutputs, outputKeys, function, invoker);
     }
 
     /** Returns a copy of this node with extra tags. */
@@ -266,6 +278,31 @@ public final class Node {
         return new NodeExecutionException(name, "Node '" + name + "' " + what, null);
     }
 
+    /** Checks one node's dataset names: well formed, no output twice, no output read back or a parameter. */
+    static void checkDatasets(String node, List<String> inputs, List<String> outputs) {
+        for (String dataset : inputs) {
+            DatasetNames.check(node, dataset);
+        }
+        // Compare base names: x@csv and x@pandas are one stored dataset, as in Kedro.
+        Map<String, String> outputByBase = new LinkedHashMap<>();
+        for (String dataset : outputs) {
+            DatasetNames.check(node, dataset);
+            if (DatasetNames.isParameter(dataset)) {
+                throw new PipelineDefinitionException(GraphMessages.outputIsParameter(node, dataset));
+            }
+            String previous = outputByBase.putIfAbsent(DatasetNames.strip(dataset), dataset);
+            if (previous != null) {
+                throw new PipelineDefinitionException(GraphMessages.duplicateOutputInNode(node, previous, dataset));
+            }
+        }
+        for (String dataset : inputs) {
+            String output = outputByBase.get(DatasetNames.strip(dataset));
+            if (output != null) {
+                throw new PipelineDefinitionException(GraphMessages.inputIsOwnOutput(node, dataset, output));
+            }
+        }
+    }
+
     static String checkName(String what, String value) {
         if (value == null || !NAME.matcher(value).matches()) {
             throw new PipelineDefinitionException(GraphMessages.invalidName(what, value));
@@ -278,6 +315,10 @@ public final class Node {
         return "Node(" + name + ": " + inputs + " -> " + outputs + ")";
     }
 
+    /**
+     * Nodes are equal when they declare the same name, namespace, tags, inputs and outputs and wrap the
+     * same function object. Set algebra on pipelines compares less: see {@link Pipeline#union}.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Node other
@@ -288,7 +329,7 @@ public final class Node {
                 && Objects.equals(argumentNames, other.argumentNames)
                 && outputs.equals(other.outputs)
                 && Objects.equals(outputKeys, other.outputKeys)
-                && invoker == other.invoker;
+                && function == other.function;
     }
 
     @Override
@@ -330,10 +371,14 @@ public final class Node {
             return this;
         }
 
-        /** Inputs by argument name ({@code argument -> dataset}); use with {@link #fnByName(NamedFn)}. */
+        /**
+         * Inputs by argument name ({@code argument -> dataset}); use with {@link #fnByName(NamedFn)}. An
+         * unordered map (such as {@code Map.of}) is taken in argument-name order.
+         */
         public Builder inputs(Map<String, String> argumentToDataset) {
-            this.argumentNames = new ArrayList<>(argumentToDataset.keySet());
-            this.inputs = new ArrayList<>(argumentToDataset.values());
+            Map<String, String> ordered = ordered(argumentToDataset);
+            this.argumentNames = new ArrayList<>(ordered.keySet());
+            this.inputs = new ArrayList<>(ordered.values());
             return this;
         }
 
@@ -348,11 +393,24 @@ public final class Node {
             return this;
         }
 
-        /** Outputs by key ({@code key -> dataset}): the function returns a Map or a record with these keys. */
+        /**
+         * Outputs by key ({@code key -> dataset}): the function returns a Map or a record with these keys.
+         * An unordered map (such as {@code Map.of}) is taken in key order.
+         */
         public Builder outputs(Map<String, String> keyToDataset) {
-            this.outputKeys = new ArrayList<>(keyToDataset.keySet());
-            this.outputs = new ArrayList<>(keyToDataset.values());
+            Map<String, String> ordered = ordered(keyToDataset);
+            this.outputKeys = new ArrayList<>(ordered.keySet());
+            this.outputs = new ArrayList<>(ordered.values());
             return this;
+        }
+
+        // Map.of iterates in an order that changes from one JVM run to the next; node inputs and
+        // outputs must not, so only maps that promise an order keep theirs.
+        private static Map<String, String> ordered(Map<String, String> map) {
+            if (map instanceof LinkedHashMap || map instanceof SortedMap) {
+                return map;
+            }
+            return new TreeMap<>(map);
         }
 
         public Builder tags(String... tags) {
@@ -408,7 +466,10 @@ public final class Node {
                             (A) v.get(0), (B) v.get(1), (C) v.get(2), (D) v.get(3), (E) v.get(4), (F) v.get(5)));
         }
 
-        /** A function that reads its inputs by argument name; requires {@link #inputs(Map)}. */
+        /**
+         * A function that reads its inputs by argument name; requires {@link #inputs(Map)}. It has its
+         * own name because a one-argument lambda would otherwise fit both this and {@link #fn(Fn1)}.
+         */
         public <R> Node fnByName(NamedFn<R> fn) {
             if (argumentNames == null && !inputs.isEmpty()) {
                 throw new PipelineDefinitionException(GraphMessages.namedFunctionNeedsNamedInputs(displayName()));
@@ -436,23 +497,9 @@ public final class Node {
             if (arity != inputs.size()) {
                 throw new PipelineDefinitionException(GraphMessages.arityMismatch(displayName(), arity, inputs));
             }
-            for (String dataset : inputs) {
-                DatasetNames.check(displayName(), dataset);
-            }
-            Set<String> seen = new LinkedHashSet<>();
-            for (String dataset : outputs) {
-                DatasetNames.check(displayName(), dataset);
-                if (!seen.add(dataset)) {
-                    throw new PipelineDefinitionException(GraphMessages.duplicateOutputInNode(displayName(), dataset));
-                }
-            }
-            for (String dataset : inputs) {
-                if (seen.contains(dataset)) {
-                    throw new PipelineDefinitionException(GraphMessages.inputIsOwnOutput(displayName(), dataset));
-                }
-            }
+            checkDatasets(displayName(), inputs, outputs);
             String fullName = namespace == null ? name : namespace + "." + name;
-            return new Node(fullName, namespace, tags, inputs, argumentNames, outputs, outputKeys, invoker);
+            return new Node(fullName, namespace, tags, inputs, argumentNames, outputs, outputKeys, function, invoker);
         }
 
         private String displayName() {

@@ -3,6 +3,7 @@ package dev.sluice.pipeline;
 import dev.sluice.PipelineDefinitionException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * An immutable, validated set of {@link Node}s joined by dataset names.
@@ -25,20 +28,35 @@ import java.util.TreeSet;
  * producer, there is no cycle, and a dataset is not used both with and without a transcoding suffix.
  * Dependencies are resolved on names with the transcoding suffix stripped, so a node reading
  * {@code x@dflib} depends on the node writing {@code x@csv}. Instances are thread-safe.
+ *
+ * <p>Pipelines combine like Kedro's: {@link #union}, {@link #minus} and {@link #intersect} treat two
+ * nodes as the same node when they have the same name, inputs and outputs; the slicing methods
+ * ({@link #onlyNodes}, {@link #fromNodes}, {@link #toNodes}, {@link #fromInputs}, {@link #toOutputs},
+ * {@link #onlyNodesWithTags}, {@link #onlyNodesWithNamespaces}, {@link #filter}) return a new pipeline
+ * of some of this pipeline's nodes and throw {@link PipelineDefinitionException} when a name is
+ * unknown or nothing is selected; {@link #modular} reuses a pipeline under a namespace.
  */
 public final class Pipeline {
     private final List<Node> nodes;
     private final Map<String, Node> byName;
     private final Map<String, Node> producerByDataset;
     private final Map<String, List<Node>> consumersByDataset;
+    private final Map<Node, Integer> position;
 
     private Pipeline(Collection<Node> nodes) {
-        Set<Node> distinct = new LinkedHashSet<>(nodes);
+        Set<Node> distinct = new LinkedHashSet<>();
+        for (Node node : nodes) {
+            distinct.add(Objects.requireNonNull(node, "node"));
+        }
         this.byName = indexByName(distinct);
         this.producerByDataset = indexProducers(distinct);
         checkTranscoding(distinct);
-        this.consumersByDataset = indexConsumers(distinct);
-        this.nodes = Collections.unmodifiableList(topologicalOrder(distinct));
+        this.nodes = List.copyOf(topologicalOrder(distinct));
+        this.position = new HashMap<>();
+        for (int i = 0; i < this.nodes.size(); i++) {
+            position.put(this.nodes.get(i), i);
+        }
+        this.consumersByDataset = indexConsumers(this.nodes);
     }
 
     /** A pipeline of the given nodes; equal nodes are kept once. */
@@ -51,13 +69,34 @@ public final class Pipeline {
         return new Pipeline(nodes);
     }
 
-    /** A pipeline made of every node of the given pipelines. */
+    /**
+     * The union of the given pipelines: every node of each, a node shared by several (same name,
+     * inputs and outputs) kept once in its first pipeline's copy. Kedro's {@code sum(pipelines)}.
+     *
+     * @throws PipelineDefinitionException if two different nodes share a name or an output
+     */
     public static Pipeline concat(Collection<Pipeline> pipelines) {
-        List<Node> all = new ArrayList<>();
-        for (Pipeline p : pipelines) {
-            all.addAll(p.nodes);
+        Map<NodeKey, Node> all = new LinkedHashMap<>();
+        for (Pipeline pipeline : pipelines) {
+            for (Node node : pipeline.nodes) {
+                all.putIfAbsent(NodeKey.of(node), node);
+            }
         }
-        return new Pipeline(all);
+        return new Pipeline(all.values());
+    }
+
+    /** The union of the given pipelines; see {@link #concat(Collection)}. */
+    public static Pipeline concat(Pipeline... pipelines) {
+        return concat(List.of(pipelines));
+    }
+
+    /**
+     * Starts reusing {@code pipeline} as a modular pipeline: under a namespace, with renamed inputs,
+     * outputs and parameters (Kedro's {@code pipeline(pipe, inputs=, outputs=, parameters=,
+     * namespace=)}).
+     */
+    public static ModularPipelineBuilder modular(Pipeline pipeline) {
+        return new ModularPipelineBuilder(pipeline);
     }
 
     /** The nodes in a deterministic topological order: producers first, ties broken by name. */
@@ -150,7 +189,7 @@ public final class Pipeline {
             }
         }
         List<Node> sorted = new ArrayList<>(parents);
-        sorted.sort(Comparator.comparingInt(nodes::indexOf));
+        sorted.sort(Comparator.comparing(position::get));
         return sorted;
     }
 
@@ -159,6 +198,200 @@ public final class Pipeline {
         Set<String> all = new TreeSet<>();
         nodes.forEach(n -> all.addAll(n.tags()));
         return Collections.unmodifiableSet(all);
+    }
+
+    /**
+     * This pipeline plus the nodes of {@code other} (Kedro's {@code +}). A node of {@code other}
+     * with the same name, inputs and outputs as one of this pipeline is the same node; this
+     * pipeline's copy is kept.
+     *
+     * @throws PipelineDefinitionException if two different nodes share a name or an output
+     */
+    public Pipeline union(Pipeline other) {
+        return concat(List.of(this, other));
+    }
+
+    /**
+     * The nodes of this pipeline that are not in {@code other} (Kedro's {@code -}); nodes match by
+     * name, inputs and outputs.
+     */
+    public Pipeline minus(Pipeline other) {
+        Set<NodeKey> theirs = other.keys();
+        return subset(
+                nodes.stream().filter(n -> !theirs.contains(NodeKey.of(n))).toList());
+    }
+
+    /**
+     * The nodes of this pipeline that are also in {@code other} (Kedro's {@code &}); nodes match by
+     * name, inputs and outputs, and this pipeline's copies are kept.
+     */
+    public Pipeline intersect(Pipeline other) {
+        Set<NodeKey> theirs = other.keys();
+        return subset(nodes.stream().filter(n -> theirs.contains(NodeKey.of(n))).toList());
+    }
+
+    /**
+     * Only the nodes with the given names.
+     *
+     * @throws PipelineDefinitionException if no name is given or a name is unknown (the message
+     *     suggests the closest node name, such as the namespaced {@code ns.name} for {@code name})
+     */
+    public Pipeline onlyNodes(String... names) {
+        return subset(namedNodes("onlyNodes", names));
+    }
+
+    /**
+     * The given nodes and every node that depends on them, directly or transitively (Kedro's
+     * {@code from_nodes}).
+     *
+     * @throws PipelineDefinitionException if no name is given or a name is unknown
+     */
+    public Pipeline fromNodes(String... names) {
+        return subset(downstream(namedNodes("fromNodes", names)));
+    }
+
+    /**
+     * The given nodes and every node they depend on, directly or transitively (Kedro's
+     * {@code to_nodes}).
+     *
+     * @throws PipelineDefinitionException if no name is given or a name is unknown
+     */
+    public Pipeline toNodes(String... names) {
+        return subset(upstream(namedNodes("toNodes", names)));
+    }
+
+    /**
+     * The nodes that read the given datasets and every node that depends on them, directly or
+     * transitively (Kedro's {@code from_inputs}); the producers of those datasets are not included.
+     * A plain name matches every transcoding of the dataset; {@code name@format} matches only the
+     * nodes that read exactly that transcoding.
+     *
+     * @throws PipelineDefinitionException if no name is given, a dataset is unknown, or no node reads
+     *     any of them
+     */
+    public Pipeline fromInputs(String... datasets) {
+        String how = "with fromInputs " + Arrays.toString(datasets);
+        Set<String> wanted = knownDatasets(how, datasets);
+        Set<Node> start = new LinkedHashSet<>();
+        for (String dataset : wanted) {
+            for (Node consumer : consumersOf(dataset)) {
+                if (!DatasetNames.isTranscoded(dataset) || consumer.inputs().contains(dataset)) {
+                    start.add(consumer);
+                }
+            }
+        }
+        if (start.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.nothingReads(how, wanted, inputs()));
+        }
+        return subset(downstream(start));
+    }
+
+    /**
+     * The nodes that write the given datasets and every node they depend on, directly or transitively
+     * (Kedro's {@code to_outputs}). A plain name matches every transcoding of the dataset;
+     * {@code name@format} matches only a node that writes exactly that transcoding.
+     *
+     * @throws PipelineDefinitionException if no name is given, a dataset is unknown, or no node writes
+     *     any of them
+     */
+    public Pipeline toOutputs(String... datasets) {
+        String how = "with toOutputs " + Arrays.toString(datasets);
+        Set<String> wanted = knownDatasets(how, datasets);
+        Set<Node> start = new LinkedHashSet<>();
+        for (String dataset : wanted) {
+            Node producer = producerOf(dataset);
+            if (producer != null
+                    && (!DatasetNames.isTranscoded(dataset)
+                            || producer.outputs().contains(dataset))) {
+                start.add(producer);
+            }
+        }
+        if (start.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.nothingWrites(how, wanted, outputs()));
+        }
+        return subset(upstream(start));
+    }
+
+    /**
+     * The nodes that have any of the given tags. As in Kedro, a tag no node has is ignored as long as
+     * another one selects something.
+     *
+     * @throws PipelineDefinitionException if no tag is given or no node has any of them
+     */
+    public Pipeline onlyNodesWithTags(String... tags) {
+        requireNames("with onlyNodesWithTags", tags);
+        Set<String> wanted = new LinkedHashSet<>(Arrays.asList(tags));
+        List<Node> selected = nodes.stream()
+                .filter(n -> n.tags().stream().anyMatch(wanted::contains))
+                .toList();
+        if (selected.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.noNodeWithTags(wanted, tags()));
+        }
+        return subset(selected);
+    }
+
+    /**
+     * The nodes in any of the given namespaces, or in namespaces nested in them ({@code ns} selects
+     * {@code ns} and {@code ns.inner}, not {@code ns_other}).
+     *
+     * @throws PipelineDefinitionException if no namespace is given or one of them holds no node
+     */
+    public Pipeline onlyNodesWithNamespaces(String... namespaces) {
+        requireNames("with onlyNodesWithNamespaces", namespaces);
+        Set<Node> selected = new LinkedHashSet<>();
+        Set<String> unmatched = new TreeSet<>();
+        for (String namespace : namespaces) {
+            List<Node> matching = nodes.stream()
+                    .filter(n -> n.namespace()
+                            .filter(ns -> ns.equals(namespace) || ns.startsWith(namespace + "."))
+                            .isPresent())
+                    .toList();
+            if (matching.isEmpty()) {
+                unmatched.add(namespace);
+            }
+            selected.addAll(matching);
+        }
+        if (!unmatched.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.unknownNamespaces(unmatched, namespaces()));
+        }
+        return subset(selected);
+    }
+
+    /**
+     * The nodes that every filter in {@code filter} selects, each filter applied to this whole
+     * pipeline (so their order does not matter), as Kedro's {@code Pipeline.filter} and
+     * {@code kedro run}'s options do. An empty filter selects every node.
+     *
+     * @throws PipelineDefinitionException if a filter names something unknown or selects nothing, or
+     *     if no node passes every filter (the message says what each filter selected)
+     */
+    public Pipeline filter(Filter filter) {
+        if (nodes.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.emptyPipeline());
+        }
+        Map<String, Collection<String>> selections = new LinkedHashMap<>();
+        Set<String> kept = new LinkedHashSet<>(byName.keySet());
+        apply(filter.tags(), "tags", this::onlyNodesWithTags, selections, kept);
+        apply(filter.fromNodes(), "fromNodes", this::fromNodes, selections, kept);
+        apply(filter.toNodes(), "toNodes", this::toNodes, selections, kept);
+        apply(filter.nodeNames(), "nodeNames", this::onlyNodes, selections, kept);
+        apply(filter.fromInputs(), "fromInputs", this::fromInputs, selections, kept);
+        apply(filter.toOutputs(), "toOutputs", this::toOutputs, selections, kept);
+        apply(filter.nodeNamespaces(), "nodeNamespaces", this::onlyNodesWithNamespaces, selections, kept);
+        if (kept.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.filtersSelectNothing(selections));
+        }
+        return kept.size() == byName.size()
+                ? this
+                : subset(kept.stream().map(byName::get).toList());
+    }
+
+    /** A copy of this pipeline with {@code tags} added to every node. */
+    public Pipeline tag(String... tags) {
+        if (tags.length == 0) {
+            return this;
+        }
+        return new Pipeline(nodes.stream().map(n -> n.withTags(tags)).toList());
     }
 
     @Override
@@ -174,6 +407,206 @@ public final class Pipeline {
     @Override
     public String toString() {
         return "Pipeline(" + nodes.size() + " nodes: " + nodeNames() + ")";
+    }
+
+    /**
+     * Which nodes {@link Pipeline#filter} keeps: every non-empty list is one filter, and a node is
+     * kept only if every filter selects it. The lists mirror Kedro's {@code Pipeline.filter} arguments
+     * and {@code kedro run}'s options; a {@code null} list means "not given".
+     *
+     * @param tags nodes with any of these tags ({@link Pipeline#onlyNodesWithTags})
+     * @param fromNodes these nodes and their descendants ({@link Pipeline#fromNodes})
+     * @param toNodes these nodes and their ancestors ({@link Pipeline#toNodes})
+     * @param nodeNames exactly these nodes ({@link Pipeline#onlyNodes})
+     * @param fromInputs readers of these datasets and their descendants ({@link Pipeline#fromInputs})
+     * @param toOutputs writers of these datasets and their ancestors ({@link Pipeline#toOutputs})
+     * @param nodeNamespaces nodes in these namespaces ({@link Pipeline#onlyNodesWithNamespaces})
+     */
+    public record Filter(
+            List<String> tags,
+            List<String> fromNodes,
+            List<String> toNodes,
+            List<String> nodeNames,
+            List<String> fromInputs,
+            List<String> toOutputs,
+            List<String> nodeNamespaces) {
+        private static final Filter NONE = new Filter(null, null, null, null, null, null, null);
+
+        public Filter {
+            tags = copy(tags);
+            fromNodes = copy(fromNodes);
+            toNodes = copy(toNodes);
+            nodeNames = copy(nodeNames);
+            fromInputs = copy(fromInputs);
+            toOutputs = copy(toOutputs);
+            nodeNamespaces = copy(nodeNamespaces);
+        }
+
+        /** The filter that keeps every node; add filters with the {@code with...} methods. */
+        public static Filter none() {
+            return NONE;
+        }
+
+        public Filter withTags(Collection<String> tags) {
+            return new Filter(List.copyOf(tags), fromNodes, toNodes, nodeNames, fromInputs, toOutputs, nodeNamespaces);
+        }
+
+        public Filter withFromNodes(Collection<String> fromNodes) {
+            return new Filter(tags, List.copyOf(fromNodes), toNodes, nodeNames, fromInputs, toOutputs, nodeNamespaces);
+        }
+
+        public Filter withToNodes(Collection<String> toNodes) {
+            return new Filter(tags, fromNodes, List.copyOf(toNodes), nodeNames, fromInputs, toOutputs, nodeNamespaces);
+        }
+
+        public Filter withNodeNames(Collection<String> nodeNames) {
+            return new Filter(tags, fromNodes, toNodes, List.copyOf(nodeNames), fromInputs, toOutputs, nodeNamespaces);
+        }
+
+        public Filter withFromInputs(Collection<String> fromInputs) {
+            return new Filter(tags, fromNodes, toNodes, nodeNames, List.copyOf(fromInputs), toOutputs, nodeNamespaces);
+        }
+
+        public Filter withToOutputs(Collection<String> toOutputs) {
+            return new Filter(tags, fromNodes, toNodes, nodeNames, fromInputs, List.copyOf(toOutputs), nodeNamespaces);
+        }
+
+        public Filter withNodeNamespaces(Collection<String> nodeNamespaces) {
+            return new Filter(tags, fromNodes, toNodes, nodeNames, fromInputs, toOutputs, List.copyOf(nodeNamespaces));
+        }
+
+        /** Whether no filter is given, so that every node is kept. */
+        public boolean isEmpty() {
+            return tags.isEmpty()
+                    && fromNodes.isEmpty()
+                    && toNodes.isEmpty()
+                    && nodeNames.isEmpty()
+                    && fromInputs.isEmpty()
+                    && toOutputs.isEmpty()
+                    && nodeNamespaces.isEmpty();
+        }
+
+        private static List<String> copy(List<String> names) {
+            return names == null ? List.of() : List.copyOf(names);
+        }
+    }
+
+    /** Kedro's node identity for set algebra: name, inputs and outputs (not tags or function). */
+    private record NodeKey(String name, List<String> inputs, List<String> outputs) {
+        static NodeKey of(Node node) {
+            return new NodeKey(node.name(), node.inputs(), node.outputs());
+        }
+    }
+
+    private Set<NodeKey> keys() {
+        Set<NodeKey> keys = new HashSet<>();
+        nodes.forEach(n -> keys.add(NodeKey.of(n)));
+        return keys;
+    }
+
+    /** A pipeline of some of this pipeline's nodes; valid because any subset of a valid DAG is. */
+    private Pipeline subset(Collection<Node> selected) {
+        return new Pipeline(selected);
+    }
+
+    private static void apply(
+            List<String> names,
+            String how,
+            Function<String[], Pipeline> slice,
+            Map<String, Collection<String>> selections,
+            Set<String> kept) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Set<String> selected = slice.apply(names.toArray(String[]::new)).nodeNames();
+        selections.put(how + " " + names, selected);
+        kept.retainAll(selected);
+    }
+
+    private static void requireNames(String how, String[] names) {
+        if (names.length == 0) {
+            throw new PipelineDefinitionException(GraphMessages.noNamesGiven(how));
+        }
+    }
+
+    private Set<Node> namedNodes(String method, String[] names) {
+        requireNames("with " + method, names);
+        Set<String> unknown = new TreeSet<>();
+        Set<Node> selected = new LinkedHashSet<>();
+        for (String name : names) {
+            Node node = byName.get(name);
+            if (node == null) {
+                unknown.add(name);
+            } else {
+                selected.add(node);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.unknownNodes(unknown, byName.keySet()));
+        }
+        return selected;
+    }
+
+    /** The given dataset names, checked to exist as written or as a base name (as Kedro checks them). */
+    private Set<String> knownDatasets(String how, String[] datasets) {
+        requireNames(how, datasets);
+        Set<String> known = new TreeSet<>(datasets());
+        datasets().forEach(d -> known.add(DatasetNames.strip(d)));
+        Set<String> unknown = new TreeSet<>();
+        for (String dataset : datasets) {
+            if (!known.contains(dataset)) {
+                unknown.add(dataset);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.unknownDatasets(how, unknown, known));
+        }
+        return new LinkedHashSet<>(Arrays.asList(datasets));
+    }
+
+    /** {@code start} and every node that reads, directly or transitively, what they write. */
+    private Set<Node> downstream(Set<Node> start) {
+        Set<Node> reached = new LinkedHashSet<>(start);
+        Deque<Node> queue = new ArrayDeque<>(start);
+        while (!queue.isEmpty()) {
+            for (String output : queue.poll().outputs()) {
+                for (Node consumer : consumersOf(output)) {
+                    if (reached.add(consumer)) {
+                        queue.add(consumer);
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** {@code start} and every node that writes, directly or transitively, what they read. */
+    private Set<Node> upstream(Set<Node> start) {
+        Set<Node> reached = new LinkedHashSet<>(start);
+        Deque<Node> queue = new ArrayDeque<>(start);
+        while (!queue.isEmpty()) {
+            for (String input : queue.poll().inputs()) {
+                Node producer = producerOf(input);
+                if (producer != null && reached.add(producer)) {
+                    queue.add(producer);
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** Every namespace of a node, with the namespaces it is nested in: {@code a.b} gives a and a.b. */
+    private Set<String> namespaces() {
+        Set<String> all = new TreeSet<>();
+        for (Node node : nodes) {
+            node.namespace().ifPresent(ns -> {
+                for (int dot = ns.indexOf('.'); dot >= 0; dot = ns.indexOf('.', dot + 1)) {
+                    all.add(ns.substring(0, dot));
+                }
+                all.add(ns);
+            });
+        }
+        return all;
     }
 
     private static Map<String, Node> indexByName(Collection<Node> nodes) {

@@ -1,36 +1,69 @@
 package dev.sluice.pipeline;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" hints by edit distance, for unknown names in user input. */
 public final class Suggestions {
     private Suggestions() {}
 
-    /** The known name closest to {@code unknown}, if one is close enough to be a likely typo. */
+    /**
+     * The known name closest to {@code unknown}, if one is close enough to be a likely typo. A name
+     * that only lacks its namespace ({@code clean} for {@code ingest.clean}) is matched first, then a
+     * name within a few edits, then a name that starts with {@code unknown} ({@code split} for
+     * {@code split_data}).
+     */
     public static Optional<String> closest(String unknown, Collection<String> known) {
+        String namespaced = null;
+        String extended = null;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(unknown.toLowerCase(), candidate.toLowerCase());
-            if (d < bestDistance) {
+            if (candidate.endsWith("." + unknown) && isBefore(candidate, namespaced)) {
+                namespaced = candidate;
+            }
+            if (unknown.length() >= 3 && candidate.startsWith(unknown) && isBefore(candidate, extended)) {
+                extended = candidate;
+            }
+            int d = distance(unknown.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            // Ties go to the alphabetically first name so that hints do not depend on set order.
+            if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        int limit = Math.max(2, unknown.length() / 3);
-        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        if (namespaced != null) {
+            return Optional.of(namespaced);
+        }
+        int limit = unknown.length() <= 3 ? 1 : Math.max(2, unknown.length() / 3);
+        if (best != null && bestDistance <= limit) {
+            return Optional.of(best);
+        }
+        return Optional.ofNullable(extended);
     }
 
-    /** {@code " (did you mean 'x'?)"} for the first unknown name that has a close match, else "". */
+    /**
+     * {@code " (did you mean 'x'?)"} naming a close match for each unknown name that has one, or ""
+     * when none has.
+     */
     public static String didYouMean(Collection<String> unknown, Collection<String> known) {
+        List<String> hints = new ArrayList<>();
         for (String name : unknown) {
             Optional<String> match = closest(name, known);
             if (match.isPresent()) {
-                return " (did you mean '" + match.get() + "'?)";
+                hints.add(unknown.size() == 1 ? "'" + match.get() + "'" : "'" + match.get() + "' for '" + name + "'");
             }
         }
-        return "";
+        return hints.isEmpty() ? "" : " (did you mean " + String.join(", ", hints) + "?)";
+    }
+
+    private static boolean isBefore(String candidate, String current) {
+        return current == null
+                || candidate.length() < current.length()
+                || (candidate.length() == current.length() && candidate.compareTo(current) < 0);
     }
 
     static int distance(String a, String b) {
