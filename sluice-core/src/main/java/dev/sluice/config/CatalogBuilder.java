@@ -1,0 +1,171 @@
+package dev.sluice.config;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.catalog.CatalogEntry;
+import dev.sluice.catalog.DataCatalog;
+import dev.sluice.catalog.DatasetPattern;
+import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetTypes;
+import dev.sluice.io.MemoryDataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a {@link ProjectConfig} into a {@link DataCatalog}: datasets for explicit entries, factories
+ * for patterns, memory datasets for parameters. Also creates the datasets of pattern matches later,
+ * from any thread, which is why it holds only immutable state.
+ */
+final class CatalogBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogBuilder.class);
+
+    private final Path projectDir;
+    private final DatasetTypes types;
+    private final ProjectConfig config;
+
+    CatalogBuilder(Path projectDir, DatasetTypes types, ProjectConfig config) {
+        this.projectDir = projectDir;
+        this.types = types;
+        this.config = config;
+    }
+
+    DataCatalog build() {
+        DataCatalog.Builder catalog = DataCatalog.builder();
+        List<ConfigurationException> problems = new ArrayList<>();
+        List<ProjectConfig.EntryDefinition> patterns = new ArrayList<>();
+        for (ProjectConfig.EntryDefinition entry : config.entries()) {
+            if (entry.pattern() != null) {
+                patterns.add(entry);
+                continue;
+            }
+            try {
+                catalog.add(create(
+                        entry.config().name(),
+                        entry.config().settings(),
+                        entry.position().fileAndLine()));
+            } catch (ConfigurationException e) {
+                problems.add(e);
+            }
+        }
+        patterns.sort(Comparator.comparing(ProjectConfig.EntryDefinition::pattern, DatasetPattern.MATCH_ORDER));
+        List<String> catchAlls = new ArrayList<>();
+        for (ProjectConfig.EntryDefinition entry : patterns) {
+            if (entry.pattern().isCatchAll()) {
+                catchAlls.add("'" + entry.pattern() + "' (" + entry.position().fileAndLine() + ")");
+            }
+            try {
+                types.require(
+                        entry.config().type(),
+                        entry.config().name(),
+                        entry.position().fileAndLine());
+                catalog.factory(
+                        new PatternEntryFactory(entry.pattern(), entry.config().settings(), sourceOf(entry), this));
+            } catch (ConfigurationException e) {
+                problems.add(e);
+            }
+        }
+        if (catchAlls.size() > 1) {
+            problems.add(new ConfigurationException(ConfigMessages.multipleCatchAll(catchAlls)));
+        }
+        if (!problems.isEmpty()) {
+            throw combined(problems);
+        }
+        addParameters(catalog);
+        return catalog.build();
+    }
+
+    private static String sourceOf(ProjectConfig.EntryDefinition entry) {
+        return entry.position().fileAndLine() + " (pattern '" + entry.pattern() + "')";
+    }
+
+    /** The catalog entry {@code settings} describe, with its dataset created. */
+    CatalogEntry create(String name, Map<String, Object> settings, String source) {
+        String type = String.valueOf(settings.get("type"));
+        boolean tee = !Boolean.FALSE.equals(settings.get("tee"));
+        Map<String, Object> credentials = config.credentialsFor(settings.get("credentials"));
+        DatasetSpec spec = new DatasetSpec(
+                name, type, datasetConfig(settings), source, projectDir, credentials, this::createNested);
+        return new CatalogEntry(name, types.create(spec), tee, source);
+    }
+
+    /**
+     * Builds a wrapped dataset ({@link DatasetSpec#nested}); like Kedro, a {@code credentials} name
+     * inside the nested settings is resolved too.
+     */
+    private Dataset<?> createNested(DatasetSpec nested) {
+        if (!nested.config().containsKey("credentials")) {
+            return types.create(nested);
+        }
+        Object reference = nested.config().get("credentials");
+        if (reference instanceof String name && !config.credentialNames().contains(name)) {
+            throw nested.error("refers to credentials '" + name + "', which are not defined; known credentials: "
+                    + config.credentialNames());
+        }
+        DatasetSpec withCredentials = new DatasetSpec(
+                nested.name(),
+                nested.type(),
+                datasetConfig(nested.config()),
+                nested.source(),
+                nested.projectDir(),
+                config.credentialsFor(reference),
+                this::createNested);
+        return types.create(withCredentials);
+    }
+
+    /** The settings a dataset type sees: all but the loader's own, and none whose value is null. */
+    private static Map<String, Object> datasetConfig(Map<String, Object> settings) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            if (value != null && !CatalogEntries.LOADER_KEYS.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
+    private void addParameters(DataCatalog.Builder catalog) {
+        ConfigNode.Mapping parameters = config.parameterNodes();
+        Set<String> files = new LinkedHashSet<>();
+        parameters
+                .members()
+                .values()
+                .forEach(member -> files.add(member.keyPosition().file()));
+        String source = files.isEmpty() ? "parameters" : String.join(", ", files);
+        catalog.add(new CatalogEntry("parameters", new MemoryDataset<>(parameters.toPlain()), true, source));
+        parameters.members().forEach((key, member) -> addParameter(catalog, key, member));
+    }
+
+    private void addParameter(DataCatalog.Builder catalog, String key, ConfigNode.Member member) {
+        Object value = member.value().toPlain();
+        String name = "params:" + key;
+        if (value == null) {
+            LOG.debug("Parameter '{}' ({}) is null, so '{}' is not in the catalog", key, member.keyPosition(), name);
+        } else {
+            catalog.add(new CatalogEntry(
+                    name, new MemoryDataset<>(value), true, member.keyPosition().fileAndLine()));
+        }
+        if (member.value() instanceof ConfigNode.Mapping nested) {
+            nested.members().forEach((child, childMember) -> addParameter(catalog, key + "." + child, childMember));
+        }
+    }
+
+    private static ConfigurationException combined(List<ConfigurationException> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        List<String> messages = new ArrayList<>();
+        problems.forEach(problem -> messages.add(problem.getMessage()));
+        ConfigurationException combined =
+                new ConfigurationException(ConfigMessages.invalidEntries(messages), problems.get(0));
+        problems.subList(1, problems.size()).forEach(combined::addSuppressed);
+        return combined;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sluice.config;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.catalog.DatasetPattern;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the shape of every catalog entry once its configuration is resolved: a mapping with a
+ * {@code type}, a boolean {@code tee}, {@code credentials} that exist, a valid factory pattern.
+ */
+final class CatalogEntries {
+    /** Settings the loader handles itself; they never reach {@link dev.sluice.io.DatasetSpec#config()}. */
+    static final Set<String> LOADER_KEYS = Set.of("type", "credentials", "tee", "metadata");
+
+    private CatalogEntries() {}
+
+    static List<ProjectConfig.EntryDefinition> validate(ConfigNode.Mapping catalog, ConfigNode.Mapping credentials) {
+        List<ProjectConfig.EntryDefinition> entries = new ArrayList<>();
+        catalog.members().forEach((name, member) -> entries.add(validate(name, member, credentials)));
+        return Collections.unmodifiableList(entries);
+    }
+
+    private static ProjectConfig.EntryDefinition validate(
+            String name, ConfigNode.Member member, ConfigNode.Mapping credentials) {
+        Position at = member.keyPosition();
+        if (!(member.value() instanceof ConfigNode.Mapping settings)) {
+            throw new ConfigurationException(
+                    ConfigMessages.entryNotMapping(name, at, member.value().describe()));
+        }
+        if (name.equals("parameters") || name.startsWith("params:")) {
+            throw new ConfigurationException(ConfigMessages.reservedName(name, at));
+        }
+        ConfigNode type = settings.get("type")
+                .orElseThrow(() -> new ConfigurationException(ConfigMessages.missingType(name, at)));
+        if (!(type instanceof ConfigNode.Scalar typeName)
+                || !(typeName.value() instanceof String text)
+                || text.isBlank()) {
+            throw new ConfigurationException(ConfigMessages.typeNotText(name, type.position()));
+        }
+        settings.get("tee").ifPresent(tee -> {
+            if (!(tee instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof Boolean)) {
+                throw new ConfigurationException(ConfigMessages.teeNotBoolean(name, tee.position(), describe(tee)));
+            }
+        });
+        settings.get("credentials").ifPresent(reference -> checkCredentials(name, reference, credentials));
+        DatasetPattern pattern = null;
+        if (DatasetPattern.isPattern(name)) {
+            pattern = parsePattern(name, at);
+            Map<String, Object> plain = settings.toPlain();
+            Set<String> unknown = pattern.unknownPlaceholdersIn(plain);
+            if (!unknown.isEmpty()) {
+                throw new ConfigurationException(ConfigMessages.unknownPlaceholders(name, at, unknown));
+            }
+        }
+        CatalogEntryConfig config = new CatalogEntryConfig(name, settings.toPlain(), at.fileAndLine(), pattern != null);
+        return new ProjectConfig.EntryDefinition(config, settings, at, pattern);
+    }
+
+    private static String describe(ConfigNode node) {
+        return node instanceof ConfigNode.Scalar scalar ? String.valueOf(scalar.value()) : node.describe();
+    }
+
+    private static void checkCredentials(String name, ConfigNode reference, ConfigNode.Mapping credentials) {
+        if (reference instanceof ConfigNode.Mapping) {
+            return;
+        }
+        if (!(reference instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof String credentialsName)) {
+            throw new ConfigurationException(ConfigMessages.credentialsWrongShape(name, reference.position()));
+        }
+        ConfigNode.Member defined = credentials.members().get(credentialsName);
+        if (defined == null) {
+            throw new ConfigurationException(ConfigMessages.unknownCredentials(
+                    name,
+                    reference.position(),
+                    credentialsName,
+                    credentials.members().keySet()));
+        }
+        if (!(defined.value() instanceof ConfigNode.Mapping)) {
+            throw new ConfigurationException(
+                    ConfigMessages.credentialsNotMapping(credentialsName, defined.keyPosition()));
+        }
+    }
+
+    private static DatasetPattern parsePattern(String name, Position at) {
+        try {
+            return DatasetPattern.parse(name);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(ConfigMessages.invalidPattern(at, e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sluice.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The kinds of configuration file, each found by its file-name prefix (Kedro's {@code catalog*},
+ * {@code catalog*}{@code /**} and {@code **}{@code /catalog*} patterns) and each with the
+ * interpolation resolvers it may use.
+ */
+enum ConfigKind {
+    GLOBALS("globals", false, false),
+    PARAMETERS("parameters", true, false),
+    CREDENTIALS("credentials", true, true),
+    CATALOG("catalog", true, false);
+
+    private static final Set<String> EXTENSIONS = Set.of(".yml", ".yaml", ".json");
+
+    private final String prefix;
+    private final boolean runtimeParams;
+    private final boolean environmentVariables;
+
+    ConfigKind(String prefix, boolean runtimeParams, boolean environmentVariables) {
+        this.prefix = prefix;
+        this.runtimeParams = runtimeParams;
+        this.environmentVariables = environmentVariables;
+    }
+
+    /** The file-name prefix, also used in messages: {@code catalog}, {@code parameters}. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** Whether {@code ${runtime_params:...}} may be used (everywhere except globals, as in Kedro). */
+    boolean allowsRuntimeParams() {
+        return runtimeParams;
+    }
+
+    /**
+     * Whether {@code ${oc.env:...}} may be used. Only credentials may read environment variables:
+     * those often hold secrets, and catalog and parameter values are printed and logged.
+     */
+    boolean allowsEnvironmentVariables() {
+        return environmentVariables;
+    }
+
+    /** Whether {@code globals} may be used: not inside globals themselves. */
+    boolean allowsGlobals() {
+        return this != GLOBALS;
+    }
+
+    /**
+     * Whether the file at {@code relative} (inside an environment directory) belongs to this kind: its
+     * name starts with the prefix at any depth, or it lies below a top-level folder whose name does.
+     */
+    boolean matches(Path relative) {
+        String fileName = relative.getFileName().toString();
+        if (!hasConfigExtension(fileName)) {
+            return false;
+        }
+        if (fileName.startsWith(prefix)) {
+            return true;
+        }
+        return relative.getNameCount() > 1 && relative.getName(0).toString().startsWith(prefix);
+    }
+
+    private static boolean hasConfigExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(fileName.substring(dot).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,257 @@
+package dev.sluice.config;
+
+import dev.sluice.pipeline.Suggestions;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every configuration error message, in one place. Each names the file, line and column (or the
+ * option) at fault and says how to fix it. None may quote a configuration value that could come from
+ * a credentials file or an environment variable.
+ */
+final class ConfigMessages {
+    private ConfigMessages() {}
+
+    // YAML files
+
+    static String malformedYaml(Position where, String problem) {
+        return where + ": invalid YAML: " + problem + ". Fix the syntax at this line and column "
+                + "(indent with spaces, not tabs; quote values that contain ': ', '{' or '#').";
+    }
+
+    static String unreadableYaml(String file, String problem) {
+        return file + ": cannot be read as YAML: " + problem + ". Save the file as UTF-8 text.";
+    }
+
+    static String unreadableFile(String file, IOException e) {
+        return file + ": cannot be read (" + e + "); check that it exists and is readable.";
+    }
+
+    static String topLevelNotMapping(ConfigNode top) {
+        return top.position() + ": a configuration file must be a mapping of names to values at the top level, "
+                + "but this file holds " + (top instanceof ConfigNode.Sequence ? "a list" : "a single value")
+                + ". Write 'name: value' lines.";
+    }
+
+    static String recursiveAlias(Position where) {
+        return where + ": this YAML alias refers to a node that contains it; break the loop in the anchors.";
+    }
+
+    static String complexKey(Position where) {
+        return where + ": mapping keys must be plain text, not lists or mappings; quote the key.";
+    }
+
+    static String duplicateKey(String key, Position first, Position second) {
+        return second + ": duplicate key '" + key + "' (first defined at line " + first.line()
+                + "); remove one of them or rename it.";
+    }
+
+    static String unsupportedTag(Position where, String tag) {
+        return where + ": YAML tag '" + tag + "' is not supported; remove the tag and write a plain value.";
+    }
+
+    static String badScalar(Position where, String tag) {
+        return where + ": this value cannot be read as " + tag + "; correct it or quote it to make it text.";
+    }
+
+    // Directories and files
+
+    static String confSourceMissing(String confSource) {
+        return "Configuration directory '" + confSource + "' does not exist or is not a directory; create it with "
+                + "a 'base' folder, or point --conf-source at your configuration.";
+    }
+
+    static String baseMissing(String baseDir) {
+        return "Configuration environment 'base' is missing: create the directory '" + baseDir + "' (it may be "
+                + "empty).";
+    }
+
+    static String envMissing(String env, String envDir, Collection<String> available) {
+        return "Configuration environment '" + env + "' does not exist: there is no directory '" + envDir + "'"
+                + Suggestions.didYouMean(List.of(env), available) + ". Available environments: " + available
+                + "; create the directory or pass another --env.";
+    }
+
+    static String duplicateTopLevelKey(ConfigKind kind, String env, String key, Position first, Position second) {
+        return "Top-level key '" + key + "' is defined twice among the " + kind.prefix() + " files of environment '"
+                + env + "': at " + first + " and at " + second + ". Keys must be unique within one environment: "
+                + "remove or rename one, or move the override to another environment (such as local).";
+    }
+
+    // Interpolation
+
+    static String unterminatedInterpolation(Position where, String text) {
+        return where + ": interpolation '" + text + "' has no closing '}'; close it, or write \\${ for a literal '${'.";
+    }
+
+    static String emptyInterpolation(Position where, String raw) {
+        return where + ": empty interpolation '" + raw + "'; write ${key.path} or ${globals:key}.";
+    }
+
+    static String unknownResolver(Position where, String raw, String resolver, ConfigKind kind) {
+        Set<String> supported = new TreeSet<>();
+        if (kind.allowsGlobals()) {
+            supported.add("globals");
+        }
+        if (kind.allowsRuntimeParams()) {
+            supported.add("runtime_params");
+        }
+        if (kind.allowsEnvironmentVariables()) {
+            supported.add("oc.env");
+        }
+        return where + ": unknown resolver '" + resolver + "' in " + raw
+                + Suggestions.didYouMean(List.of(resolver), supported) + ". " + kind.prefix()
+                + " files support " + (supported.isEmpty() ? "only ${key.path} references" : supported)
+                + "; for a value from the same files write ${key.path}.";
+    }
+
+    static String globalsInGlobals(Position where, String raw) {
+        return where + ": " + raw + " is used inside globals; within globals files refer to other globals as "
+                + "${key.path}.";
+    }
+
+    static String underscoreGlobal(Position where, String raw, String key) {
+        return where + ": " + raw + " refers to '" + key + "', but globals keys starting with '_' are private to "
+                + "the globals files; rename the key without the leading '_'.";
+    }
+
+    static String missingGlobal(Position where, String raw, String key, Collection<String> known) {
+        return where + ": " + raw + " cannot be resolved: globals have no key '" + key + "'"
+                + Suggestions.didYouMean(List.of(key), known) + ". Define it in conf/<env>/globals.yml or give a "
+                + "default: ${globals:" + key + ",<default>}.";
+    }
+
+    static String runtimeParamsNotAllowed(Position where, String raw, ConfigKind kind) {
+        return where + ": " + raw + " is not allowed in " + kind.prefix()
+                + " files; runtime parameters can be used in catalog, parameters and credentials files.";
+    }
+
+    static String missingRuntimeParam(Position where, String raw, String key) {
+        return where + ": " + raw + " cannot be resolved: runtime parameter '" + key + "' was not given. Pass it "
+                + "with --params " + key + "=<value>, or give a default: ${runtime_params:" + key + ",<default>}.";
+    }
+
+    static String environmentNotAllowed(Position where, String raw, ConfigKind kind) {
+        return where + ": " + raw + " reads an environment variable, which is only allowed in credentials files "
+                + "(values of " + kind.prefix() + " files are printed and logged, so they must not hold secrets). "
+                + "Put the value in conf/<env>/credentials.yml and refer to it with 'credentials: <name>', or pass "
+                + "a non-secret value with --params and ${runtime_params:<key>}.";
+    }
+
+    static String missingEnvironmentVariable(Position where, String raw, String variable) {
+        return where + ": " + raw + " cannot be resolved: environment variable '" + variable + "' is not set. Set "
+                + "it, or give a default: ${oc.env:" + variable + ",<default>}.";
+    }
+
+    static String badArguments(Position where, String raw) {
+        return where + ": " + raw + " needs a key and at most one default, as in ${globals:key} or "
+                + "${globals:key,default}.";
+    }
+
+    static String relativeReference(Position where, String raw) {
+        return where + ": relative reference " + raw + " is not supported; write the full path from the top of "
+                + "the file, as in ${entry.key}.";
+    }
+
+    static String unresolvedReference(Position where, String raw, ConfigKind kind, String env) {
+        return where + ": " + raw + " cannot be resolved: no such key in the " + kind.prefix()
+                + " files of environment '" + env + "'. References reach keys of the same kind of file in the same "
+                + "environment; define the key (names starting with '_' are fine for templates), or use "
+                + "${globals:...} for values shared across files.";
+    }
+
+    static String interpolationCycle(Position where, List<String> cycle) {
+        return where + ": interpolation cycle " + String.join(" -> ", cycle)
+                + "; a value cannot depend on itself, so break the loop.";
+    }
+
+    static String notInsertable(Position where, String raw, String what) {
+        return where + ": " + raw + " resolves to " + what + ", which cannot be inserted into text; make the "
+                + "interpolation the whole value, or refer to a single value inside it.";
+    }
+
+    // Runtime parameters
+
+    static String paramWithoutValue(String item) {
+        return "--params item '" + item + "' has no value; write key=value (or key:value), items separated by "
+                + "commas.";
+    }
+
+    static String paramWithoutKey(String item) {
+        return "--params item '" + item + "' has no key; write key=value.";
+    }
+
+    static String paramBadKey(String key) {
+        return "--params key '" + key + "' has an empty part; write dotted keys as a.b.c.";
+    }
+
+    static String paramConflict(String key, String clash) {
+        return "--params key '" + key + "' conflicts with '" + clash + "', which is given as both a value and a "
+                + "group of keys; pass one or the other.";
+    }
+
+    // Catalog and credentials
+
+    static String entryNotMapping(String name, Position where, String found) {
+        return where + ": catalog entry '" + name + "' must be a mapping of settings with a 'type', but is " + found
+                + ". If this key is a template for interpolation, start its name with '_'.";
+    }
+
+    static String missingType(String name, Position where) {
+        return where + ": catalog entry '" + name + "' has no 'type'; add one, such as 'type: csv'.";
+    }
+
+    static String typeNotText(String name, Position where) {
+        return where + ": catalog entry '" + name + "' has a 'type' that is not a name; write a type name such as "
+                + "'csv'.";
+    }
+
+    static String teeNotBoolean(String name, Position where, String found) {
+        return where + ": catalog entry '" + name + "' has 'tee: " + found + "'; write 'tee: true' or 'tee: false'.";
+    }
+
+    static String reservedName(String name, Position where) {
+        return where + ": catalog entry '" + name + "' uses a name reserved for parameters ('parameters' and "
+                + "'params:...' come from parameters files); rename the entry.";
+    }
+
+    static String credentialsWrongShape(String name, Position where) {
+        return where + ": catalog entry '" + name + "' has 'credentials' that is neither a name nor a mapping; "
+                + "write 'credentials: <name>' with a name from credentials.yml.";
+    }
+
+    static String unknownCredentials(String name, Position where, String reference, Collection<String> known) {
+        return where + ": catalog entry '" + name + "' refers to credentials '" + reference + "', which are not "
+                + "defined" + Suggestions.didYouMean(List.of(reference), known) + ". Known credentials: "
+                + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
+                + ". Define them in conf/local/credentials.yml (kept out of version control).";
+    }
+
+    static String credentialsNotMapping(String reference, Position where) {
+        return where + ": credentials '" + reference + "' must be a mapping of settings (such as 'key:' and "
+                + "'secret:'); change it to a mapping.";
+    }
+
+    static String invalidPattern(Position where, String problem) {
+        return where + ": " + problem;
+    }
+
+    static String unknownPlaceholders(String pattern, Position where, Collection<String> unknown) {
+        return where + ": dataset factory '" + pattern + "' uses placeholder(s) "
+                + unknown.stream().map(p -> "{" + p + "}").toList()
+                + " that its pattern does not define; use only placeholders that appear in the pattern.";
+    }
+
+    static String multipleCatchAll(List<String> patterns) {
+        return "More than one catch-all dataset factory: " + String.join(", ", patterns)
+                + ". Only one pattern without literal characters (such as \"{default}\") is allowed; remove the "
+                + "others.";
+    }
+
+    static String invalidEntries(List<String> problems) {
+        return problems.size() + " catalog entries are invalid:\n  - " + String.join("\n  - ", problems);
+    }
+}

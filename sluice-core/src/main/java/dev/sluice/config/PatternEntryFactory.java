@@ -1,0 +1,40 @@
+package dev.sluice.config;
+
+import dev.sluice.catalog.CatalogEntry;
+import dev.sluice.catalog.DatasetPattern;
+import dev.sluice.catalog.EntryFactory;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dataset factory from the catalog: for a name its pattern matches, fills the placeholders into
+ * every string of the entry's settings and creates the dataset. Stateless, so thread-safe; the
+ * catalog remembers what it makes.
+ */
+final class PatternEntryFactory implements EntryFactory {
+    private final DatasetPattern pattern;
+    private final Map<String, Object> settings;
+    private final String source;
+    private final CatalogBuilder builder;
+
+    PatternEntryFactory(DatasetPattern pattern, Map<String, Object> settings, String source, CatalogBuilder builder) {
+        this.pattern = pattern;
+        this.settings = settings;
+        this.source = source;
+        this.builder = builder;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<CatalogEntry> resolve(String name) {
+        return pattern.match(name).map(values -> {
+            Map<String, Object> filled = (Map<String, Object>) pattern.fill(settings, values);
+            return builder.create(name, filled, source);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "dataset factory '" + pattern + "' at " + source;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.sluice.config;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.catalog.DataCatalog;
+import dev.sluice.catalog.DatasetPattern;
+import dev.sluice.io.DatasetTypes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A project's configuration read from its conf directory the way Kedro's OmegaConfigLoader reads it:
+ * catalog, parameters, credentials and globals from {@code base}, overridden by the run environment
+ * ({@code local} unless another is given), with {@code ${...}} interpolation and runtime parameters.
+ *
+ * <p>Loading checks everything that can be checked without creating datasets: YAML syntax, duplicate
+ * keys, interpolations, the shape of every catalog entry and the credentials it names. {@link
+ * #toCatalog} then creates every dataset. Every error is a {@link ConfigurationException} that names
+ * the file, line and column. Credentials are never exposed: only their names. Immutable.
+ */
+public final class ProjectConfig {
+    /** The environment every other one overrides. */
+    public static final String BASE_ENV = "base";
+
+    /** The environment used when none is given; unlike any other, it may be missing. */
+    public static final String DEFAULT_ENV = "local";
+
+    private final Path confSource;
+    private final String env;
+    private final Map<String, Object> runtimeParams;
+    private final Map<String, Object> globals;
+    private final ConfigNode.Mapping parameters;
+    private final ConfigNode.Mapping credentials;
+    private final List<EntryDefinition> entries;
+
+    /** A catalog entry with what the loader needs beyond its public view. */
+    record EntryDefinition(
+            CatalogEntryConfig config, ConfigNode.Mapping node, Position position, DatasetPattern pattern) {}
+
+    private ProjectConfig(Loader loader) {
+        this.confSource = loader.confSource;
+        this.env = loader.env;
+        this.runtimeParams = RuntimeParams.nest(loader.runtimeParams);
+        ConfigNode.Mapping runtimeNode = RuntimeParams.toNode(runtimeParams);
+        ConfigLoading loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment);
+        ConfigNode.Mapping globalsNode =
+                loading.load(ConfigKind.GLOBALS, ConfigNode.Mapping.empty(Position.from("globals")));
+        this.globals = globalsNode.toPlain();
+        this.parameters = loading.load(ConfigKind.PARAMETERS, globalsNode);
+        this.credentials = loading.load(ConfigKind.CREDENTIALS, globalsNode);
+        this.entries = CatalogEntries.validate(loading.load(ConfigKind.CATALOG, globalsNode), credentials);
+    }
+
+    /**
+     * Loads the configuration in {@code confSource} for environment {@code env}.
+     *
+     * @param env the run environment; {@code null} means {@link #DEFAULT_ENV}
+     * @param runtimeParams parameters from {@code --params} (see {@link RuntimeParams#parse}); dotted keys
+     *     are expanded into nested maps
+     */
+    public static ProjectConfig load(Path confSource, String env, Map<String, ?> runtimeParams) {
+        return loader(confSource).env(env).runtimeParams(runtimeParams).load();
+    }
+
+    /** A loader for {@code confSource} with the defaults: environment {@code local}, no runtime params. */
+    public static Loader loader(Path confSource) {
+        return new Loader(confSource);
+    }
+
+    /** The conf directory this configuration was read from. */
+    public Path confSource() {
+        return confSource;
+    }
+
+    /** The run environment. */
+    public String env() {
+        return env;
+    }
+
+    /** The runtime parameters, nested. */
+    public Map<String, Object> runtimeParams() {
+        return runtimeParams;
+    }
+
+    /** The globals, after overrides and interpolation. */
+    public Map<String, Object> globals() {
+        return globals;
+    }
+
+    /** The parameters, with environment overrides and runtime parameters applied. */
+    public Map<String, Object> parameters() {
+        return parameters.toPlain();
+    }
+
+    /** The names of the defined credentials, sorted; their values are never exposed. */
+    public Set<String> credentialNames() {
+        return Collections.unmodifiableSet(new TreeSet<>(credentials.members().keySet()));
+    }
+
+    /** Every catalog entry and dataset factory, resolved, in the order of the files. */
+    public List<CatalogEntryConfig> catalogEntries() {
+        List<CatalogEntryConfig> configs = new ArrayList<>(entries.size());
+        entries.forEach(entry -> configs.add(entry.config()));
+        return Collections.unmodifiableList(configs);
+    }
+
+    /**
+     * Builds the data catalog: creates the dataset of every explicit entry now, so that an unknown type
+     * or a bad setting fails before any node runs; adds the dataset factories in Kedro's matching order
+     * (their types are checked now); and adds {@code parameters} and {@code params:<key>} (for nested
+     * keys too, as {@code params:a.b}) as memory datasets. Parameters whose value is null are left
+     * out, because a memory dataset cannot hold null.
+     *
+     * @param projectDir the directory relative {@code filepath}s resolve against
+     * @param types the dataset types that {@code type:} may name
+     * @throws ConfigurationException listing every entry that could not be created
+     */
+    public DataCatalog toCatalog(Path projectDir, DatasetTypes types) {
+        return new CatalogBuilder(projectDir, types, this).build();
+    }
+
+    List<EntryDefinition> entries() {
+        return entries;
+    }
+
+    ConfigNode.Mapping parameterNodes() {
+        return parameters;
+    }
+
+    /** The settings of the credentials a {@code credentials:} setting refers to (a name, or inline). */
+    Map<String, Object> credentialsFor(Object reference) {
+        Map<?, ?> values;
+        if (reference == null) {
+            return Map.of();
+        } else if (reference instanceof String name) {
+            values = (Map<?, ?>) credentials.get(name).orElseThrow().toPlain();
+        } else {
+            values = (Map<?, ?>) reference;
+        }
+        Map<String, Object> withoutNulls = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                withoutNulls.put(String.valueOf(key), value);
+            }
+        });
+        return withoutNulls;
+    }
+
+    /** Chooses the environment, runtime parameters and environment variables, then loads. */
+    public static final class Loader {
+        private final Path confSource;
+        private String env = DEFAULT_ENV;
+        private Map<String, ?> runtimeParams = Map.of();
+        private Function<String, String> environment = System::getenv;
+
+        private Loader(Path confSource) {
+            this.confSource = Objects.requireNonNull(confSource, "confSource");
+        }
+
+        /** The run environment; {@code null} means {@link #DEFAULT_ENV}. */
+        public Loader env(String env) {
+            this.env = env == null || env.isBlank() ? DEFAULT_ENV : env;
+            return this;
+        }
+
+        /** Runtime parameters; {@code null} means none. */
+        public Loader runtimeParams(Map<String, ?> runtimeParams) {
+            this.runtimeParams = runtimeParams == null ? Map.of() : runtimeParams;
+            return this;
+        }
+
+        /**
+         * Where {@code ${oc.env:VAR}} reads variables (default {@link System#getenv(String)}); the
+         * function returns {@code null} for an unset variable.
+         */
+        public Loader environment(Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * Reads and checks the configuration.
+         *
+         * @throws ConfigurationException naming the file, line and column of the first problem found
+         */
+        public ProjectConfig load() {
+            return new ProjectConfig(this);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.sluice.io;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.SluiceException;
+import dev.sluice.pipeline.Suggestions;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link DatasetType}s that catalog entries can name in {@code type:}, looked up by short name,
+ * alias, or the fully qualified class name of a {@code DatasetType} implementation.
+ *
+ * <p>Types are registered in code with {@link #register} or found on the class path with {@link
+ * #discover()}. Thread-safe: catalogs create datasets from several threads.
+ */
+public final class DatasetTypes {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetTypes.class);
+
+    private final ClassLoader classLoader;
+    private final Map<String, DatasetType> byName = new ConcurrentHashMap<>();
+    private final Map<String, DatasetType> byClassName = new ConcurrentHashMap<>();
+
+    private DatasetTypes(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /** A registry with no types; class names in {@code type:} load through this class's loader. */
+    public static DatasetTypes empty() {
+        return new DatasetTypes(defaultClassLoader());
+    }
+
+    /** A registry with the given types registered. */
+    public static DatasetTypes of(DatasetType... types) {
+        DatasetTypes registry = empty();
+        for (DatasetType type : types) {
+            registry.register(type);
+        }
+        return registry;
+    }
+
+    /**
+     * A registry with every type listed in {@code META-INF/services/dev.sluice.io.DatasetType} on the
+     * thread's context class path; each one found is logged at debug with the jar it came from.
+     *
+     * @throws ConfigurationException if a listed type cannot be loaded or instantiated
+     */
+    public static DatasetTypes discover() {
+        return discover(defaultClassLoader());
+    }
+
+    /** Like {@link #discover()}, with the given class loader. */
+    public static DatasetTypes discover(ClassLoader classLoader) {
+        DatasetTypes registry = new DatasetTypes(classLoader);
+        Iterator<DatasetType> found =
+                ServiceLoader.load(DatasetType.class, classLoader).iterator();
+        while (true) {
+            DatasetType type;
+            try {
+                if (!found.hasNext()) {
+                    break;
+                }
+                type = found.next();
+            } catch (ServiceConfigurationError e) {
+                throw new ConfigurationException(
+                        "A dataset type listed in META-INF/services/" + DatasetType.class.getName()
+                                + " could not be loaded: " + e.getMessage()
+                                + ". Check that the class exists, implements DatasetType and has a public "
+                                + "no-argument constructor, or remove the jar that lists it.",
+                        e);
+            }
+            LOG.debug(
+                    "Found dataset type '{}' ({}) in {}",
+                    type.name(),
+                    type.getClass().getName(),
+                    origin(type));
+            registry.add(type, false);
+        }
+        return registry;
+    }
+
+    /**
+     * Adds {@code type} under its name and aliases, replacing any type registered under the same names;
+     * returns this registry.
+     */
+    public DatasetTypes register(DatasetType type) {
+        add(type, true);
+        return this;
+    }
+
+    private synchronized void add(DatasetType type, boolean explicit) {
+        String name = type.name();
+        if (name == null || name.isBlank()) {
+            throw new ConfigurationException("Dataset type " + type.getClass().getName()
+                    + " has a blank name(); give it a short name such as 'csv'.");
+        }
+        Set<String> keys = new TreeSet<>(type.aliases());
+        keys.add(name);
+        for (String key : keys) {
+            DatasetType previous = byName.get(key);
+            if (previous != null && previous.getClass() != type.getClass()) {
+                if (!explicit) {
+                    LOG.warn(
+                            "Dataset types {} (from {}) and {} (from {}) both use the name '{}'; using {}. "
+                                    + "Register the one you want explicitly to choose.",
+                            previous.getClass().getName(),
+                            origin(previous),
+                            type.getClass().getName(),
+                            origin(type),
+                            key,
+                            previous.getClass().getName());
+                    continue;
+                }
+                LOG.debug(
+                        "Dataset type {} replaces {} for name '{}'",
+                        type.getClass().getName(),
+                        previous.getClass().getName(),
+                        key);
+            }
+            byName.put(key, type);
+        }
+        byClassName.put(type.getClass().getName(), type);
+    }
+
+    /** The short names of the registered types, sorted. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        byName.values().forEach(type -> names.add(type.name()));
+        return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * The type that {@code type:} names: a short name, an alias, or the class name of a {@link
+     * DatasetType} implementation (loaded and instantiated on first use).
+     */
+    public Optional<DatasetType> find(String typeName) {
+        DatasetType type = byName.get(typeName);
+        if (type == null) {
+            type = byClassName.get(typeName);
+        }
+        if (type == null && typeName.indexOf('.') > 0) {
+            type = loadByClassName(typeName);
+        }
+        return Optional.ofNullable(type);
+    }
+
+    /**
+     * The type of {@code datasetName} defined at {@code source}.
+     *
+     * @throws ConfigurationException naming the source and dataset, listing the known types and the
+     *     closest match, when no type has that name
+     */
+    public DatasetType require(String typeName, String datasetName, String source) {
+        return find(typeName).orElseThrow(() -> unknownType(typeName, datasetName, source));
+    }
+
+    /**
+     * Builds the dataset {@code spec} describes, with the type its {@link DatasetSpec#type()} names.
+     *
+     * @throws ConfigurationException if the type is unknown or the entry's settings are wrong; the
+     *     message names the entry and where it is defined
+     */
+    public Dataset<?> create(DatasetSpec spec) {
+        DatasetType type = require(spec.type(), spec.name(), spec.source());
+        Dataset<?> dataset;
+        try {
+            dataset = type.create(spec);
+        } catch (SluiceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(
+                    spec.source() + ": dataset '" + spec.name() + "' (type " + spec.type() + ") could not be created: "
+                            + e + ". Check the entry's settings.",
+                    e);
+        }
+        if (dataset == null) {
+            throw new ConfigurationException(
+                    spec.source() + ": dataset type " + type.getClass().getName() + " returned no dataset for '"
+                            + spec.name() + "'; this is a bug in that dataset type.");
+        }
+        return dataset;
+    }
+
+    private DatasetType loadByClassName(String className) {
+        Class<?> loaded;
+        try {
+            loaded = Class.forName(className, true, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        if (!DatasetType.class.isAssignableFrom(loaded)) {
+            return null;
+        }
+        DatasetType type;
+        try {
+            type = (DatasetType) loaded.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ConfigurationException(
+                    "Dataset type class " + className + " could not be instantiated (" + e
+                            + "); give it a public no-argument constructor.",
+                    e);
+        }
+        LOG.debug("Loaded dataset type '{}' ({}) by class name from {}", type.name(), className, origin(type));
+        byClassName.putIfAbsent(className, type);
+        return byClassName.get(className);
+    }
+
+    private ConfigurationException unknownType(String typeName, String datasetName, String source) {
+        Map<String, DatasetType> known = new TreeMap<>(byName);
+        StringBuilder message = new StringBuilder(source)
+                .append(": dataset '")
+                .append(datasetName)
+                .append("' has unknown type '")
+                .append(typeName)
+                .append("'");
+        Suggestions.closest(typeName, known.keySet())
+                .ifPresent(match ->
+                        message.append(" (did you mean '").append(match).append("'?)"));
+        if (known.isEmpty()) {
+            message.append(". No dataset types are registered");
+        } else {
+            message.append(". Known types: ").append(String.join(", ", known.keySet()));
+        }
+        message.append(". Add the module that provides the type to the class path, register it with "
+                + "DatasetTypes.register, or write the fully qualified class name of a DatasetType.");
+        return new ConfigurationException(message.toString());
+    }
+
+    private static String origin(DatasetType type) {
+        CodeSource source = type.getClass().getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location == null ? "an unknown location" : location.toString();
+    }
+
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : DatasetTypes.class.getClassLoader();
+    }
+}

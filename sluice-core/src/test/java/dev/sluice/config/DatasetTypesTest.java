@@ -1,0 +1,138 @@
+package dev.sluice.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.sluice.ConfigurationException;
+import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetType;
+import dev.sluice.io.DatasetTypes;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class DatasetTypesTest {
+    @TempDir
+    Path dir;
+
+    /** A class loader that sees the test classes plus a services file listing {@code classNames}. */
+    private URLClassLoader withServices(String... classNames) throws IOException {
+        Path services = dir.resolve("META-INF/services/" + DatasetType.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, String.join("\n", classNames) + "\n");
+        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    private static DatasetSpec spec(String type) {
+        return new DatasetSpec("cars", type, Map.of(), "conf/base/catalog.yml:7", Path.of("."), Map.of(), s -> null);
+    }
+
+    @Test
+    void discover_findsListedTypesAndLogsWhereFrom() throws IOException {
+        Logger logger = (Logger) LoggerFactory.getLogger(DatasetTypes.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try (URLClassLoader loader = withServices(FakeTypes.Discovered.class.getName())) {
+            DatasetTypes types = DatasetTypes.discover(loader);
+
+            assertThat(types.names()).contains("discovered");
+            assertThat(types.create(spec("discovered"))).isInstanceOf(FakeTypes.FakeDataset.class);
+            String where = FakeTypes.Discovered.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toString();
+            assertThat(events.list)
+                    .filteredOn(event -> event.getLevel() == Level.DEBUG)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(message -> assertThat(message)
+                            .contains("'discovered'")
+                            .contains(FakeTypes.Discovered.class.getName())
+                            .contains(where));
+        } finally {
+            logger.detachAppender(events);
+            logger.setLevel(previous);
+        }
+    }
+
+    @Test
+    void discover_brokenServicesEntry_isAConfigurationError() throws IOException {
+        try (URLClassLoader loader = withServices("dev.sluice.config.NoSuchType")) {
+            assertThatThrownBy(() -> DatasetTypes.discover(loader))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("dev.sluice.config.NoSuchType")
+                    .hasMessageContaining("public no-argument constructor");
+        }
+    }
+
+    @Test
+    void register_laterTypeReplacesNameExplicitly() {
+        DatasetType replacement = new DatasetType() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public Dataset<?> create(DatasetSpec spec) {
+                return new FakeTypes.FakeDataset(spec, new FakeTypes.FakeDataset(spec, null));
+            }
+        };
+
+        DatasetTypes types = FakeTypes.registry().register(replacement);
+
+        assertThat(((FakeTypes.FakeDataset) types.create(spec("fake"))).inner()).isNotNull();
+        assertThat(types.find("FakeDataset")).containsInstanceOf(FakeTypes.Fake.class);
+    }
+
+    @Test
+    void find_byClassName_loadsAndInstantiatesTheType() {
+        DatasetTypes types = DatasetTypes.empty();
+
+        assertThat(types.find(FakeTypes.Strict.class.getName())).containsInstanceOf(FakeTypes.Strict.class);
+        assertThat(types.find("java.lang.String")).isEmpty();
+        assertThat(types.find("no.such.Type")).isEmpty();
+    }
+
+    @Test
+    void require_unknownWithNoTypes_saysNoneAreRegistered() {
+        assertThatThrownBy(() -> DatasetTypes.empty().require("csv", "cars", "conf/base/catalog.yml:7"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(
+                        "conf/base/catalog.yml:7: dataset 'cars' has unknown type 'csv'. No dataset types "
+                                + "are registered");
+    }
+
+    @Test
+    void create_typeReturningNull_isReported() {
+        DatasetType broken = new DatasetType() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Dataset<?> create(DatasetSpec spec) {
+                return null;
+            }
+        };
+
+        assertThatThrownBy(() -> DatasetTypes.of(broken).create(spec("broken")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("returned no dataset for 'cars'");
+    }
+}
