@@ -1,0 +1,139 @@
+package dev.sluice.io;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.pipeline.Suggestions;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One argument mapping of a catalog entry, such as {@code load_args} or {@code save_args}, checked
+ * against the keys its dataset type understands. Errors name the entry, its file and line, and the
+ * key ({@code load_args.delimiter}).
+ */
+public final class DatasetArgs {
+    private final DatasetSpec spec;
+    private final String group;
+    private final Map<String, Object> values;
+
+    private DatasetArgs(DatasetSpec spec, String group, Map<String, Object> values) {
+        this.spec = spec;
+        this.group = group;
+        this.values = values;
+    }
+
+    /**
+     * The mapping under {@code group} in {@code spec} (empty when absent).
+     *
+     * @throws ConfigurationException if it is not a mapping or has a key outside {@code known}
+     */
+    public static DatasetArgs of(DatasetSpec spec, String group, Set<String> known) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        spec.map(group).forEach((key, value) -> values.put(String.valueOf(key), value));
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                if (known.isEmpty()) {
+                    throw spec.error(
+                            "has " + group + " key '" + key + "', but this type takes no " + group + "; remove it");
+                }
+                String hint = Suggestions.closest(key, known)
+                        .map(match -> " (did you mean '" + match + "'?)")
+                        .orElse("");
+                throw spec.error("has unknown " + group + " key '" + key + "'" + hint + "; known keys are "
+                        + new TreeSet<>(known));
+            }
+        }
+        return new DatasetArgs(spec, group, Collections.unmodifiableMap(values));
+    }
+
+    /** The keys and values as written, in order; for {@link Dataset#describe()}. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public boolean contains(String key) {
+        return values.get(key) != null;
+    }
+
+    /** The value of {@code key} as written (a string, number, boolean, list or mapping), if present. */
+    public Optional<Object> raw(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** A single value as a string. */
+    public Optional<String> string(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Map || value instanceof Iterable) {
+            throw error(key, "must be a single value, not " + value);
+        }
+        return Optional.of(String.valueOf(value));
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        Object value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = value.toString().trim().toLowerCase();
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw error(key, "must be true or false, not '" + value + "'");
+    }
+
+    /** A value that must be exactly one character, such as a delimiter. */
+    public char character(String key, char defaultValue) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        String value = text.get().equals("\\t") ? "\t" : text.get();
+        if (value.length() != 1) {
+            throw error(key, "must be a single character, not '" + text.get() + "'");
+        }
+        return value.charAt(0);
+    }
+
+    /** A character set name such as {@code UTF-8}. */
+    public Charset charset(String key, Charset defaultValue) {
+        Optional<String> name = string(key);
+        if (name.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Charset.forName(name.get().trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw error(key, "names an unknown encoding '" + name.get() + "'; use a name such as UTF-8");
+        }
+    }
+
+    /** A nested mapping; empty when absent. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map)) {
+            throw error(key, "must be a mapping, not '" + value + "'");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** A configuration error about {@code key} that names the entry and where it is defined. */
+    public ConfigurationException error(String key, String problem) {
+        return spec.error("has a bad " + group + "." + key + ": it " + problem);
+    }
+}

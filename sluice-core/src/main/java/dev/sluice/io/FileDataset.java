@@ -1,0 +1,191 @@
+package dev.sluice.io;
+
+import dev.sluice.DatasetException;
+import dev.sluice.storage.Location;
+import java.io.FileNotFoundException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A dataset stored as one file or object at a {@link Location}; subclasses only say how a value
+ * becomes bytes and back.
+ *
+ * <p>Loads stream from {@link Location#openRead()} and saves go through {@link Location#write}, so a
+ * save that fails part-way leaves the previous content untouched. Every I/O failure becomes a
+ * {@link DatasetException} that names the location and says what to do. Instances hold no mutable
+ * state and are thread-safe when the subclass's codec is.
+ *
+ * @param <T> the type of value stored
+ */
+public abstract class FileDataset<T> implements Dataset<T> {
+    private final Location location;
+
+    protected FileDataset(Location location) {
+        this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /** Where the value is stored. */
+    public final Location location() {
+        return location;
+    }
+
+    /**
+     * Reads a value from {@code in}. The caller closes the stream. Throw {@link #loadError} for content
+     * that cannot be decoded; plain {@link IOException}s are reported as read failures.
+     */
+    protected abstract T decode(InputStream in) throws IOException;
+
+    /**
+     * Writes {@code value} to {@code out} without modifying the value. Closing {@code out} is allowed
+     * but not needed. Throw {@link #saveError} for a value that cannot be encoded.
+     */
+    protected abstract void encode(T value, OutputStream out) throws IOException;
+
+    /** The catalog type name, as shown by {@link #describe()}. */
+    protected abstract String typeName();
+
+    /** Adds this dataset's settings to {@link #describe()}'s map; the default adds nothing. */
+    protected void describeSettings(Map<String, Object> description) {}
+
+    @Override
+    public final T load() {
+        InputStream in;
+        try {
+            in = location.openRead();
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw missing(e);
+        } catch (IOException e) {
+            if (!existsQuietly()) {
+                throw missing(e);
+            }
+            throw new DatasetException(
+                    null, "Cannot open " + location.uri() + ": " + e + ". Check that it is readable.", e);
+        }
+        try (in) {
+            T value = decode(in);
+            if (value == null) {
+                throw loadError("the content decodes to null", null);
+            }
+            return value;
+        } catch (IOException | UncheckedIOException e) {
+            throw new DatasetException(
+                    null,
+                    "Cannot read " + location.uri() + " as " + typeName() + ": " + e
+                            + ". Check that the file is complete and readable.",
+                    e);
+        }
+    }
+
+    @Override
+    public final void save(T value) {
+        if (value == null) {
+            throw new DatasetException(null, "Cannot save null to " + location.uri() + "; pass a value.");
+        }
+        try {
+            location.write(out -> encode(value, new UnclosableOutputStream(out)));
+        } catch (IOException | UncheckedIOException e) {
+            throw new DatasetException(
+                    null,
+                    "Cannot write " + location.uri() + ": " + e
+                            + ". Any previous content is unchanged; check that the directory is writable and"
+                            + " has free space.",
+                    e);
+        }
+    }
+
+    @Override
+    public final boolean exists() {
+        try {
+            return location.exists();
+        } catch (IOException e) {
+            throw new DatasetException(null, "Cannot check whether " + location.uri() + " exists: " + e, e);
+        }
+    }
+
+    @Override
+    public final String storeKey() {
+        return location.storeKey();
+    }
+
+    @Override
+    public final Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("type", typeName());
+        description.put("filepath", location.uri().toString());
+        describeSettings(description);
+        return description;
+    }
+
+    /**
+     * An error for stored content that cannot be decoded, naming the location; {@code problem} says
+     * what is wrong and where (line, column), without a final period.
+     */
+    protected final DatasetException loadError(String problem, Throwable cause) {
+        return new DatasetException(
+                null,
+                "Cannot load " + typeName() + " from " + location.uri() + ": " + problem
+                        + ". Fix the file, or delete it and re-run the node that produces it.",
+                cause);
+    }
+
+    /**
+     * An error for a value that cannot be encoded, naming the location; {@code problem} says what is
+     * wrong, without a final period. Nothing is committed when it is thrown from {@link #encode}.
+     */
+    protected final DatasetException saveError(String problem, Throwable cause) {
+        return new DatasetException(
+                null,
+                "Cannot save " + typeName() + " to " + location.uri() + ": " + problem
+                        + ". Nothing was written; any previous content is unchanged.",
+                cause);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + location.uri() + ")";
+    }
+
+    private DatasetException missing(IOException e) {
+        return new DatasetException(
+                null,
+                "No data at " + location.uri()
+                        + ": the file does not exist. Run the node that produces this dataset first, or fix"
+                        + " the dataset's 'filepath'.",
+                e);
+    }
+
+    private boolean existsQuietly() {
+        try {
+            return location.exists();
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Keeps encoders from closing the location's stream, which the location closes itself when it
+     * commits; bulk writes go straight through.
+     */
+    private static final class UnclosableOutputStream extends FilterOutputStream {
+        UnclosableOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.sluice.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.DatasetException;
+import dev.sluice.storage.Location;
+import dev.sluice.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileDatasetTest {
+    @TempDir
+    Path dir;
+
+    /** Writes the first half of the value, then fails: a save that dies part-way. */
+    private static final class HalfWritingDataset extends FileDataset<String> {
+        HalfWritingDataset(Location location) {
+            super(location);
+        }
+
+        @Override
+        protected String decode(InputStream in) throws IOException {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        protected void encode(String value, OutputStream out) throws IOException {
+            out.write(value.substring(0, value.length() / 2).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            throw new IOException("disk unplugged");
+        }
+
+        @Override
+        protected String typeName() {
+            return "half";
+        }
+    }
+
+    @Test
+    void save_writerFailsMidWrite_previousFileIntactAndNoTempFile() throws IOException {
+        Path file = dir.resolve("out.txt");
+        TextDataset.at(Storage.local(file)).save("previous content");
+
+        HalfWritingDataset failing = new HalfWritingDataset(Storage.local(file));
+
+        assertThatThrownBy(() -> failing.save("new content that never lands"))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file.toUri().toString())
+                .hasMessageContaining("disk unplugged")
+                .hasMessageContaining("previous content is unchanged");
+        assertThat(Files.readString(file)).isEqualTo("previous content");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void save_encoderThrowsSaveError_noFileCreated() throws IOException {
+        Path file = dir.resolve("sub/unencodable.txt");
+        TextDataset ascii = TextDataset.at(Storage.local(file), StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> ascii.save("naïve"))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("index 2")
+                .hasMessageContaining("US-ASCII")
+                .hasMessageContaining("Nothing was written");
+        assertThat(file).doesNotExist();
+        try (Stream<Path> files = Files.list(dir.resolve("sub"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void load_missingFile_namesLocationAndHowToFix() {
+        Path file = dir.resolve("nowhere.txt");
+        TextDataset dataset = TextDataset.at(Storage.local(file));
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file.toUri().toString())
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("Run the node that produces this dataset first");
+    }
+
+    @Test
+    void load_missingObjectInOtherStore_reportedAsMissing() {
+        TextDataset dataset = TextDataset.at(new InMemoryLocation("mem://bucket/a.txt"));
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("No data at mem://bucket/a.txt");
+    }
+
+    @Test
+    void load_openFailsOnExistingFile_reportsReadFailureNotMissing() {
+        Location unreadable = new InMemoryLocation("mem://bucket/locked.txt") {
+            @Override
+            public InputStream openRead() throws IOException {
+                throw new IOException("access denied");
+            }
+
+            @Override
+            public boolean exists() {
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> BytesDataset.at(unreadable).load())
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("Cannot open mem://bucket/locked.txt")
+                .hasMessageContaining("access denied");
+    }
+
+    @Test
+    void load_streamFailsMidRead_namesLocation() {
+        InMemoryLocation location = new InMemoryLocation("mem://bucket/cut.bin") {
+            @Override
+            public InputStream openRead() {
+                return new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                };
+            }
+        };
+
+        assertThatThrownBy(() -> BytesDataset.at(location).load())
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("Cannot read mem://bucket/cut.bin as bytes")
+                .hasMessageContaining("connection reset");
+    }
+
+    @Test
+    void save_null_refusedWithLocation() {
+        BytesDataset dataset = BytesDataset.at(Storage.local(dir.resolve("x.bin")));
+
+        assertThatThrownBy(() -> dataset.save(null))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("null")
+                .hasMessageContaining("x.bin");
+    }
+
+    @Test
+    void fileDataset_otherStore_allIoGoesThroughLocation() {
+        InMemoryLocation location = new InMemoryLocation("mem://bucket/data/notes.txt");
+        TextDataset dataset = TextDataset.at(location);
+
+        assertThat(dataset.exists()).isFalse();
+        dataset.save("kept in memory");
+
+        assertThat(location.commits()).isEqualTo(1);
+        assertThat(dataset.exists()).isTrue();
+        assertThat(dataset.load()).isEqualTo("kept in memory");
+        assertThat(dataset.storeKey()).isEqualTo("mem://bucket");
+        assertThat(dataset.location().uri()).isEqualTo(URI.create("mem://bucket/data/notes.txt"));
+        assertThat(dataset.describe()).containsEntry("filepath", "mem://bucket/data/notes.txt");
+    }
+
+    @Test
+    void fileDataset_localFile_isPersistentWithFileStoreKey() {
+        BytesDataset dataset = BytesDataset.at(Storage.local(dir.resolve("x.bin")));
+
+        assertThat(dataset.isPersistent()).isTrue();
+        assertThat(dataset.storeKey()).isEqualTo("file");
+        assertThat(List.of(dataset.describe().keySet().toArray())).containsExactly("type", "filepath");
+    }
+}

@@ -1,0 +1,160 @@
+package dev.sluice.datasets.csv;
+
+import dev.sluice.DatasetException;
+import dev.sluice.datasets.csv.CsvDataset.ColumnType;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.dflib.Series;
+
+/** Turns one column of CSV text into a typed DFLib {@link Series}, declared or inferred. */
+final class Columns {
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|NaN|[+-]?Infinity");
+
+    private Columns() {}
+
+    /** The narrowest type every non-null value fits: int, long, double, boolean, else string. */
+    static ColumnType infer(String[] values) {
+        boolean fitsInt = true;
+        boolean fitsLong = true;
+        boolean fitsDouble = true;
+        boolean fitsBoolean = true;
+        boolean any = false;
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            any = true;
+            boolean integer = INTEGER.matcher(value).matches();
+            fitsInt &= integer && parses(value, ColumnType.INT);
+            fitsLong &= integer && parses(value, ColumnType.LONG);
+            fitsDouble &= DECIMAL.matcher(value).matches();
+            fitsBoolean &= value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+            if (!fitsLong && !fitsDouble && !fitsBoolean) {
+                return ColumnType.STRING;
+            }
+        }
+        if (!any) {
+            return ColumnType.STRING;
+        }
+        if (fitsInt) {
+            return ColumnType.INT;
+        }
+        if (fitsLong) {
+            return ColumnType.LONG;
+        }
+        if (fitsDouble) {
+            return ColumnType.DOUBLE;
+        }
+        return fitsBoolean ? ColumnType.BOOLEAN : ColumnType.STRING;
+    }
+
+    /**
+     * The column as a series of {@code type}: primitive when it has no nulls, boxed otherwise.
+     * {@code error} turns a value that does not parse (named with its line) into a load error.
+     */
+    static Series<?> parse(
+            String name,
+            ColumnType type,
+            String[] values,
+            List<CsvFormat.Record> records,
+            Function<String, DatasetException> error) {
+        boolean hasNull = false;
+        for (String value : values) {
+            hasNull |= value == null;
+        }
+        int n = values.length;
+        switch (type) {
+            case STRING:
+                return Series.of(values);
+            case INT:
+                if (!hasNull) {
+                    int[] ints = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        ints[i] = (Integer) convert(name, type, values[i], records.get(i), error);
+                    }
+                    return Series.ofInt(ints);
+                }
+                break;
+            case LONG:
+                if (!hasNull) {
+                    long[] longs = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = (Long) convert(name, type, values[i], records.get(i), error);
+                    }
+                    return Series.ofLong(longs);
+                }
+                break;
+            case DOUBLE:
+                if (!hasNull) {
+                    double[] doubles = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        doubles[i] = (Double) convert(name, type, values[i], records.get(i), error);
+                    }
+                    return Series.ofDouble(doubles);
+                }
+                break;
+            case BOOLEAN:
+                if (!hasNull) {
+                    boolean[] booleans = new boolean[n];
+                    for (int i = 0; i < n; i++) {
+                        booleans[i] = (Boolean) convert(name, type, values[i], records.get(i), error);
+                    }
+                    return Series.ofBool(booleans);
+                }
+                break;
+        }
+        Object[] boxed = new Object[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = values[i] == null ? null : convert(name, type, values[i], records.get(i), error);
+        }
+        return Series.of(boxed);
+    }
+
+    /** The text of one cell as written to a file; null stays null (an empty, unquoted field). */
+    static String format(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Object convert(
+            String name,
+            ColumnType type,
+            String value,
+            CsvFormat.Record record,
+            Function<String, DatasetException> error) {
+        boolean ok =
+                switch (type) {
+                    case INT, LONG -> INTEGER.matcher(value).matches() && parses(value, type);
+                    case DOUBLE -> DECIMAL.matcher(value).matches();
+                    case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+                    case STRING -> true;
+                };
+        if (!ok) {
+            throw error.apply("line " + record.line() + ", column '" + name + "': '" + value + "' is not "
+                    + type.label() + "; fix the value, or declare the column with another type in"
+                    + " load_args.dtype (string keeps any text)");
+        }
+        return switch (type) {
+            case INT -> Integer.parseInt(value);
+            case LONG -> Long.parseLong(value);
+            case DOUBLE -> Double.parseDouble(value);
+            case BOOLEAN -> Boolean.parseBoolean(value.toLowerCase());
+            case STRING -> value;
+        };
+    }
+
+    private static boolean parses(String integer, ColumnType type) {
+        try {
+            if (type == ColumnType.INT) {
+                Integer.parseInt(integer);
+            } else {
+                Long.parseLong(integer);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

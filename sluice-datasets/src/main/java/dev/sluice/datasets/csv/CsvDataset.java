@@ -1,0 +1,249 @@
+package dev.sluice.datasets.csv;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.sluice.io.FileDataset;
+import dev.sluice.storage.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.dflib.DataFrame;
+import org.dflib.Index;
+import org.dflib.Series;
+
+/**
+ * A CSV file read into a DFLib {@link DataFrame}, one column per CSV column.
+ *
+ * <p>Column types come from {@code dtype} declarations, else from inference (the default): a column
+ * whose values all parse as int becomes an int column, then long, double, boolean, else string. A
+ * column without nulls is a primitive series; empty cells are null. Without inference every
+ * undeclared column is a string column.
+ *
+ * <p><b>Inference makes the round trip lossy:</b> strings that look like numbers or booleans come back
+ * as numbers or booleans ({@code "007"} as {@code 7}), a long column with small values comes back as
+ * int, a float or decimal column as double, and a column of another type (dates, say) as string.
+ * Declare {@code dtype} for every column to get exact types back, or mark the catalog entry {@code
+ * tee: false} so consumers always see the reloaded frame rather than the value the producer handed
+ * on. Null and the empty string are kept apart (the empty string is written quoted).
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class CsvDataset extends FileDataset<DataFrame> {
+    private final CsvFormat loadFormat;
+    private final CsvFormat saveFormat;
+    private final Map<String, ColumnType> dtypes;
+    private final boolean inferTypes;
+
+    /** The column types a CSV column can be read as. */
+    public enum ColumnType {
+        INT("an int"),
+        LONG("a long"),
+        DOUBLE("a double"),
+        BOOLEAN("true or false"),
+        STRING("a string");
+
+        private final String label;
+
+        ColumnType(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+
+        /** The type named {@code name} ({@code int}, {@code int64}, {@code float}, {@code bool}, {@code str}...), if any. */
+        static ColumnType named(String name) {
+            return switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "int", "int32", "integer" -> INT;
+                case "long", "int64" -> LONG;
+                case "double", "float", "float64" -> DOUBLE;
+                case "boolean", "bool" -> BOOLEAN;
+                case "string", "str", "object" -> STRING;
+                default -> null;
+            };
+        }
+    }
+
+    private CsvDataset(Builder builder) {
+        super(builder.location);
+        this.loadFormat = new CsvFormat(builder.loadDelimiter, builder.loadHeader, builder.loadEncoding);
+        this.saveFormat = new CsvFormat(builder.saveDelimiter, builder.saveHeader, builder.saveEncoding);
+        this.dtypes = Map.copyOf(builder.dtypes);
+        this.inferTypes = builder.inferTypes;
+    }
+
+    /** A UTF-8, comma-separated file with a header row at {@code location}, with type inference. */
+    public static CsvDataset at(Location location) {
+        return builder(location).build();
+    }
+
+    /** Starts a CSV dataset at {@code location} with the defaults of {@link #at}. */
+    public static Builder builder(Location location) {
+        return new Builder(location);
+    }
+
+    @Override
+    protected DataFrame decode(InputStream in) throws IOException {
+        CsvFormat.Table table = loadFormat.read(in, problem -> loadError(problem, null));
+        int width = table.width();
+        String[] names = new String[width];
+        for (int j = 0; j < width; j++) {
+            names[j] = table.header() != null ? table.header()[j] : String.valueOf(j);
+        }
+        checkNames(names);
+        List<CsvFormat.Record> records = table.records();
+        Series<?>[] columns = new Series<?>[width];
+        for (int j = 0; j < width; j++) {
+            String[] values = new String[records.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = records.get(i).fields()[j];
+            }
+            ColumnType type = dtypes.get(names[j]);
+            if (type == null) {
+                type = inferTypes ? Columns.infer(values) : ColumnType.STRING;
+            }
+            columns[j] = Columns.parse(names[j], type, values, records, problem -> loadError(problem, null));
+        }
+        return DataFrame.byColumn(Index.of(names)).of(columns);
+    }
+
+    @Override
+    protected void encode(DataFrame frame, OutputStream out) throws IOException {
+        Index index = frame.getColumnsIndex();
+        int width = index.size();
+        if (width == 0) {
+            return;
+        }
+        CsvWriter writer = saveFormat.writer(out);
+        if (saveFormat.header()) {
+            writer.writeRecord(index.toArray());
+        }
+        Series<?>[] columns = new Series<?>[width];
+        for (int j = 0; j < width; j++) {
+            columns[j] = frame.getColumn(j);
+        }
+        String[] fields = new String[width];
+        for (int i = 0, height = frame.height(); i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                fields[j] = Columns.format(columns[j].get(i));
+            }
+            writer.writeRecord(fields);
+        }
+        writer.flush();
+    }
+
+    @Override
+    protected String typeName() {
+        return "csv";
+    }
+
+    @Override
+    protected void describeSettings(Map<String, Object> description) {
+        Map<String, Object> loadArgs = loadFormat.describe();
+        Map<String, String> declared = new LinkedHashMap<>();
+        dtypes.forEach((column, type) -> declared.put(column, type.name().toLowerCase(Locale.ROOT)));
+        if (!declared.isEmpty()) {
+            loadArgs.put("dtype", declared);
+        }
+        loadArgs.put("infer_types", inferTypes);
+        description.put("load_args", loadArgs);
+        description.put("save_args", saveFormat.describe());
+    }
+
+    private void checkNames(String[] names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw loadError(
+                        "the header names column '" + name + "' twice; rename one of them, since columns need"
+                                + " unique names",
+                        null);
+            }
+        }
+        for (String declared : dtypes.keySet()) {
+            if (!seen.contains(declared)) {
+                throw loadError(
+                        "load_args.dtype declares column '" + declared + "', which the file does not have"
+                                + " (its columns are " + List.of(names) + "); fix the name in the catalog",
+                        null);
+            }
+        }
+    }
+
+    /** Settings of a {@link CsvDataset}; the public setters apply to loading and saving alike. Not thread-safe. */
+    public static final class Builder {
+        private final Location location;
+        private char loadDelimiter = ',';
+        private char saveDelimiter = ',';
+        private boolean loadHeader = true;
+        private boolean saveHeader = true;
+        private Charset loadEncoding = StandardCharsets.UTF_8;
+        private Charset saveEncoding = StandardCharsets.UTF_8;
+        private final Map<String, ColumnType> dtypes = new LinkedHashMap<>();
+        private boolean inferTypes = true;
+
+        private Builder(Location location) {
+            this.location = Objects.requireNonNull(location, "location");
+        }
+
+        /** The field separator; {@code ,} by default. */
+        public Builder delimiter(char delimiter) {
+            loadDelimiter = delimiter;
+            saveDelimiter = delimiter;
+            return this;
+        }
+
+        /** Whether the first row names the columns; {@code true} by default. Without it columns are named 0, 1, ... */
+        public Builder header(boolean header) {
+            loadHeader = header;
+            saveHeader = header;
+            return this;
+        }
+
+        /** The character encoding; UTF-8 by default. */
+        public Builder encoding(Charset encoding) {
+            loadEncoding = Objects.requireNonNull(encoding, "encoding");
+            saveEncoding = encoding;
+            return this;
+        }
+
+        /** Reads {@code column} as {@code type}, whatever inference would say. */
+        public Builder dtype(String column, ColumnType type) {
+            dtypes.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /** Whether undeclared columns get inferred types ({@code true}, the default) or stay strings. */
+        public Builder inferTypes(boolean infer) {
+            inferTypes = infer;
+            return this;
+        }
+
+        Builder loadFormat(char delimiter, boolean header, Charset encoding) {
+            loadDelimiter = delimiter;
+            loadHeader = header;
+            loadEncoding = encoding;
+            return this;
+        }
+
+        Builder saveFormat(char delimiter, boolean header, Charset encoding) {
+            saveDelimiter = delimiter;
+            saveHeader = header;
+            saveEncoding = encoding;
+            return this;
+        }
+
+        public CsvDataset build() {
+            return new CsvDataset(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sluice.datasets.csv;
+
+import dev.sluice.datasets.csv.CsvDataset.ColumnType;
+import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetArgs;
+import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Catalog type {@code csv} (also {@code CSVDataset}, {@code pandas.CSVDataset}): a {@link CsvDataset}
+ * reading a DFLib {@code DataFrame} from {@code filepath}.
+ *
+ * <ul>
+ *   <li>{@code load_args}: {@code delimiter} (or pandas' {@code sep}; default {@code ,}), {@code
+ *       header} (default true), {@code encoding} (default UTF-8), {@code dtype} (column name to
+ *       {@code int}, {@code long}, {@code double}, {@code boolean} or {@code string}), {@code
+ *       infer_types} (default true).
+ *   <li>{@code save_args}: {@code delimiter}/{@code sep}, {@code header} and {@code encoding}, each
+ *       defaulting to its {@code load_args} value so saved files load back; pandas' {@code index:
+ *       false} is accepted and changes nothing.
+ * </ul>
+ *
+ * <p>Type inference makes the round trip lossy (see {@link CsvDataset}); give such entries {@code
+ * tee: false} or declare every column's {@code dtype}.
+ */
+public final class CsvDatasetType implements DatasetType {
+    private static final Set<String> LOAD_KEYS =
+            Set.of("delimiter", "sep", "header", "encoding", "dtype", "infer_types");
+    private static final Set<String> SAVE_KEYS = Set.of("delimiter", "sep", "header", "encoding", "index");
+
+    @Override
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("CSVDataset", "pandas.CSVDataset", "kedro_datasets.pandas.CSVDataset");
+    }
+
+    @Override
+    public Dataset<?> create(DatasetSpec spec) {
+        DatasetArgs load = DatasetArgs.of(spec, "load_args", LOAD_KEYS);
+        DatasetArgs save = DatasetArgs.of(spec, "save_args", SAVE_KEYS);
+        if (save.bool("index", false)) {
+            throw save.error("index", "cannot be true: a DataFrame has no row index to write; remove it");
+        }
+        char loadDelimiter = delimiter(load, ',');
+        boolean loadHeader = load.bool("header", true);
+        Charset loadEncoding = load.charset("encoding", StandardCharsets.UTF_8);
+        CsvDataset.Builder builder = CsvDataset.builder(spec.location("filepath"))
+                .loadFormat(loadDelimiter, loadHeader, loadEncoding)
+                .saveFormat(
+                        delimiter(save, loadDelimiter),
+                        save.bool("header", loadHeader),
+                        save.charset("encoding", loadEncoding))
+                .inferTypes(load.bool("infer_types", true));
+        load.map("dtype").forEach((column, typeName) -> {
+            ColumnType type = typeName == null ? null : ColumnType.named(typeName.toString());
+            if (type == null) {
+                throw load.error(
+                        "dtype",
+                        "gives column '" + column + "' the unknown type '" + typeName + "'; use one of "
+                                + new TreeSet<>(Set.of("int", "long", "double", "boolean", "string")));
+            }
+            builder.dtype(String.valueOf(column), type);
+        });
+        return builder.build();
+    }
+
+    /** The delimiter under {@code delimiter} or its pandas name {@code sep}; giving both is an error. */
+    static char delimiter(DatasetArgs args, char defaultValue) {
+        if (args.contains("delimiter") && args.contains("sep")) {
+            throw args.error("sep", "repeats 'delimiter'; keep only one of them");
+        }
+        return args.character(args.contains("sep") ? "sep" : "delimiter", defaultValue);
+    }
+}
