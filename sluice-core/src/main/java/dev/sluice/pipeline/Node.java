@@ -41,10 +41,11 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Inputs are positional ({@code inputs(String...)}, passed to the function in order) or by
- * argument name ({@code inputs(Map)} with {@code fnByName}, read through {@link Inputs}). One output receives the return
- * value itself; several outputs receive the elements of a returned {@link List}, array or record, by
- * position; {@code outputs(Map)} maps keys of a returned {@link Map} (or record component names) to
- * datasets. Nodes are immutable and thread-safe; their functions must not mutate their inputs.
+ * argument name ({@code inputs(Map)} with {@code fnByName(...)}, read through {@link Inputs}). One
+ * output receives the return value itself; several outputs receive the elements of a returned
+ * {@link List}, array or record, by position; {@code outputs(Map)} maps keys of a returned
+ * {@link Map} (or record component names) to datasets. Nodes are immutable and thread-safe; their
+ * functions must not mutate their inputs.
  */
 public final class Node {
     static final Pattern NAME = Pattern.compile("[\\w.-]+");
@@ -372,8 +373,9 @@ public final class Node {
         }
 
         /**
-         * Inputs by argument name ({@code argument -> dataset}); use with {@link #fnByName(NamedFn)}. An
-         * unordered map (such as {@code Map.of}) is taken in argument-name order.
+         * Inputs by argument name ({@code argument -> dataset}); use with {@link #fnByName(NamedFn)}. A
+         * {@link LinkedHashMap} or {@link SortedMap} keeps its order; any other map (such as
+         * {@code Map.of}) is taken in argument-name order.
          */
         public Builder inputs(Map<String, String> argumentToDataset) {
             Map<String, String> ordered = ordered(argumentToDataset);
@@ -395,7 +397,8 @@ public final class Node {
 
         /**
          * Outputs by key ({@code key -> dataset}): the function returns a Map or a record with these keys.
-         * An unordered map (such as {@code Map.of}) is taken in key order.
+         * A {@link LinkedHashMap} or {@link SortedMap} keeps its order; any other map (such as
+         * {@code Map.of}) is taken in key order.
          */
         public Builder outputs(Map<String, String> keyToDataset) {
             Map<String, String> ordered = ordered(keyToDataset);

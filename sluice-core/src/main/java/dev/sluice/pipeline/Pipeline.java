@@ -551,7 +551,7 @@ public final class Pipeline {
     private Set<String> knownDatasets(String how, String[] datasets) {
         requireNames(how, datasets);
         Set<String> known = new TreeSet<>(datasets());
-        datasets().forEach(d -> known.add(DatasetNames.strip(d)));
+        known.addAll(known.stream().map(DatasetNames::strip).toList());
         Set<String> unknown = new TreeSet<>();
         for (String dataset : datasets) {
             if (!known.contains(dataset)) {

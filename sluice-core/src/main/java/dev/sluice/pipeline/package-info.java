@@ -1,2 +1,2 @@
-/** Nodes and pipelines: building, validating, combining and slicing the DAG. */
+/** Nodes and pipelines: building, validating, combining, slicing and reusing the DAG under namespaces. */
 package dev.sluice.pipeline;
