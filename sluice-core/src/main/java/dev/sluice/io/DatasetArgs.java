@@ -35,7 +35,10 @@ public final class DatasetArgs {
      */
     public static DatasetArgs of(DatasetSpec spec, String group, Set<String> known) {
         Map<String, Object> values = new LinkedHashMap<>();
-        spec.map(group).forEach((key, value) -> values.put(String.valueOf(key), value));
+        // YAML keys can be numbers (a column named 0), so the entries are read without assuming strings.
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) spec.map(group)).entrySet()) {
+            values.put(String.valueOf(entry.getKey()), entry.getValue());
+        }
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 if (known.isEmpty()) {

@@ -162,6 +162,21 @@ class DatasetTypesTest {
     }
 
     @Test
+    void csv_noHeaderAndNumericDtypeKey_columnTypedByPosition() throws IOException {
+        Files.writeString(projectDir.resolve("n.csv"), "007,x\n");
+        Dataset<DataFrame> dataset = create(
+                new CsvDatasetType(),
+                spec(
+                        "csv",
+                        Map.of("filepath", "n.csv", "load_args", Map.of("header", false, "dtype", Map.of(0, "str")))));
+
+        DataFrame frame = dataset.load();
+
+        assertThat(frame.getColumn("0").get(0)).isEqualTo("007");
+        assertThat(frame.getColumn("1").get(0)).isEqualTo("x");
+    }
+
+    @Test
     void csv_saveArgsAbsent_saveUsesLoadDelimiterSoFileLoadsBack() throws IOException {
         Dataset<DataFrame> dataset = create(
                 new CsvDatasetType(),

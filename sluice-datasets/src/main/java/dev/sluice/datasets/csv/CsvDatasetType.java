@@ -7,6 +7,7 @@ import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,7 +60,10 @@ public final class CsvDatasetType implements DatasetType {
                         save.bool("header", loadHeader),
                         save.charset("encoding", loadEncoding))
                 .inferTypes(load.bool("infer_types", true));
-        load.map("dtype").forEach((column, typeName) -> {
+        // Column names may be YAML numbers (columns of a file without header are named 0, 1, ...).
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) load.map("dtype")).entrySet()) {
+            String column = String.valueOf(entry.getKey());
+            Object typeName = entry.getValue();
             ColumnType type = typeName == null ? null : ColumnType.named(typeName.toString());
             if (type == null) {
                 throw load.error(
@@ -67,8 +71,8 @@ public final class CsvDatasetType implements DatasetType {
                         "gives column '" + column + "' the unknown type '" + typeName + "'; use one of "
                                 + new TreeSet<>(Set.of("int", "long", "double", "boolean", "string")));
             }
-            builder.dtype(String.valueOf(column), type);
-        });
+            builder.dtype(column, type);
+        }
         return builder.build();
     }
 
