@@ -62,10 +62,11 @@ final class CatalogBuilder {
                 catchAlls.add("'" + entry.pattern() + "' (" + entry.position().fileAndLine() + ")");
             }
             try {
-                types.require(
-                        entry.config().type(),
-                        entry.config().name(),
-                        entry.position().fileAndLine());
+                String type = entry.config().type();
+                if (!DatasetPattern.isPattern(type)) {
+                    // A type filled from a placeholder can only be checked once a name matches.
+                    types.require(type, entry.config().name(), entry.position().fileAndLine());
+                }
                 catalog.factory(
                         new PatternEntryFactory(entry.pattern(), entry.config().settings(), sourceOf(entry), this));
             } catch (ConfigurationException e) {

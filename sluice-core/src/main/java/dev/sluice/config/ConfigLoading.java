@@ -42,6 +42,10 @@ final class ConfigLoading {
     }
 
     private void checkDirectories() {
+        Path envPath = Path.of(env);
+        if (envPath.getNameCount() != 1 || envPath.isAbsolute() || env.equals("..") || env.equals(".")) {
+            throw new ConfigurationException(ConfigMessages.badEnvName(env));
+        }
         if (!Files.isDirectory(confSource)) {
             throw new ConfigurationException(ConfigMessages.confSourceMissing(confSource.toString()));
         }

@@ -64,6 +64,11 @@ final class ConfigMessages {
                 + "a 'base' folder, or point --conf-source at your configuration.";
     }
 
+    static String badEnvName(String env) {
+        return "Environment name '" + env + "' is not a folder name; name a folder directly inside the conf "
+                + "directory, such as 'local' or 'prod'.";
+    }
+
     static String baseMissing(String baseDir) {
         return "Configuration environment 'base' is missing: create the directory '" + baseDir + "' (it may be "
                 + "empty).";

@@ -8,8 +8,6 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
  * description such as {@code --params} for values that come from elsewhere.
  */
 record Position(String file, int line, int column) {
-    static final Position UNKNOWN = new Position("<unknown>", 0, 0);
-
     static Position of(String file, Optional<Mark> mark) {
         return mark.map(m -> new Position(file, m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Position(file, 0, 0));

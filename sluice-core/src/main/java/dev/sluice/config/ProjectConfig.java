@@ -37,6 +37,7 @@ public final class ProjectConfig {
     private final Map<String, Object> runtimeParams;
     private final Map<String, Object> globals;
     private final ConfigNode.Mapping parameters;
+    private final Map<String, Object> parameterValues;
     private final ConfigNode.Mapping credentials;
     private final List<EntryDefinition> entries;
 
@@ -54,6 +55,7 @@ public final class ProjectConfig {
                 loading.load(ConfigKind.GLOBALS, ConfigNode.Mapping.empty(Position.from("globals")));
         this.globals = globalsNode.toPlain();
         this.parameters = loading.load(ConfigKind.PARAMETERS, globalsNode);
+        this.parameterValues = parameters.toPlain();
         this.credentials = loading.load(ConfigKind.CREDENTIALS, globalsNode);
         this.entries = CatalogEntries.validate(loading.load(ConfigKind.CATALOG, globalsNode), credentials);
     }
@@ -96,7 +98,7 @@ public final class ProjectConfig {
 
     /** The parameters, with environment overrides and runtime parameters applied. */
     public Map<String, Object> parameters() {
-        return parameters.toPlain();
+        return parameterValues;
     }
 
     /** The names of the defined credentials, sorted; their values are never exposed. */

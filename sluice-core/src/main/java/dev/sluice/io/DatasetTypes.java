@@ -136,7 +136,11 @@ public final class DatasetTypes {
     /** The short names of the registered types, sorted. */
     public Set<String> names() {
         Set<String> names = new TreeSet<>();
-        byName.values().forEach(type -> names.add(type.name()));
+        byName.forEach((name, type) -> {
+            if (name.equals(type.name())) {
+                names.add(name);
+            }
+        });
         return Collections.unmodifiableSet(names);
     }
 

@@ -166,6 +166,15 @@ class DatasetFactoriesTest {
     }
 
     @Test
+    void pattern_typeFromPlaceholder_isCheckedWhenANameMatches() {
+        ConfTree conf = new ConfTree(project).file("base/catalog.yml", "\"{name}@{format}\":\n  type: \"{format}\"\n");
+        DataCatalog catalog = catalog(conf);
+
+        assertThat(FakeTypes.specOf(catalog.dataset("cars@fake")).type()).isEqualTo("fake");
+        assertThatThrownBy(() -> catalog.dataset("cars@cvs")).hasMessageContaining("unknown type 'cvs'");
+    }
+
+    @Test
     void catalogEntries_markPatterns() {
         ConfTree conf =
                 new ConfTree(project).file("base/catalog.yml", "cars:\n  type: fake\n\"{name}_csv\":\n  type: fake\n");

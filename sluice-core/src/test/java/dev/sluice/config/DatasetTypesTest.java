@@ -97,6 +97,7 @@ class DatasetTypesTest {
 
         assertThat(((FakeTypes.FakeDataset) types.create(spec("fake"))).inner()).isNotNull();
         assertThat(types.find("FakeDataset")).containsInstanceOf(FakeTypes.Fake.class);
+        assertThat(types.names()).containsExactly("exploding", "fake", "strict", "wrapper");
     }
 
     @Test

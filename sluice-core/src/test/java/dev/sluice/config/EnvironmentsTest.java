@@ -106,6 +106,15 @@ class EnvironmentsTest {
     }
 
     @Test
+    void envOutsideConf_isRefused() {
+        ConfTree conf = new ConfTree(project).dir("prod");
+
+        assertThatThrownBy(() -> conf.load("../conf/prod"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'../conf/prod' is not a folder name");
+    }
+
+    @Test
     void missingLocal_isFine() {
         ConfTree conf = new ConfTree(project).file("base/parameters.yml", "a: 1\n");
 
