@@ -8,6 +8,9 @@ import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetTypes;
 import dev.sluice.io.MemoryDataset;
+import dev.sluice.io.VersionedDataset;
+import dev.sluice.storage.Location;
+import dev.sluice.storage.Storage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,7 @@ final class CatalogBuilder {
     private final Path projectDir;
     private final DatasetTypes types;
     private final ProjectConfig config;
+    private final String saveVersion = VersionedDataset.newVersion();
 
     CatalogBuilder(Path projectDir, DatasetTypes types, ProjectConfig config) {
         this.projectDir = projectDir;
@@ -92,9 +97,50 @@ final class CatalogBuilder {
         String type = String.valueOf(settings.get("type"));
         boolean tee = !Boolean.FALSE.equals(settings.get("tee"));
         Map<String, Object> credentials = config.credentialsFor(settings.get("credentials"));
-        DatasetSpec spec = new DatasetSpec(
-                name, type, datasetConfig(settings), source, projectDir, credentials, this::createNested);
-        return new CatalogEntry(name, types.create(spec), tee, source);
+        Map<String, Object> datasetConfig = datasetConfig(settings);
+        Dataset<?> dataset = Boolean.TRUE.equals(settings.get("versioned"))
+                ? versioned(name, type, datasetConfig, source, credentials)
+                : types.create(new DatasetSpec(
+                        name, type, datasetConfig, source, projectDir, credentials, this::createNested));
+        return new CatalogEntry(name, dataset, tee, source);
+    }
+
+    /**
+     * A {@link VersionedDataset} under the entry's {@code filepath} (or its nested dataset's, for wrappers
+     * such as {@code slow}) that saves this catalog's one save version; each version's dataset is the entry
+     * itself with {@code filepath} pointing into that version.
+     */
+    @SuppressWarnings("unchecked")
+    private Dataset<?> versioned(
+            String name,
+            String type,
+            Map<String, Object> datasetConfig,
+            String source,
+            Map<String, Object> credentials) {
+        boolean nested = !datasetConfig.containsKey("filepath")
+                && datasetConfig.get("dataset") instanceof Map<?, ?> inner
+                && inner.containsKey("filepath");
+        Map<String, Object> holder = nested ? (Map<String, Object>) datasetConfig.get("dataset") : datasetConfig;
+        Object filepath = holder.get("filepath");
+        if (filepath == null) {
+            throw new ConfigurationException(ConfigMessages.versionedWithoutFilepath(name, source));
+        }
+        Map<String, Object> fsArgs =
+                holder.get("fs_args") instanceof Map<?, ?> args ? (Map<String, Object>) args : Map.of();
+        Location base = Storage.locate(filepath.toString(), projectDir, credentials, fsArgs);
+        Function<Location, Dataset<Object>> factory = location -> {
+            Map<String, Object> atVersion = new LinkedHashMap<>(datasetConfig);
+            if (nested) {
+                Map<String, Object> inner = new LinkedHashMap<>(holder);
+                inner.put("filepath", location.uri().toString());
+                atVersion.put("dataset", inner);
+            } else {
+                atVersion.put("filepath", location.uri().toString());
+            }
+            return (Dataset<Object>) types.create(
+                    new DatasetSpec(name, type, atVersion, source, projectDir, credentials, this::createNested));
+        };
+        return VersionedDataset.of(base, saveVersion, factory);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class CatalogEntries {
     /** Settings the loader handles itself; they never reach {@link dev.sluice.io.DatasetSpec#config()}. */
-    static final Set<String> LOADER_KEYS = Set.of("type", "credentials", "tee", "metadata");
+    static final Set<String> LOADER_KEYS = Set.of("type", "credentials", "tee", "versioned", "metadata");
 
     private CatalogEntries() {}
 
@@ -41,11 +41,14 @@ final class CatalogEntries {
                 || text.isBlank()) {
             throw new ConfigurationException(ConfigMessages.typeNotText(name, type.position()));
         }
-        settings.get("tee").ifPresent(tee -> {
-            if (!(tee instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof Boolean)) {
-                throw new ConfigurationException(ConfigMessages.teeNotBoolean(name, tee.position(), describe(tee)));
-            }
-        });
+        for (String flag : List.of("tee", "versioned")) {
+            settings.get(flag).ifPresent(value -> {
+                if (!(value instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof Boolean)) {
+                    throw new ConfigurationException(
+                            ConfigMessages.flagNotBoolean(name, flag, value.position(), describe(value)));
+                }
+            });
+        }
         settings.get("credentials").ifPresent(reference -> checkCredentials(name, reference, credentials));
         DatasetPattern pattern = null;
         if (DatasetPattern.isPattern(name)) {

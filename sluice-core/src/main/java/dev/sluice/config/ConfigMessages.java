@@ -214,8 +214,14 @@ final class ConfigMessages {
                 + "'csv'.";
     }
 
-    static String teeNotBoolean(String name, Position where, String found) {
-        return where + ": catalog entry '" + name + "' has 'tee: " + found + "'; write 'tee: true' or 'tee: false'.";
+    static String flagNotBoolean(String name, String flag, Position where, String found) {
+        return where + ": catalog entry '" + name + "' has '" + flag + ": " + found + "'; write '" + flag
+                + ": true' or '" + flag + ": false'.";
+    }
+
+    static String versionedWithoutFilepath(String name, String source) {
+        return source + ": catalog entry '" + name + "' has 'versioned: true' but no 'filepath' (nor a nested "
+                + "'dataset' with one); versioning needs the path under which versions are stored.";
     }
 
     static String reservedName(String name, Position where) {

@@ -1,11 +1,13 @@
 package dev.sluice.project;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.config.ProjectConfig;
 import dev.sluice.hook.Hook;
 import dev.sluice.hook.Hooks;
 import dev.sluice.io.DatasetTypes;
+import dev.sluice.io.Versioned;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.pipeline.Suggestions;
 import java.nio.file.Files;
@@ -91,6 +93,7 @@ public final class Project {
         private final List<Hook> hooks = new ArrayList<>();
         private final List<String> hookClasses = new ArrayList<>();
         private PipelineRegistry registry;
+        private Map<String, String> loadVersions = Map.of();
 
         private Builder(Path dir) {
             this.dir = dir.toAbsolutePath().normalize();
@@ -132,6 +135,12 @@ public final class Project {
             return this;
         }
 
+        /** Versions to load for versioned datasets ({@code --load-versions dataset:version}). */
+        public Builder loadVersions(Map<String, String> versions) {
+            this.loadVersions = Map.copyOf(versions);
+            return this;
+        }
+
         /** Uses {@code registry} instead of looking one up on the class path. */
         public Builder registry(PipelineRegistry registry) {
             this.registry = registry;
@@ -156,9 +165,25 @@ public final class Project {
             ProjectConfig config =
                     ProjectConfig.load(confSource != null ? confSource : dir.resolve("conf"), env, runtimeParams);
             DataCatalog catalog = config.toCatalog(dir, DatasetTypes.discover(classLoader));
+            pinLoadVersions(catalog);
             Hooks.of(allHooks).fire("afterCatalogCreated", h -> h.afterCatalogCreated(catalog));
             Map<String, Pipeline> pipelines = new TreeMap<>((registry != null ? registry : findRegistry()).pipelines());
             return new Project(dir, config, catalog, pipelines, List.copyOf(allHooks));
+        }
+
+        private void pinLoadVersions(DataCatalog catalog) {
+            loadVersions.forEach((name, version) -> {
+                CatalogEntry entry = catalog.entry(name)
+                        .orElseThrow(() -> new ConfigurationException("--load-versions names dataset '" + name
+                                + "', which is not in the catalog"
+                                + Suggestions.didYouMean(List.of(name), catalog.names())
+                                + "."));
+                if (!(entry.dataset() instanceof Versioned versioned)) {
+                    throw new ConfigurationException("--load-versions names dataset '" + name + "' (" + entry.source()
+                            + "), which is not versioned; add 'versioned: true' to its catalog entry.");
+                }
+                catalog.put(new CatalogEntry(name, versioned.atLoadVersion(version), entry.tee(), entry.source()));
+            });
         }
 
         private PipelineRegistry findRegistry() {
