@@ -1,0 +1,87 @@
+package dev.sluice.examples.iris;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.cli.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Iris example, run through the CLI exactly as the README says, on a copy of the project. */
+class IrisExampleTest {
+    private static final List<String> INTERMEDIATES =
+            List.of("model", "predictions", "test_x", "test_y", "train_x", "train_y");
+
+    @TempDir
+    Path project;
+
+    @BeforeEach
+    void copyProject() throws IOException {
+        Path source = Path.of("").toAbsolutePath();
+        for (String dir : List.of("conf", "data/01_raw")) {
+            try (Stream<Path> files = Files.walk(source.resolve(dir))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path target = project.resolve(source.relativize(file));
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        RecordingHook.reset();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "sequential, sync", "sequential, async", "sequential, cache", "sequential, tee",
+        "parallel, sync", "parallel, async", "parallel, cache", "parallel, tee"
+    })
+    void iris_runsUnderEveryRunnerAndIoMode(String runner, String io) {
+        int exit = Main.execute(
+                "run",
+                "--project",
+                project.toString(),
+                "--runner",
+                runner,
+                "--io",
+                io,
+                "--params",
+                "io_delay=0",
+                "--hooks",
+                RecordingHook.class.getName());
+
+        assertThat(exit).isZero();
+        assertThat(RecordingHook.ACCURACY).singleElement().satisfies(a -> assertThat(a)
+                .isGreaterThan(0.9));
+        for (String dataset : INTERMEDIATES) {
+            assertThat(project.resolve(catalogPath(dataset)))
+                    .as(dataset + " persisted")
+                    .exists();
+        }
+        if (io.equals("sync") || io.equals("async")) {
+            assertThat(RecordingHook.LOADED)
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                    Stream.of("example_iris_data", "params:model_options", "params:train"),
+                                    INTERMEDIATES.stream())
+                            .toList());
+        } else {
+            assertThat(RecordingHook.LOADED)
+                    .as("intermediates are handed on in memory, never loaded back")
+                    .containsExactlyInAnyOrder("example_iris_data", "params:model_options", "params:train");
+        }
+    }
+
+    private static String catalogPath(String dataset) {
+        return switch (dataset) {
+            case "model" -> "data/06_models/model.json";
+            case "predictions" -> "data/07_model_output/predictions.csv";
+            default -> "data/02_intermediate/" + dataset + ".csv";
+        };
+    }
+}
