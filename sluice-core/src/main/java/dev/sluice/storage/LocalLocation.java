@@ -1,18 +1,31 @@
 package dev.sluice.storage;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-/** A file on the local file system; writes go to a temporary file in the same directory, then move. */
+/**
+ * A file on the local file system. Writes go to a hidden temporary file in the same directory, which
+ * is flushed to disk and then moved over the final name, so a crash at any point leaves either the
+ * old file or the complete new one.
+ */
 final class LocalLocation implements Location {
+    private static final int BUFFER_SIZE = 64 * 1024;
+
     private final Path path;
 
     LocalLocation(Path path) {
@@ -38,16 +51,21 @@ final class LocalLocation implements Location {
     public void write(ContentWriter writer) throws IOException {
         Path parent = path.getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + path.getFileName() + ".", ".tmp");
+        Path temp = createTemp(parent);
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.writeTo(out);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+                writer.writeTo(new NonClosingStream(out));
+                out.flush();
+                // Without this, a power loss after the move can leave the new name with no data.
+                channel.force(true);
             }
             try {
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(parent);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -84,5 +102,54 @@ final class LocalLocation implements Location {
     @Override
     public String toString() {
         return path.toString();
+    }
+
+    /**
+     * A new, empty temporary file next to the target. Unlike {@link Files#createTempFile}, it gets the
+     * default permissions (umask), which the committed file keeps; a leading dot hides it from
+     * {@link #list}.
+     */
+    private Path createTemp(Path parent) throws IOException {
+        String prefix = "." + path.getFileName() + ".";
+        for (int attempt = 0; ; attempt++) {
+            Path temp = parent.resolve(
+                    prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows syncing a directory. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open directories as channels; the move is still atomic there.
+        }
+    }
+
+    /**
+     * Keeps writers that close their stream (many serializers do) from closing the channel before it
+     * is flushed and forced.
+     */
+    private static final class NonClosingStream extends FilterOutputStream {
+        NonClosingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 }

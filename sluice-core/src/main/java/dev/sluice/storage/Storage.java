@@ -2,6 +2,7 @@ package dev.sluice.storage;
 
 import dev.sluice.ConfigurationException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +42,23 @@ public final class Storage {
         if (colon < 0 && !pathOrUri.startsWith("file:")) {
             return local(baseDir.resolve(pathOrUri));
         }
-        URI uri = URI.create(pathOrUri);
+        URI uri;
+        try {
+            uri = new URI(pathOrUri);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("'" + pathOrUri + "' is not a valid URI (" + e.getReason()
+                    + " at index " + e.getIndex() + "). Percent-encode special characters (a space is %20), or use"
+                    + " a plain path for local files.");
+        }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("file")) {
+            // As in fsspec: file:data/x.csv and file://data/x.csv are relative, file:///data/x.csv absolute.
+            if (uri.isOpaque()) {
+                return local(baseDir.resolve(uri.getSchemeSpecificPart()));
+            }
+            if (uri.getAuthority() != null) {
+                return local(baseDir.resolve(uri.getAuthority() + uri.getPath()));
+            }
             return local(Path.of(uri));
         }
         StorageProvider provider = PROVIDERS.get(scheme);

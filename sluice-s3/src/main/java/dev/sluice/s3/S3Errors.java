@@ -1,0 +1,168 @@
+package dev.sluice.s3;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Turns SDK failures into {@link IOException}s whose messages name the bucket and key and say what
+ * to do. Missing objects become {@link NoSuchFileException} and refusals {@link AccessDeniedException},
+ * as for local files, so datasets can treat both stores alike.
+ */
+final class S3Errors {
+    private static final Set<String> CREDENTIAL_CODES = Set.of(
+            "InvalidAccessKeyId",
+            "SignatureDoesNotMatch",
+            "ExpiredToken",
+            "InvalidToken",
+            "TokenRefreshRequired",
+            "AccessDenied",
+            "AllAccessDisabled",
+            "AccountProblem");
+    private static final Set<String> REGION_CODES =
+            Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
+
+    private S3Errors() {}
+
+    /**
+     * The exception to throw for {@code failure}, met while doing {@code action} (such as "read") on
+     * {@code location}. Returns interruptions and {@link IOException}s unchanged.
+     */
+    static IOException translate(S3Location location, String action, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException e = new InterruptedIOException(
+                    "Interrupted while trying to " + action + " " + location.uri() + "; nothing was committed");
+            e.initCause(cause);
+            return e;
+        }
+        String target = location.uri().toString();
+        if (cause instanceof S3Exception s3) {
+            String code = errorCode(s3);
+            int status = s3.statusCode();
+            if ("NoSuchBucket".equals(code)) {
+                IOException e = new IOException("Could not " + action + " " + target + ": S3 bucket '"
+                        + location.bucket() + "' does not exist" + at(location) + ". Create the bucket, or fix"
+                        + " the bucket name in the dataset's filepath" + otherStoreHint(location) + ".");
+                e.initCause(s3);
+                return e;
+            }
+            if ("NoSuchKey".equals(code) || "NoSuchUpload".equals(code) || status == 404) {
+                NoSuchFileException e = new NoSuchFileException(
+                        target,
+                        null,
+                        "no object with key '" + location.key() + "' in S3 bucket '" + location.bucket() + "'"
+                                + at(location) + " (could not " + action + " it). Run the pipeline that produces"
+                                + " it first, or fix the dataset's filepath.");
+                e.initCause(s3);
+                return e;
+            }
+            if ((code != null && REGION_CODES.contains(code)) || status == 301) {
+                IOException e = new IOException("Could not " + action + " " + target + ": S3 bucket '"
+                        + location.bucket() + "' is in another region than the client uses (" + code + "). Set"
+                        + " 'region' under the entry's fs_args to the bucket's region.");
+                e.initCause(s3);
+                return e;
+            }
+            if ((code != null && CREDENTIAL_CODES.contains(code)) || status == 401 || status == 403) {
+                AccessDeniedException e = new AccessDeniedException(
+                        target,
+                        null,
+                        "S3 refused to " + action + " key '" + location.key() + "' in bucket '" + location.bucket()
+                                + "'" + at(location) + " (" + describe(code, status) + "). The client used "
+                                + location.settings().client().credentials().describe() + ". "
+                                + credentialsFix(code));
+                e.initCause(s3);
+                return e;
+            }
+            IOException e = new IOException("Could not " + action + " " + target + at(location) + ": S3 answered "
+                    + describe(code, status) + (message(s3) == null ? "" : " (" + message(s3) + ")") + ".");
+            e.initCause(s3);
+            return e;
+        }
+        if (cause instanceof SdkClientException client) {
+            String text = String.valueOf(client.getMessage());
+            String fix = text.contains("credentials")
+                    ? " No AWS credentials were found: put 'key' and 'secret' in conf/local/credentials.yml and"
+                            + " refer to them from the catalog entry ('credentials: <name>'), or configure the"
+                            + " AWS default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws/credentials)."
+                    : location.settings().client().endpoint() == null
+                            ? " Check the network connection to AWS S3."
+                            : " Check that the store at "
+                                    + location.settings().client().endpoint()
+                                    + " is running, and the 'endpoint_url' in the entry's fs_args.";
+            IOException e =
+                    new IOException("Could not " + action + " " + target + at(location) + ": " + text + "." + fix);
+            e.initCause(client);
+            return e;
+        }
+        IOException e = new IOException("Could not " + action + " " + target + at(location) + ": " + cause);
+        e.initCause(cause);
+        return e;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof CancellationException) {
+            InterruptedException interrupted = new InterruptedException("cancelled");
+            interrupted.initCause(current);
+            return interrupted;
+        }
+        return current;
+    }
+
+    private static String errorCode(S3Exception e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        return details == null ? null : details.errorCode();
+    }
+
+    private static String message(S3Exception e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        return details == null ? null : details.errorMessage();
+    }
+
+    private static String describe(String code, int status) {
+        return (code == null ? "" : code + ", ") + "HTTP " + status;
+    }
+
+    private static String at(S3Location location) {
+        return location.settings().client().endpoint() == null
+                ? ""
+                : " at " + location.settings().client().endpoint();
+    }
+
+    private static String otherStoreHint(S3Location location) {
+        return location.settings().client().endpoint() == null
+                ? ""
+                : " (or the 'endpoint_url' in the entry's fs_args, if the bucket lives on another store)";
+    }
+
+    private static String credentialsFix(String code) {
+        if ("ExpiredToken".equals(code) || "InvalidToken".equals(code) || "TokenRefreshRequired".equals(code)) {
+            return "The session token has expired or is invalid: refresh it ('token' or 'aws_session_token' in the"
+                    + " credentials).";
+        }
+        if ("AccessDenied".equals(code) || "AllAccessDisabled".equals(code) || "AccountProblem".equals(code)) {
+            return "Grant these credentials access to the bucket (bucket or IAM policy), or use credentials that"
+                    + " have it.";
+        }
+        return "Check the access key and secret ('key'/'secret' or 'aws_access_key_id'/'aws_secret_access_key')"
+                + " in the credentials entry the catalog refers to.";
+    }
+}

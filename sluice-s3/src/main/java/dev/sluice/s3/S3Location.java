@@ -1,0 +1,189 @@
+package dev.sluice.s3;
+
+import dev.sluice.storage.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * An object key in an S3 bucket, or a prefix of keys treated as a directory ({@code '/'} separated).
+ *
+ * <p>Reads stream the object; writes go through {@link S3UploadStream}, so they are atomic. All
+ * methods block the calling thread for the duration of the requests.
+ */
+final class S3Location implements Location {
+    private final S3AsyncClient client;
+    private final S3Settings settings;
+    private final String bucket;
+    private final String key;
+
+    S3Location(S3AsyncClient client, S3Settings settings, String bucket, String key) {
+        this.client = client;
+        this.settings = settings;
+        this.bucket = bucket;
+        this.key = normalize(key);
+    }
+
+    String bucket() {
+        return bucket;
+    }
+
+    String key() {
+        return key;
+    }
+
+    S3Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public URI uri() {
+        try {
+            return new URI("s3", bucket, "/" + key, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Bucket '" + bucket + "' does not make a valid URI", e);
+        }
+    }
+
+    @Override
+    public String storeKey() {
+        return "s3://" + bucket;
+    }
+
+    @Override
+    public InputStream openRead() throws IOException {
+        return await(
+                "read",
+                client.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBlockingInputStream()));
+    }
+
+    @Override
+    public void write(ContentWriter writer) throws IOException {
+        S3UploadStream out = new S3UploadStream(this, client);
+        try {
+            writer.writeTo(out);
+        } catch (IOException | RuntimeException | Error e) {
+            out.abort(e);
+            throw e;
+        }
+        out.commit();
+    }
+
+    @Override
+    public boolean exists() throws IOException {
+        if (!key.isEmpty() && head() != null) {
+            return true;
+        }
+        ListObjectsV2Response listing = await("check for objects under", client.listObjectsV2(b -> b.bucket(bucket)
+                .prefix(directoryPrefix())
+                .maxKeys(1)));
+        return !listing.contents().isEmpty() || !listing.commonPrefixes().isEmpty();
+    }
+
+    @Override
+    public long size() throws IOException {
+        HeadObjectResponse head = key.isEmpty() ? null : head();
+        return head == null || head.contentLength() == null ? -1 : head.contentLength();
+    }
+
+    @Override
+    public Location resolve(String relative) {
+        return new S3Location(client, settings, bucket, key + "/" + relative);
+    }
+
+    @Override
+    public List<String> list() throws IOException {
+        String prefix = directoryPrefix();
+        TreeSet<String> names = new TreeSet<>();
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = await(
+                    "list",
+                    client.listObjectsV2(
+                            b -> b.bucket(bucket).prefix(prefix).delimiter("/").continuationToken(continuation)));
+            for (CommonPrefix common : page.commonPrefixes()) {
+                String name = common.prefix().substring(prefix.length());
+                addVisible(names, name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+            }
+            for (S3Object object : page.contents()) {
+                addVisible(names, object.key().substring(prefix.length()));
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return List.copyOf(names);
+    }
+
+    @Override
+    public String toString() {
+        return uri().toString();
+    }
+
+    /** The object's metadata, or {@code null} when there is no object under the key. */
+    private HeadObjectResponse head() throws IOException {
+        try {
+            return client.headObject(b -> b.bucket(bucket).key(key)).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 404) {
+                return null;
+            }
+            throw S3Errors.translate(this, "look up", e);
+        } catch (InterruptedException e) {
+            throw S3Errors.translate(this, "look up", e);
+        }
+    }
+
+    private String directoryPrefix() {
+        return key.isEmpty() ? "" : key + "/";
+    }
+
+    private <T> T await(String action, CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw S3Errors.translate(this, action, e);
+        } catch (ExecutionException e) {
+            throw S3Errors.translate(this, action, e);
+        }
+    }
+
+    /** Hidden names (temporary and marker files start with '.') are skipped, as for local directories. */
+    private static void addVisible(TreeSet<String> names, String name) {
+        if (!name.isEmpty() && !name.startsWith(".")) {
+            names.add(name);
+        }
+    }
+
+    /** Resolves '.' and '..' and drops empty segments, so keys never start or end with '/'. */
+    private static String normalize(String path) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (segments.pollLast() == null) {
+                    throw new IllegalArgumentException("Path '" + path + "' climbs above the bucket root");
+                }
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return String.join("/", segments);
+    }
+}

@@ -1,0 +1,277 @@
+package dev.sluice.s3;
+
+import dev.sluice.ConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The S3 settings of one catalog entry, read from its {@code fs_args} and credentials.
+ *
+ * <p>Names follow Kedro and fsspec/s3fs so that existing catalogs carry over: {@code endpoint_url}
+ * and {@code region_name} may also sit under {@code client_kwargs}, and credentials may use either
+ * {@code key}/{@code secret}/{@code token} or the {@code aws_*} names.
+ *
+ * @param client what identifies the shared client: endpoint, region, addressing and credentials
+ * @param partSize bytes per multipart part; content up to this size goes in a single put
+ * @param maxConcurrency parts of one write uploaded at the same time
+ */
+record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
+    static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+    static final int MAX_PART_SIZE = 1024 * 1024 * 1024;
+    static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+    static final int DEFAULT_MAX_CONCURRENCY = 4;
+    static final int MAX_CONCURRENCY_LIMIT = 64;
+
+    private static final Set<String> OPTION_KEYS = Set.of(
+            "endpoint_url",
+            "region",
+            "region_name",
+            "path_style",
+            "part_size",
+            "max_concurrency",
+            "client_kwargs",
+            "profile",
+            "anon",
+            // Kedro's dataset-level open arguments travel in fs_args too; they are not ours to judge.
+            "open_args_load",
+            "open_args_save");
+    private static final Set<String> CLIENT_KWARGS_KEYS =
+            Set.of("endpoint_url", "region_name", "aws_access_key_id", "aws_secret_access_key", "aws_session_token");
+    private static final Set<String> CREDENTIAL_KEYS = Set.of(
+            "key",
+            "secret",
+            "token",
+            "aws_access_key_id",
+            "aws_secret_access_key",
+            "aws_session_token",
+            "endpoint_url",
+            "region",
+            "region_name",
+            "client_kwargs",
+            "profile",
+            "anon");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]i?b?|b)?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The settings that select a client; two entries with equal settings share one.
+     *
+     * @param endpoint the S3-compatible endpoint, or {@code null} for AWS
+     * @param region the region, or {@code null} to use the SDK's region chain
+     * @param pathStyle whether to address buckets in the path rather than the host name
+     */
+    record ClientSettings(URI endpoint, String region, boolean pathStyle, S3Credentials credentials) {}
+
+    /** Reads the settings for {@code where} (used in messages); never echoes credential values. */
+    static S3Settings parse(String where, Map<String, Object> credentials, Map<String, Object> options) {
+        Reader opts = new Reader(where, "fs_args", options, OPTION_KEYS);
+        Reader creds = new Reader(where, "credentials", credentials, CREDENTIAL_KEYS);
+        Reader optsKwargs = opts.nested("client_kwargs", CLIENT_KWARGS_KEYS);
+        Reader credsKwargs = creds.nested("client_kwargs", CLIENT_KWARGS_KEYS);
+
+        String endpointText = first(
+                opts.string("endpoint_url"),
+                optsKwargs.string("endpoint_url"),
+                creds.string("endpoint_url"),
+                credsKwargs.string("endpoint_url"));
+        URI endpoint = endpointText == null ? null : endpoint(where, endpointText);
+        String region = first(
+                opts.string("region"),
+                opts.string("region_name"),
+                optsKwargs.string("region_name"),
+                creds.string("region"),
+                creds.string("region_name"),
+                credsKwargs.string("region_name"));
+        // S3-compatible stores (MinIO, Ceph, S3Proxy) rarely resolve virtual-host bucket names.
+        boolean pathStyle = opts.bool("path_style", endpoint != null);
+        int partSize = opts.size("part_size", DEFAULT_PART_SIZE, MIN_PART_SIZE, MAX_PART_SIZE);
+        int maxConcurrency = opts.integer("max_concurrency", DEFAULT_MAX_CONCURRENCY, 1, MAX_CONCURRENCY_LIMIT);
+
+        String key =
+                first(creds.string("key"), creds.string("aws_access_key_id"), credsKwargs.string("aws_access_key_id"));
+        String secret = first(
+                creds.string("secret"),
+                creds.string("aws_secret_access_key"),
+                credsKwargs.string("aws_secret_access_key"));
+        String token = first(
+                creds.string("token"), creds.string("aws_session_token"), credsKwargs.string("aws_session_token"));
+        if ((key == null) != (secret == null)) {
+            throw new ConfigurationException("S3 credentials for " + where + " give "
+                    + (key == null ? "a secret but no access key id" : "an access key id but no secret")
+                    + ". Set both 'key' and 'secret' (or 'aws_access_key_id' and 'aws_secret_access_key') in the"
+                    + " credentials entry, or remove both to use the AWS default credential chain.");
+        }
+        if (optsKwargs.has("aws_access_key_id") || optsKwargs.has("aws_secret_access_key")) {
+            throw new ConfigurationException("S3 keys for " + where + " are in fs_args.client_kwargs, where they"
+                    + " would be logged with the dataset's settings. Move them to conf/local/credentials.yml and"
+                    + " refer to them with 'credentials: <name>'.");
+        }
+        String profile = first(opts.string("profile"), creds.string("profile"));
+        boolean anonymous = opts.bool("anon", false) || creds.bool("anon", false);
+        if (anonymous && (key != null || profile != null)) {
+            throw new ConfigurationException("S3 settings for " + where
+                    + " ask for anonymous access ('anon: true') and also give credentials; keep one of them.");
+        }
+        if (key != null && profile != null) {
+            throw new ConfigurationException(
+                    "S3 settings for " + where + " give both access keys and a 'profile'; keep one of them.");
+        }
+        S3Credentials credentialSource = anonymous
+                ? S3Credentials.anonymous()
+                : key != null
+                        ? S3Credentials.keys(key, secret, token)
+                        : profile != null ? S3Credentials.profile(profile) : S3Credentials.defaultChain();
+        return new S3Settings(
+                new ClientSettings(endpoint, region, pathStyle, credentialSource), partSize, maxConcurrency);
+    }
+
+    private static URI endpoint(String where, String text) {
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || !(uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"))) {
+                throw new URISyntaxException(text, "expected http:// or https:// and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("S3 'endpoint_url' for " + where + " is not a valid URL ('" + text
+                    + "'): " + e.getReason() + ". Write it like 'http://localhost:9000' or"
+                    + " 'https://s3.example.com'.");
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Typed access to one settings map; errors name the map and the location. */
+    private static final class Reader {
+        private final String where;
+        private final String mapName;
+        private final Map<String, Object> values;
+
+        Reader(String where, String mapName, Map<String, Object> values, Set<String> known) {
+            this.where = where;
+            this.mapName = mapName;
+            this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
+            Set<String> unknown = new TreeSet<>(this.values.keySet());
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                // Only names, never values: the map may hold secrets.
+                throw new ConfigurationException("Unknown S3 setting" + (unknown.size() > 1 ? "s " : " ") + unknown
+                        + " in " + mapName + " for " + where + ". Known settings: " + new TreeSet<>(known)
+                        + ". Fix the spelling or remove the setting.");
+            }
+        }
+
+        boolean has(String key) {
+            return values.get(key) != null;
+        }
+
+        @SuppressWarnings("unchecked")
+        Reader nested(String key, Set<String> known) {
+            Object value = values.get(key);
+            if (value != null && !(value instanceof Map)) {
+                throw new ConfigurationException(
+                        "S3 setting '" + key + "' in " + mapName + " for " + where + " must be a mapping.");
+            }
+            return new Reader(where, mapName + "." + key, (Map<String, Object>) value, known);
+        }
+
+        String string(String key) {
+            Object value = values.get(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Map || value instanceof List) {
+                throw new ConfigurationException(
+                        "S3 setting '" + key + "' in " + mapName + " for " + where + " must be a single value.");
+            }
+            String text = value.toString().trim();
+            return text.isEmpty() ? null : text;
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            Object value = values.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            String text = value.toString().trim().toLowerCase(Locale.ROOT);
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new ConfigurationException("S3 setting '" + key + "' in " + mapName + " for " + where
+                    + " must be true or false, not '" + value + "'.");
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            Object value = values.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            long parsed;
+            try {
+                parsed = value instanceof Number n
+                        ? n.longValue()
+                        : Long.parseLong(value.toString().trim());
+            } catch (NumberFormatException e) {
+                parsed = Long.MIN_VALUE;
+            }
+            if (parsed < min || parsed > max) {
+                throw new ConfigurationException("S3 setting '" + key + "' in " + mapName + " for " + where
+                        + " must be a whole number from " + min + " to " + max + ", not '" + value + "'.");
+            }
+            return (int) parsed;
+        }
+
+        int size(String key, int defaultValue, int min, int max) {
+            Object value = values.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            long bytes = value instanceof Number n ? n.longValue() : parseSize(value.toString());
+            if (bytes < min || bytes > max) {
+                throw new ConfigurationException("S3 setting '" + key + "' in " + mapName + " for " + where
+                        + " must be a size from 5MiB to 1GiB (S3 refuses parts under 5 MiB), such as 8MiB or"
+                        + " 16777216, not '" + value + "'.");
+            }
+            return (int) bytes;
+        }
+
+        private static long parseSize(String text) {
+            Matcher m = SIZE.matcher(text.trim());
+            if (!m.matches()) {
+                return -1;
+            }
+            long number = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+            // Decimal units are read as binary too: a part size is a buffer, and nobody means 5,000,000.
+            int shift =
+                    switch (unit.isEmpty() ? ' ' : unit.charAt(0)) {
+                        case 'k' -> 10;
+                        case 'm' -> 20;
+                        case 'g' -> 30;
+                        default -> 0;
+                    };
+            return number > (Long.MAX_VALUE >> shift) ? -1 : number << shift;
+        }
+    }
+}
