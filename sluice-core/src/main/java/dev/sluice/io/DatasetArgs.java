@@ -21,11 +21,13 @@ public final class DatasetArgs {
     private final DatasetSpec spec;
     private final String group;
     private final Map<String, Object> values;
+    private final SettingValues settings;
 
     private DatasetArgs(DatasetSpec spec, String group, Map<String, Object> values) {
         this.spec = spec;
         this.group = group;
         this.values = values;
+        this.settings = new SettingValues(values, (key, problem) -> error(key, problem));
     }
 
     /**
@@ -71,29 +73,11 @@ public final class DatasetArgs {
 
     /** A single value as a string. */
     public Optional<String> string(String key) {
-        Object value = values.get(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value instanceof Map || value instanceof Iterable) {
-            throw error(key, "must be a single value, not " + value);
-        }
-        return Optional.of(String.valueOf(value));
+        return settings.string(key);
     }
 
     public boolean bool(String key, boolean defaultValue) {
-        Object value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String text = value.toString().trim().toLowerCase();
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw error(key, "must be true or false, not '" + value + "'");
+        return settings.bool(key, defaultValue);
     }
 
     /** A value that must be exactly one character, such as a delimiter. */
@@ -123,16 +107,8 @@ public final class DatasetArgs {
     }
 
     /** A nested mapping; empty when absent. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> map(String key) {
-        Object value = values.get(key);
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map)) {
-            throw error(key, "must be a mapping, not '" + value + "'");
-        }
-        return (Map<String, Object>) value;
+        return settings.map(key);
     }
 
     /** A configuration error about {@code key} that names the entry and where it is defined. */

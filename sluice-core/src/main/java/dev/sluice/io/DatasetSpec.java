@@ -21,6 +21,7 @@ public final class DatasetSpec {
     private final Path projectDir;
     private final Map<String, Object> credentials;
     private final Function<DatasetSpec, Dataset<?>> nestedFactory;
+    private final SettingValues settings;
 
     /**
      * @param name the catalog name
@@ -46,6 +47,7 @@ public final class DatasetSpec {
         this.projectDir = projectDir;
         this.credentials = Map.copyOf(credentials);
         this.nestedFactory = nestedFactory;
+        this.settings = new SettingValues(this.config, (key, problem) -> error("setting '" + key + "' " + problem));
     }
 
     public String name() {
@@ -79,57 +81,20 @@ public final class DatasetSpec {
     }
 
     public Optional<String> string(String key) {
-        Object value = config.get(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value instanceof Map || value instanceof Iterable) {
-            throw error("setting '" + key + "' must be a single value, not " + value);
-        }
-        return Optional.of(String.valueOf(value));
+        return settings.string(key);
     }
 
     public double number(String key, double defaultValue) {
-        Object value = config.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return Double.parseDouble(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw error("setting '" + key + "' must be a number, not '" + value + "'");
-        }
+        return settings.number(key, defaultValue);
     }
 
     public boolean bool(String key, boolean defaultValue) {
-        Object value = config.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String text = value.toString().trim().toLowerCase();
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw error("setting '" + key + "' must be true or false, not '" + value + "'");
+        return settings.bool(key, defaultValue);
     }
 
     /** A nested map setting such as {@code load_args}; empty when absent. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> map(String key) {
-        Object value = config.get(key);
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map)) {
-            throw error("setting '" + key + "' must be a mapping, not '" + value + "'");
-        }
-        return (Map<String, Object>) value;
+        return settings.map(key);
     }
 
     /** The location named by setting {@code key} (usually {@code filepath}). */

@@ -47,12 +47,11 @@ class CatalogLoadingTest {
     }
 
     @Test
-    void loaderOptions_teeAndMetadataAreConsumed_versionedIsPassedOn() {
+    void loaderOptions_teeAndMetadataAreConsumed() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", """
                 cars:
                   type: fake
                   tee: false
-                  versioned: true
                   metadata:
                     kedro-viz: {layer: raw}
                   empty_setting: ~
@@ -61,7 +60,7 @@ class CatalogLoadingTest {
         CatalogEntry entry = catalog(conf).entry("cars").orElseThrow();
 
         assertThat(entry.tee()).isFalse();
-        assertThat(FakeTypes.specOf(entry.dataset()).config()).isEqualTo(Map.of("versioned", true));
+        assertThat(FakeTypes.specOf(entry.dataset()).config()).isEmpty();
     }
 
     @Test
