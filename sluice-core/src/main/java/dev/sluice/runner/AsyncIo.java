@@ -42,16 +42,6 @@ final class AsyncIo extends IoStrategy {
         awaitAll(saves);
     }
 
-    @Override
-    void afterNode(Node node) {
-        releaseAfterLastUse(node);
-    }
-
-    @Override
-    Object freeOutputValue(String dataset) {
-        return ctx.catalog.load(dataset);
-    }
-
     /** Waits for every future; rethrows the first failure with the others attached. */
     static void awaitAll(List<? extends CompletableFuture<?>> futures) {
         RuntimeException first = null;

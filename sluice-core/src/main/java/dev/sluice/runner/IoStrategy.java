@@ -44,8 +44,17 @@ abstract class IoStrategy {
     /** Takes the node's outputs; returns when the node may count as done. */
     abstract void handleOutputs(Node node, Map<String, Object> outputs);
 
-    /** Called after a node (and its output handling) finished, successfully or not. */
-    abstract void afterNode(Node node);
+    /**
+     * Called after a node (and its output handling) finished, successfully or not. By default releases
+     * the datasets whose last consumer it was, unless they are free outputs.
+     */
+    void afterNode(Node node) {
+        for (String dataset : ctx.consumerFinished(node)) {
+            if (!ctx.isFreeOutput(dataset)) {
+                ctx.catalog.release(dataset);
+            }
+        }
+    }
 
     /** Waits for background work (saves) to end; failures go to the run's {@link Failures}. */
     void finish() {}
@@ -55,8 +64,10 @@ abstract class IoStrategy {
         return Set.of();
     }
 
-    /** The value of a free output that is not persisted, for the run result. */
-    abstract Object freeOutputValue(String dataset);
+    /** The value of a free output that is not persisted, for the run result; by default read from the catalog. */
+    Object freeOutputValue(String dataset) {
+        return ctx.catalog.load(dataset);
+    }
 
     /** Loads {@code dataset} from the catalog for {@code node}, firing the load hooks. */
     final Object loadFromCatalog(String dataset, Node node) {
@@ -96,14 +107,5 @@ abstract class IoStrategy {
             }
         }
         return values;
-    }
-
-    /** Releases the datasets whose last consumer {@code node} was, unless they are free outputs. */
-    final void releaseAfterLastUse(Node node) {
-        for (String dataset : ctx.consumerFinished(node)) {
-            if (!ctx.isFreeOutput(dataset)) {
-                ctx.catalog.release(dataset);
-            }
-        }
     }
 }

@@ -23,14 +23,4 @@ final class SyncIo extends IoStrategy {
             saveToCatalog(dataset, value, node);
         });
     }
-
-    @Override
-    void afterNode(Node node) {
-        releaseAfterLastUse(node);
-    }
-
-    @Override
-    Object freeOutputValue(String dataset) {
-        return ctx.catalog.load(dataset);
-    }
 }

@@ -132,7 +132,9 @@ class TeeRunnerTest {
 
     @ParameterizedTest
     @MethodSource("runners")
-    void tee_saveFails_runFailsNamingDatasetAndOtherSavesCommit(Runner.Builder builder) {
+    void tee_saveFails_runFailsNamingDatasetAndOtherSavesCommit(Runner.Builder builder) throws Exception {
+        // x's save is held until y's has committed, so that y is produced before the run starts failing.
+        store.hold("x");
         store.failSaves("x", 3);
         Pipeline pipeline = Pipeline.of(
                 Node.named("make_x").outputs("x").fn(() -> "X"),
@@ -140,16 +142,45 @@ class TeeRunnerTest {
         DataCatalog catalog = DataCatalog.of(Map.of("x", store.dataset("x"), "y", store.dataset("y")));
         Runner runner = builder.io(IoMode.TEE).saveRetries(2, Duration.ZERO).build();
 
-        assertThatThrownBy(() -> runner.run(pipeline, catalog)).isInstanceOfSatisfying(RunFailedException.class, e -> {
-            assertThat(e.primary()).isInstanceOf(DatasetException.class);
-            assertThat(((DatasetException) e.primary()).datasetName()).isEqualTo("x");
-            assertThat(e.getMessage()).contains("'x'").contains("3 attempts");
-            assertThat(e.result().saveStates())
-                    .containsEntry("x", SaveState.FAILED)
-                    .containsEntry("y", SaveState.COMMITTED);
-        });
+        BackgroundRun run = start(runner, pipeline, catalog);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.read("y").isPresent());
+        store.open("x");
+
+        assertThatThrownBy(() -> run.result().get(30, SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(RunFailedException.class, e -> {
+                    assertThat(e.primary()).isInstanceOf(DatasetException.class);
+                    assertThat(((DatasetException) e.primary()).datasetName()).isEqualTo("x");
+                    assertThat(e.getMessage()).contains("'x'").contains("3 attempts");
+                    assertThat(e.result().saveStates())
+                            .containsEntry("x", SaveState.FAILED)
+                            .containsEntry("y", SaveState.COMMITTED);
+                });
         assertThat(store.read("y")).contains("Y");
         assertThat(store.read("x")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void tee_saveFails_noNewNodeStarts() {
+        store.failSaves("a", 1);
+        RecordingHook hook = new RecordingHook();
+        Pipeline pipeline = Pipeline.of(
+                Node.named("n1").outputs("a").fn(() -> "A"),
+                Node.named("n2").inputs("a").outputs("b").fn((String a) -> a + "B"));
+        DataCatalog catalog = DataCatalog.builder()
+                .add(new CatalogEntry("a", store.dataset("a"), false, "test"))
+                .build();
+
+        assertThatThrownBy(() -> Runner.builder()
+                        .saveRetries(0, Duration.ZERO)
+                        .hook(hook)
+                        .build()
+                        .run(pipeline, catalog))
+                .isInstanceOfSatisfying(
+                        RunFailedException.class, e -> assertThat(e.result().nodeStates())
+                                .containsEntry("n1", NodeState.COMPLETED)
+                                .containsEntry("n2", NodeState.NOT_RUN));
+        assertThat(hook.events()).doesNotContain("beforeNodeRun:n2");
     }
 
     @ParameterizedTest
