@@ -1,9 +1,11 @@
 package dev.sluice.cli;
 
+import dev.sluice.ConfigurationException;
 import dev.sluice.config.RuntimeParams;
 import dev.sluice.project.Project;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -35,6 +37,14 @@ final class ProjectOptions {
                     "Runtime parameters overriding parameters.yml, e.g. --params io_delay=2,train.learning_rate=0.05")
     List<String> params = new ArrayList<>();
 
+    @Option(
+            names = {"--load-versions", "-lv"},
+            split = ",",
+            paramLabel = "DATASET:VERSION",
+            description =
+                    "Load these versions of versioned datasets, e.g. --load-versions model:2026-11-21T09.30.00.000Z")
+    List<String> loadVersions = new ArrayList<>();
+
     @Option(names = "--hooks", split = ",", paramLabel = "CLASS", description = "Hook classes to add, fully qualified.")
     List<String> hooks = new ArrayList<>();
 
@@ -43,11 +53,25 @@ final class ProjectOptions {
                 .env(env)
                 .confSource(confSource == null ? null : confSource.toAbsolutePath())
                 .runtimeParams(runtimeParams())
-                .hookClasses(hooks);
+                .hookClasses(hooks)
+                .loadVersions(loadVersions());
     }
 
     Project open() {
         return builder().open();
+    }
+
+    Map<String, String> loadVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String item : loadVersions) {
+            int colon = item.indexOf(':');
+            if (colon <= 0 || colon == item.length() - 1) {
+                throw new ConfigurationException("--load-versions takes DATASET:VERSION items, not '" + item
+                        + "' (e.g. --load-versions model:2026-11-21T09.30.00.000Z).");
+            }
+            versions.put(item.substring(0, colon), item.substring(colon + 1));
+        }
+        return versions;
     }
 
     Map<String, Object> runtimeParams() {

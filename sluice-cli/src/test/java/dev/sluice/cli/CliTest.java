@@ -201,4 +201,42 @@ class CliTest {
                 .doesNotContain("s3cr3t-value")
                 .doesNotContain("AKIAEXAMPLE");
     }
+
+    @Test
+    void run_loadVersions_readsThePinnedVersion() throws IOException {
+        write("conf/base/catalog.yml", """
+                raw:
+                  type: text
+                  filepath: data/raw.txt
+                shouted:
+                  type: text
+                  filepath: data/shouted.txt
+                  versioned: true
+                length:
+                  type: text
+                  filepath: data/length.txt
+                """);
+        assertThat(sluice("run").exitCode()).isZero();
+        String first = Files.list(project.resolve("data/shouted.txt"))
+                .findFirst()
+                .orElseThrow()
+                .getFileName()
+                .toString();
+        write("data/raw.txt", "hello, world");
+        assertThat(sluice("run").exitCode()).isZero();
+        assertThat(Files.readString(project.resolve("data/length.txt"))).isEqualTo("13");
+
+        CliRun pinned = sluice("run", "--from-nodes", "count", "--load-versions", "shouted:" + first);
+
+        assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+        assertThat(Files.readString(project.resolve("data/length.txt"))).isEqualTo("6");
+    }
+
+    @Test
+    void run_loadVersionsMalformed_isConfigurationError() {
+        CliRun run = sluice("run", "--load-versions", "shouted");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("DATASET:VERSION");
+    }
 }

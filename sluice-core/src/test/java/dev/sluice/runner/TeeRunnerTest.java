@@ -330,6 +330,31 @@ class TeeRunnerTest {
     }
 
     @org.junit.jupiter.api.Test
+    void tee_storeConcurrency_capsWritesToOneStoreButNotAcrossStores() throws Exception {
+        FakeStore other = new FakeStore("other-store");
+        store.hold("a");
+        other.hold("c");
+        Pipeline pipeline = Pipeline.of(Node.named("p").outputs("a", "b", "c").fn(() -> List.of("A", "B", "C")));
+        DataCatalog catalog =
+                DataCatalog.of(Map.of("a", store.dataset("a"), "b", store.dataset("b"), "c", other.dataset("c")));
+
+        BackgroundRun run = start(Runner.builder().storeConcurrency(1).build(), pipeline, catalog);
+        assertThat(store.awaitSaveStarted("a")).isTrue();
+        assertThat(other.awaitSaveStarted("c"))
+                .as("another store writes while the first is busy")
+                .isTrue();
+        store.open("a");
+        other.open("c");
+
+        run.result().get(30, SECONDS);
+        assertThat(store.maxConcurrentWrites())
+                .as("one write at a time to one store")
+                .isEqualTo(1);
+        assertThat(store.contents()).containsEntry("a", "A").containsEntry("b", "B");
+        assertThat(other.contents()).containsEntry("c", "C");
+    }
+
+    @org.junit.jupiter.api.Test
     void tee_freeInputSharedByConsumers_isLoadedOnce() {
         store.put("raw", "r");
         Pipeline pipeline = Pipeline.of(
