@@ -224,7 +224,8 @@ final class S3UploadStream extends OutputStream {
     }
 
     private void grow(int needed) {
-        int size = Math.max(needed, Math.max(FIRST_BUFFER, buffer.length * 2));
+        // Small content grows gently; once the content is known to be large, take whole parts.
+        int size = uploadId != null ? partSize : Math.max(needed, Math.max(FIRST_BUFFER, buffer.length * 2));
         buffer = Arrays.copyOf(buffer, Math.min(size, partSize));
     }
 

@@ -1,0 +1,191 @@
+package dev.sluice.objects;
+
+import dev.sluice.DatasetException;
+import dev.sluice.io.Dataset;
+import dev.sluice.storage.Location;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Stores any value built from plain data (a trained model, a fitted scaler, a dictionary of metrics)
+ * as typed JSON: Sluice's answer to Kedro's {@code PickleDataset}, without Java serialization.
+ *
+ * <p>The file names the value's class, and the class of every value whose declared type leaves it
+ * open (an {@code Object} or interface field, the elements of a {@code List<Object>}). Objects are
+ * stored field by field; records through their components. Loading only builds classes from trusted
+ * packages: the package of the declared class, {@linkplain #allowingPackages further packages} the
+ * catalog names, and the JDK's value and collection types. A save fails rather than write a file its
+ * own entry could not load.
+ *
+ * <p>Not kept: object identity (a value referenced twice is stored twice; cycles are refused),
+ * {@code transient} fields, comparators of sorted collections, and non-{@code String} keys of maps
+ * whose key type is {@code Object}. Instances are immutable and thread-safe.
+ *
+ * @param <T> the type of the stored value
+ */
+public final class ObjectDataset<T> implements Dataset<T> {
+    private static final int GZIP_MAGIC = 0x8b1f;
+
+    private final String name;
+    private final Location location;
+    private final Class<T> type;
+    private final boolean typeDeclared;
+    private final ClassAllowlist allowlist;
+    private final boolean gzip;
+    private final boolean indent;
+    private final ObjectCodec codec;
+
+    private ObjectDataset(
+            String name,
+            Location location,
+            Class<T> type,
+            boolean typeDeclared,
+            ClassAllowlist allowlist,
+            boolean gzip,
+            boolean indent) {
+        this.name = name;
+        this.location = Objects.requireNonNull(location, "location");
+        this.type = type;
+        this.typeDeclared = typeDeclared;
+        this.allowlist = allowlist;
+        this.gzip = gzip;
+        this.indent = indent;
+        this.codec = new ObjectCodec(allowlist, indent);
+    }
+
+    /**
+     * A dataset holding a {@code type}; classes of {@code type}'s package (and its sub-packages) may be
+     * named in the file.
+     */
+    public static <T> ObjectDataset<T> of(Location location, Class<T> type) {
+        return new ObjectDataset<>(null, location, type, true, ClassAllowlist.of(trustedPackage(type)), false, false);
+    }
+
+    /** A dataset holding values built only from JDK types, until {@link #allowingPackages} trusts more. */
+    public static ObjectDataset<Object> of(Location location) {
+        return new ObjectDataset<>(null, location, Object.class, false, ClassAllowlist.of(List.of()), false, false);
+    }
+
+    /**
+     * This dataset, also trusting classes in {@code packages} and their sub-packages.
+     *
+     * @throws IllegalArgumentException for JDK packages or single-segment ones such as {@code com}
+     */
+    public ObjectDataset<T> allowingPackages(String... packages) {
+        return new ObjectDataset<>(
+                name, location, type, typeDeclared, allowlist.plus(Arrays.asList(packages)), gzip, indent);
+    }
+
+    /** This dataset, compressing what it writes with gzip (reads detect compression by themselves). */
+    public ObjectDataset<T> gzipped(boolean compress) {
+        return new ObjectDataset<>(name, location, type, typeDeclared, allowlist, compress, indent);
+    }
+
+    /** This dataset, writing indented JSON that is easier to read and diff. */
+    public ObjectDataset<T> indented(boolean pretty) {
+        return new ObjectDataset<>(name, location, type, typeDeclared, allowlist, gzip, pretty);
+    }
+
+    /** The same dataset under a catalog name, for messages. */
+    ObjectDataset<T> named(String datasetName) {
+        return new ObjectDataset<>(datasetName, location, type, typeDeclared, allowlist, gzip, indent);
+    }
+
+    @Override
+    public T load() {
+        try (InputStream raw = location.openRead();
+                InputStream in = decompressed(raw)) {
+            return type.cast(codec.read(in, typeDeclared ? type : null));
+        } catch (NoSuchFileException e) {
+            throw failure(
+                    "There is no object file at " + location + " (" + e.getMessage()
+                            + "). Run the pipeline that produces it first, or fix the filepath.",
+                    e);
+        } catch (IOException e) {
+            throw failure("Could not load the object at " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void save(T value) {
+        if (value == null) {
+            throw failure("Cannot save null as an object; return a value from the node.", null);
+        }
+        if (typeDeclared && !type.isInstance(value)) {
+            throw failure(
+                    "Expected a " + type.getName() + " to save, got a "
+                            + value.getClass().getName()
+                            + ". Fix 'class' in the catalog entry or what the node returns.",
+                    null);
+        }
+        try {
+            location.write(out -> codec.write(gzip ? new GZIPOutputStream(out, 64 * 1024) : out, value));
+        } catch (IOException e) {
+            throw failure("Could not save the object to " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists() {
+        try {
+            return location.exists();
+        } catch (IOException e) {
+            throw failure("Could not check for the object file " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String storeKey() {
+        return location.storeKey();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("type", "object");
+        description.put("filepath", location.uri().toString());
+        description.put("class", typeDeclared ? type.getName() : "<any allowed>");
+        description.put("allowed_packages", new ArrayList<>(allowlist.packages()));
+        description.put("compression", gzip ? "gzip" : "none");
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectDataset" + describe();
+    }
+
+    private static List<String> trustedPackage(Class<?> type) {
+        Class<?> element = type;
+        while (element.isArray()) {
+            element = element.getComponentType();
+        }
+        String pkg = element.getPackageName();
+        boolean jdk =
+                element.isPrimitive() || pkg.equals("java") || pkg.startsWith("java.") || pkg.startsWith("javax.");
+        // JDK types need no package; the unnamed package and bare roots such as 'com' cannot be trusted whole.
+        return jdk || pkg.isEmpty() || ClassAllowlist.isTooBroad(pkg) ? List.of() : List.of(pkg);
+    }
+
+    private static InputStream decompressed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw);
+        in.mark(2);
+        int magic = in.read() | (in.read() << 8);
+        in.reset();
+        return magic == GZIP_MAGIC ? new GZIPInputStream(in) : in;
+    }
+
+    private DatasetException failure(String message, Throwable cause) {
+        return new DatasetException(name, (name == null ? "" : "Dataset '" + name + "': ") + message, cause);
+    }
+}

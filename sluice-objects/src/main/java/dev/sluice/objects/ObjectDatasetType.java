@@ -1,0 +1,114 @@
+package dev.sluice.objects;
+
+import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code object} catalog type (also {@code PickleDataset} and {@code pickle.PickleDataset}),
+ * for node outputs of any shape, such as trained models.
+ *
+ * <pre>{@code
+ * regressor:
+ *   type: object
+ *   filepath: data/06_models/regressor.json
+ *   class: com.example.models.LinearModel   # optional; its package is trusted when loading
+ *   allowed_packages: [com.example.features] # optional; more packages the file may name
+ *   save_args:
+ *     compression: gzip                      # or none (the default); loads detect it
+ *     indent: true                           # pretty-printed JSON
+ * }</pre>
+ *
+ * <p>Without {@code class} or {@code allowed_packages} only JDK value and collection types can be
+ * loaded, because a file is data that anyone with write access to the store can change, while the
+ * catalog is part of the project. Kedro's {@code backend} setting is accepted and ignored: values
+ * are always stored as typed JSON.
+ */
+public final class ObjectDatasetType implements DatasetType {
+    private static final Set<String> SAVE_ARGS = Set.of("compression", "indent");
+
+    public ObjectDatasetType() {}
+
+    @Override
+    public String name() {
+        return "object";
+    }
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("PickleDataset", "pickle.PickleDataset");
+    }
+
+    @Override
+    public Dataset<?> create(DatasetSpec spec) {
+        if (!spec.map("load_args").isEmpty()) {
+            throw spec.error(
+                    "has load_args " + new TreeSet<>(spec.map("load_args").keySet())
+                            + ", but the object type takes none (pickle's options do not apply to typed JSON); remove"
+                            + " them");
+        }
+        Map<String, Object> saveArgs = spec.map("save_args");
+        Set<String> unknown = new TreeSet<>(saveArgs.keySet());
+        unknown.removeAll(SAVE_ARGS);
+        if (!unknown.isEmpty()) {
+            throw spec.error("has unknown save_args " + unknown + "; known ones are " + new TreeSet<>(SAVE_ARGS));
+        }
+        ObjectDataset<?> dataset = spec.string("class")
+                .<ObjectDataset<?>>map(name -> ObjectDataset.of(spec.location("filepath"), load(spec, name)))
+                .orElseGet(() -> ObjectDataset.of(spec.location("filepath")));
+        List<String> packages = packages(spec);
+        try {
+            dataset = dataset.allowingPackages(packages.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw spec.error("has a bad entry in 'allowed_packages': " + e.getMessage());
+        }
+        return dataset.gzipped(gzip(spec, saveArgs.get("compression")))
+                .indented(Boolean.parseBoolean(String.valueOf(saveArgs.getOrDefault("indent", "false"))))
+                .named(spec.name());
+    }
+
+    private static Class<?> load(DatasetSpec spec, String className) {
+        try {
+            return Class.forName(className, false, classLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw spec.error("names class '" + className + "', which is not on the classpath; check the fully"
+                    + " qualified name (a nested class is written Outer$Inner)");
+        }
+    }
+
+    private static List<String> packages(DatasetSpec spec) {
+        Object value = spec.config().get("allowed_packages");
+        List<String> packages = new ArrayList<>();
+        if (value == null) {
+            return packages;
+        }
+        if (value instanceof List<?> list) {
+            list.forEach(item -> packages.add(String.valueOf(item)));
+        } else if (value instanceof Map) {
+            throw spec.error("needs 'allowed_packages' to be a list of package names, like [com.example.models]");
+        } else {
+            packages.add(value.toString());
+        }
+        return packages;
+    }
+
+    private static boolean gzip(DatasetSpec spec, Object value) {
+        String text = value == null ? "none" : value.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "gzip" -> true;
+            case "none", "false" -> false;
+            default -> throw spec.error("has compression '" + value + "'; use gzip or none");
+        };
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ObjectDatasetType.class.getClassLoader();
+    }
+}

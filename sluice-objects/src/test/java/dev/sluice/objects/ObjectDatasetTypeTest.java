@@ -1,0 +1,106 @@
+package dev.sluice.objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.DatasetException;
+import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetType;
+import dev.sluice.objects.fixtures.Drawing;
+import dev.sluice.objects.fixtures.Shape.Circle;
+import dev.sluice.objects.untrusted.Stranger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ObjectDatasetTypeTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void serviceLoader_findsTheTypeUnderItsPickleNames() {
+        List<DatasetType> types = ServiceLoader.load(DatasetType.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(t -> t instanceof ObjectDatasetType)
+                .toList();
+
+        assertThat(types).hasSize(1);
+        assertThat(types.get(0).name()).isEqualTo("object");
+        assertThat(types.get(0).aliases()).contains("PickleDataset", "pickle.PickleDataset");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void create_classAndAllowedPackages_roundTripsAValueFromBothPackages() throws Exception {
+        Dataset<Object> dataset = (Dataset<Object>) create(Map.of(
+                "filepath", "data/06_models/drawing.json",
+                "class", Drawing.class.getName(),
+                "allowed_packages", List.of("dev.sluice.objects.untrusted"),
+                "save_args", Map.of("compression", "gzip")));
+        Drawing drawing = new Drawing(List.of(new Circle(1)), new Stranger("ann"), Map.of());
+
+        dataset.save(drawing);
+
+        assertThat(dataset.load()).isEqualTo(drawing);
+        byte[] bytes = Files.readAllBytes(project.resolve("data/06_models/drawing.json"));
+        assertThat(bytes[0] & 0xff).isEqualTo(0x1f);
+        assertThat(dataset.describe())
+                .containsEntry("class", Drawing.class.getName())
+                .containsEntry(
+                        "allowed_packages", List.of("dev.sluice.objects.fixtures", "dev.sluice.objects.untrusted"))
+                .containsEntry("compression", "gzip");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void create_noClass_loadsOnlyJdkValuesAndNamesTheDatasetInErrors() {
+        Dataset<Object> dataset = (Dataset<Object>) create(Map.of("filepath", "metrics.json", "backend", "pickle"));
+
+        dataset.save(Map.of("accuracy", 0.9));
+
+        assertThat(dataset.load()).isEqualTo(Map.of("accuracy", 0.9));
+        assertThatThrownBy(() -> dataset.save(new Stranger("bob")))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("Dataset 'model':")
+                .hasMessageContaining("'allowed_packages'");
+    }
+
+    @Test
+    void create_jdkPackageAllowed_isRefusedWithTheEntrysSource() {
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "allowed_packages", List.of("java.io"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("conf/base/catalog.yml:3")
+                .hasMessageContaining("JDK packages");
+    }
+
+    @Test
+    void create_unknownClass_namesIt() {
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "class", "com.example.Missing")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'com.example.Missing'");
+    }
+
+    @Test
+    void create_pickleLoadArgs_areRefused() {
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "load_args", Map.of("encoding", "latin1"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("[encoding]");
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "save_args", Map.of("protocol", 5))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("[protocol]");
+    }
+
+    private Dataset<?> create(Map<String, Object> config) {
+        DatasetSpec spec = new DatasetSpec(
+                "model", "pickle.PickleDataset", config, "conf/base/catalog.yml:3", project, Map.of(), s -> {
+                    throw new AssertionError("no nested datasets here");
+                });
+        return new ObjectDatasetType().create(spec);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sluice.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetType;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParquetDatasetTypeTest {
+    record Reading(String sensor, double value) {}
+
+    @TempDir
+    Path project;
+
+    @Test
+    void serviceLoader_findsTheTypeUnderItsKedroNames() {
+        List<DatasetType> types = ServiceLoader.load(DatasetType.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(t -> t instanceof ParquetDatasetType)
+                .toList();
+
+        assertThat(types).hasSize(1);
+        assertThat(types.get(0).name()).isEqualTo("parquet");
+        assertThat(types.get(0).aliases()).contains("ParquetDataset", "pandas.ParquetDataset");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void create_recordUnderLoadArgs_savesAndLoadsThatRecord() {
+        Dataset<Object> dataset = (Dataset<Object>) create(Map.of(
+                "filepath",
+                "data/02_intermediate/readings.parquet",
+                "load_args",
+                Map.of("record", Reading.class.getName()),
+                "save_args",
+                Map.of("compression", "gzip")));
+
+        dataset.save(List.of(new Reading("a", 1.5)));
+
+        assertThat(dataset.load()).isEqualTo(List.of(new Reading("a", 1.5)));
+        assertThat(project.resolve("data/02_intermediate/readings.parquet")).exists();
+        assertThat(dataset.describe()).containsEntry("compression", "gzip");
+    }
+
+    @Test
+    void create_yamlNullCompression_meansUncompressedAsInPandas() {
+        Map<String, Object> saveArgs = new HashMap<>();
+        saveArgs.put("compression", null);
+
+        Dataset<?> dataset = create(Map.of("filepath", "x.parquet", "save_args", saveArgs));
+
+        assertThat(dataset.describe()).containsEntry("compression", "none");
+    }
+
+    @Test
+    void create_unknownRecordClass_namesItAndTheNestedClassSpelling() {
+        assertThatThrownBy(() ->
+                        create(Map.of("filepath", "x.parquet", "load_args", Map.of("record", "com.example.Nope"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("conf/base/catalog.yml:7")
+                .hasMessageContaining("'readings'")
+                .hasMessageContaining("'com.example.Nope'")
+                .hasMessageContaining("Outer$Inner");
+    }
+
+    @Test
+    void create_recordClassThatIsNotARecord_saysSo() {
+        assertThatThrownBy(() ->
+                        create(Map.of("filepath", "x.parquet", "load_args", Map.of("record", "java.lang.String"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("not a record");
+    }
+
+    @Test
+    void create_unknownCompression_listsTheChoices() {
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.parquet", "save_args", Map.of("compression", "brotli"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'brotli'")
+                .hasMessageContaining("snappy, gzip, zstd");
+    }
+
+    @Test
+    void create_pandasOnlyLoadArg_isRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.parquet", "load_args", Map.of("engine", "pyarrow"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown load_args [engine]")
+                .hasMessageContaining("[columns, record]");
+    }
+
+    @Test
+    void create_withoutFilepath_asksForIt() {
+        assertThatThrownBy(() -> create(Map.of())).hasMessageContaining("'filepath'");
+    }
+
+    private Dataset<?> create(Map<String, Object> config) {
+        DatasetSpec spec = new DatasetSpec(
+                "readings", "pandas.ParquetDataset", config, "conf/base/catalog.yml:7", project, Map.of(), s -> {
+                    throw new AssertionError("no nested datasets here");
+                });
+        return new ParquetDatasetType().create(spec);
+    }
+}
