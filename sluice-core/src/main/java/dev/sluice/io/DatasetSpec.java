@@ -99,7 +99,15 @@ public final class DatasetSpec {
 
     /** The location named by setting {@code key} (usually {@code filepath}). */
     public Location location(String key) {
-        return Storage.locate(requireString(key), projectDir, credentials, map("fs_args"));
+        try {
+            return Storage.locate(requireString(key), projectDir, credentials, map("fs_args"));
+        } catch (ConfigurationException e) {
+            if (e.getMessage().startsWith(source)) {
+                throw e;
+            }
+            throw new ConfigurationException(
+                    source + ": dataset '" + name + "' (type " + type + "): " + e.getMessage(), e);
+        }
     }
 
     /** Builds the dataset described by the nested mapping under {@code key} (it needs its own {@code type}). */
