@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that opens a project. */
@@ -38,12 +39,17 @@ final class ProjectOptions {
     @Option(names = "--hooks", split = ",", paramLabel = "CLASS", description = "Hook classes to add, fully qualified.")
     List<String> hooks = new ArrayList<>();
 
+    /** Adjusts every project this command opens; tests use it to supply a pipeline registry. */
+    Consumer<Project.Builder> configure = builder -> {};
+
     Project.Builder builder() {
-        return Project.at(project)
+        Project.Builder builder = Project.at(project)
                 .env(env)
                 .confSource(confSource == null ? null : confSource.toAbsolutePath())
                 .runtimeParams(runtimeParams())
                 .hookClasses(hooks);
+        configure.accept(builder);
+        return builder;
     }
 
     Project open() {
