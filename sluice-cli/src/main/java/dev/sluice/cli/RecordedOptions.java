@@ -2,7 +2,6 @@ package dev.sluice.cli;
 
 import dev.sluice.ConfigurationException;
 import dev.sluice.config.SecretMasking;
-import dev.sluice.project.PipelineRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,10 +191,5 @@ final class RecordedOptions {
                 items.add(prefix + k + "=" + v);
             }
         });
-    }
-
-    /** The default pipeline list when none is given. */
-    static List<String> defaultPipelines() {
-        return List.of(PipelineRegistry.DEFAULT);
     }
 }

@@ -7,6 +7,7 @@ import dev.sluice.manifest.RunHistory;
 import dev.sluice.manifest.RunManifest;
 import dev.sluice.manifest.RunManifestRecorder;
 import dev.sluice.pipeline.Pipeline;
+import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import dev.sluice.runner.IoMode;
 import dev.sluice.runner.RunFailedException;
@@ -176,6 +177,12 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) {
             refuseSelectionOptions(given);
             resumed = history.chain(resume);
+            if (!resumed.get(0).status().isTerminal()) {
+                LOG.warn(
+                        "Run {} never recorded its end: it was killed, or it is still running. Resuming it while it "
+                                + "runs would write the same datasets twice.",
+                        resumed.get(0).runId());
+            }
             params = RecordedOptions.reuse(
                     this, resumed.get(0).runId(), resumed.get(0).options(), given);
         }
@@ -216,11 +223,12 @@ final class RunCommand implements Callable<Integer> {
             Runner run =
                     builder.hook(recorder).hooks(opened.hooks()).hook(progress).build();
             LOG.info(
-                    "Running {} node(s) of project {} ({}), run {}",
+                    "Running {} node(s) of project {} ({}); recording run {} in {}",
                     toRun.nodes().size(),
                     opened.dir(),
                     run.options().describe(),
-                    runId);
+                    runId,
+                    manifestFile);
             result = run.run(toRun, opened.catalog(), runId);
         } catch (RunFailedException e) {
             spec.commandLine()
@@ -257,7 +265,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     List<String> pipelineNames() {
-        return pipelines.isEmpty() ? RecordedOptions.defaultPipelines() : pipelines;
+        return pipelines.isEmpty() ? List.of(PipelineRegistry.DEFAULT) : pipelines;
     }
 
     private Runner.Builder runnerBuilder() {

@@ -104,7 +104,7 @@ final class ManifestCodec {
         Map<?, ?> pipelineMap = map(root, "pipeline");
         if (pipelineMap != null) {
             for (Object item : list(pipelineMap, "nodes")) {
-                Map<?, ?> n = (Map<?, ?>) item;
+                Map<?, ?> n = object(item, "a pipeline node");
                 pipeline.add(new PipelineNode(
                         required(n, "name"),
                         string(n, "namespace"),
@@ -116,7 +116,8 @@ final class ManifestCodec {
         Map<String, NodeRecord> nodes = new LinkedHashMap<>();
         Map<?, ?> nodesMap = map(root, "nodes");
         if (nodesMap != null) {
-            nodesMap.forEach((name, value) -> nodes.put(String.valueOf(name), decodeNode((Map<?, ?>) value)));
+            nodesMap.forEach(
+                    (name, value) -> nodes.put(String.valueOf(name), decodeNode(object(value, "node '" + name + "'"))));
         }
         Map<String, DatasetRecord> datasets = new LinkedHashMap<>();
         Map<?, ?> datasetsMap = map(root, "datasets");
@@ -147,7 +148,7 @@ final class ManifestCodec {
     private static NodeRecord decodeNode(Map<?, ?> n) {
         List<Load> loads = new ArrayList<>();
         for (Object item : list(n, "load")) {
-            Map<?, ?> l = (Map<?, ?>) item;
+            Map<?, ?> l = object(item, "a load");
             loads.add(new Load(required(l, "dataset"), number(l, "start_ms"), number(l, "end_ms")));
         }
         return new NodeRecord(
@@ -168,6 +169,13 @@ final class ManifestCodec {
                 number(d, "bytes"),
                 span(map(d, "save")),
                 string(d, "error"));
+    }
+
+    private static Map<?, ?> object(Object value, String what) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(what + " is not an object");
+        }
+        return map;
     }
 
     private static Span span(Map<?, ?> s) {

@@ -25,8 +25,23 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * state and timings of every node and every output dataset. A {@link RunManifestRecorder} writes it
  * while the run goes; {@link ResumePlan} reads it to re-run only what is missing.
  *
- * <p>Times are epoch milliseconds; a {@code null} time or value means "not yet" or "unknown". The JSON
- * keys are the record components in snake case (see {@link #toJson()}). Immutable.
+ * <p>Times are epoch milliseconds; a {@code null} time or value means "not yet" or "unknown". Immutable.
+ * The file's schema, key for key (every key is always present):
+ *
+ * <pre>{@code
+ * {"format": 1, "run_id": "...", "status": "RUNNING|COMPLETED|FAILED", "started_ms": 0, "finished_ms": 0|null,
+ *  "resumed_from": null|"...", "project": "/abs/dir", "command": "sluice run ...",
+ *  "options": {"runner": "sequential|parallel", "workers": 1, "io": "tee", ..., "env": "local",
+ *              "pipelines": ["__default__"], "runtime_params": {...}, "filter": {...}},
+ *  "pipeline": {"nodes": [{"name", "namespace", "tags": [], "inputs": [], "outputs": []}]},
+ *  "nodes": {"<node>": {"state": "PENDING|RUNNING|COMPLETED|FAILED|NOT_RUN", "start_ms", "end_ms",
+ *            "load": [{"dataset", "start_ms", "end_ms"}], "compute": {"start_ms", "end_ms"}|null,
+ *            "error": null|"..."}},
+ *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED", "producer": "<node>",
+ *               "persistent": true, "version": null|"...", "bytes": 0|null,
+ *               "save": {"start_ms", "end_ms"}|null, "error": null|"..."}},
+ *  "error": null|"..."}
+ * }</pre>
  *
  * @param runId the run's id, also the name of its directory under {@code .sluice/runs}
  * @param status whether the run is going, completed or failed; a run killed part-way stays
@@ -168,8 +183,8 @@ public record RunManifest(
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigurationException("Run manifest " + file + " does not exist; list the runs in "
-                    + file.getParent().getParent() + " and pass one of their ids.");
+            throw new ConfigurationException("Run manifest " + file + " does not exist; pass the id of a run "
+                    + "recorded under the project's .sluice/runs directory, or 'last'.");
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read run manifest " + file + ": " + e + ".", e);
         }
@@ -188,7 +203,7 @@ public record RunManifest(
                 throw new IllegalArgumentException("the top level is not a JSON object");
             }
             return ManifestCodec.decode(map);
-        } catch (YamlEngineException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+        } catch (YamlEngineException | IllegalArgumentException e) {
             throw new ConfigurationException(
                     "Cannot read run manifest " + source + ": " + e.getMessage()
                             + ". It was not written by this version of Sluice, or was edited by hand; "

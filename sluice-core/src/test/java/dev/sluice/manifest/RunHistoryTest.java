@@ -118,6 +118,20 @@ class RunHistoryTest {
     }
 
     @Test
+    void read_wrongShape_namesTheKey() throws Exception {
+        Path file = history().manifestFile("odd");
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file,
+                "{\"format\": 1, \"run_id\": \"odd\", \"status\": \"FAILED\", \"started_ms\": 1, \"nodes\": [1]}");
+
+        assertThatThrownBy(() -> history().read("odd"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'nodes' is not an object")
+                .hasMessageContaining("without --resume");
+    }
+
+    @Test
     void manifest_toJsonAndBack_isEqual() {
         RunManifest manifest = new RunManifest(
                 "r1",
