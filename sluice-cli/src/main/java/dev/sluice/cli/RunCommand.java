@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,24 +189,11 @@ final class RunCommand implements Callable<Integer> {
         }
         Project opened = project.builder().runtimeParams(params).open();
         Pipeline selected = selectPipeline(opened);
-        Pipeline toRun = selected;
-        if (!resumed.isEmpty() || onlyMissingOutputs) {
-            ResumePlan plan = resumed.isEmpty()
-                    ? ResumePlan.onlyMissingOutputs(selected, opened.catalog())
-                    : ResumePlan.resume(selected, opened.catalog(), resumed);
-            if (plan.isEmpty()) {
-                out.println(
-                        resumed.isEmpty()
-                                ? "Every persisted output exists; no node needs to run."
-                                : "Run " + resumed.get(0).runId()
-                                        + " left nothing to do: every node completed and every "
-                                        + "persisted output was committed.");
-                return 0;
-            }
-            plan.reasons().forEach((node, reason) -> LOG.info("Running '{}': {}", node, reason));
-            plan.pinLoadVersions(opened.catalog());
-            toRun = plan.pipeline().orElseThrow();
+        Optional<Pipeline> planned = plan(opened, selected, resumed, out);
+        if (planned.isEmpty()) {
+            return 0;
         }
+        Pipeline toRun = planned.get();
 
         Runner.Builder builder = runnerBuilder();
         String runId = RunHistory.newRunId(Instant.now());
@@ -251,6 +239,31 @@ final class RunCommand implements Callable<Integer> {
                     + result.verifyMismatches());
         }
         return 0;
+    }
+
+    /**
+     * The nodes to run: the selection, or with {@code --resume} or {@code --only-missing-outputs} the
+     * part of it that is needed (versioned inputs pinned in the catalog). Empty, after telling the user,
+     * when nothing needs to run.
+     */
+    private Optional<Pipeline> plan(Project opened, Pipeline selected, List<RunManifest> resumed, PrintWriter out) {
+        if (resumed.isEmpty() && !onlyMissingOutputs) {
+            return Optional.of(selected);
+        }
+        ResumePlan plan = resumed.isEmpty()
+                ? ResumePlan.onlyMissingOutputs(selected, opened.catalog())
+                : ResumePlan.resume(selected, opened.catalog(), resumed);
+        if (plan.isEmpty()) {
+            out.println(
+                    resumed.isEmpty()
+                            ? "Every persisted output exists; no node needs to run."
+                            : "Run " + resumed.get(0).runId() + " left nothing to do: every node completed and "
+                                    + "every persisted output was committed.");
+            return Optional.empty();
+        }
+        plan.reasons().forEach((node, reason) -> LOG.info("Running '{}': {}", node, reason));
+        plan.pinLoadVersions(opened.catalog());
+        return plan.pipeline();
     }
 
     private void refuseSelectionOptions(ParseResult given) {

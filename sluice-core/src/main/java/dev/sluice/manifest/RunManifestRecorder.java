@@ -99,7 +99,7 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
 
     @Override
     public void beforePipelineRun(RunInfo run, Pipeline pipeline, DataCatalog catalog) {
-        if (state.isStarted()) {
+        if (state.isStarted() || ended.get()) {
             throw new IllegalStateException("A RunManifestRecorder records one run; create one per run.");
         }
         this.catalog = catalog;
