@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -39,6 +40,10 @@ final class ChainProject {
     final Path dir;
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     final Set<String> failing = new CopyOnWriteArraySet<>();
+    /** Datasets whose saves fail, once the last node has run (so the tee has handed them on first). */
+    final Set<String> failingSavesAfterLastNode = new CopyOnWriteArraySet<>();
+
+    private final CountDownLatch lastNodeRan = new CountDownLatch(1);
     private final String blockCompute;
     private final String blockSave;
 
@@ -98,6 +103,9 @@ final class ChainProject {
                         if (failing.contains(name)) {
                             throw new IllegalStateException("injected failure in " + name);
                         }
+                        if (name.equals(NODES.get(NODES.size() - 1))) {
+                            lastNodeRan.countDown();
+                        }
                         return in + "|" + name + suffix;
                     });
         }
@@ -112,7 +120,19 @@ final class ChainProject {
                 if (blockSave != null) {
                     CatalogEntry entry = catalog.entry(blockSave).orElseThrow();
                     catalog.put(new CatalogEntry(
-                            blockSave, new BlockingSave<>(entry.dataset()), entry.tee(), entry.source()));
+                            blockSave,
+                            new InterceptedSave<>(entry.dataset(), ChainProject::blockForever),
+                            entry.tee(),
+                            entry.source()));
+                }
+                for (String dataset : failingSavesAfterLastNode) {
+                    CatalogEntry entry = catalog.entry(dataset).orElseThrow();
+                    Runnable fail = () -> {
+                        await(lastNodeRan);
+                        throw new IllegalStateException("injected failure saving " + dataset);
+                    };
+                    catalog.put(new CatalogEntry(
+                            dataset, new InterceptedSave<>(entry.dataset(), fail), entry.tee(), entry.source()));
                 }
             }
         };
@@ -176,12 +196,25 @@ final class ChainProject {
         }
     }
 
-    /** A dataset whose saves never return: the process is killed during them. */
-    private static final class BlockingSave<T> implements Dataset<T> {
-        private final Dataset<T> dataset;
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the last node never ran");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
-        BlockingSave(Dataset<T> dataset) {
+    /** A dataset whose saves run {@code instead} and never write: they block forever, or fail. */
+    private static final class InterceptedSave<T> implements Dataset<T> {
+        private final Dataset<T> dataset;
+        private final Runnable instead;
+
+        InterceptedSave(Dataset<T> dataset, Runnable instead) {
             this.dataset = dataset;
+            this.instead = instead;
         }
 
         @Override
@@ -191,7 +224,7 @@ final class ChainProject {
 
         @Override
         public void save(T value) {
-            blockForever();
+            instead.run();
         }
 
         @Override

@@ -224,7 +224,7 @@ class RunResumeCommandTest {
     @Test
     void run_saveFails_resumeRerunsOnlyTheProducerOfTheUncommittedOutput() throws Exception {
         ChainProject project = project("p");
-        Files.createDirectories(project.dir.resolve("data/b.txt"));
+        project.failingSavesAfterLastNode.add("b");
 
         ChainProject.Result failed = project.sluice("run", "--project", project.dir.toString(), "--save-retries", "0");
 
@@ -234,7 +234,7 @@ class RunResumeCommandTest {
         assertThat(manifest.nodes().get("n4").state()).isEqualTo(NodeState.COMPLETED);
         assertThat(failed.err()).contains("re-running only n2, run:").contains("--from-nodes n2");
         project.takeRuns();
-        Files.delete(project.dir.resolve("data/b.txt"));
+        project.failingSavesAfterLastNode.clear();
 
         ChainProject.Result resumed = project.sluice("run", "--project", project.dir.toString(), "--resume");
 
