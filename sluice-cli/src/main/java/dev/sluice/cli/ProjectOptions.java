@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that opens a project. */
@@ -48,13 +49,18 @@ final class ProjectOptions {
     @Option(names = "--hooks", split = ",", paramLabel = "CLASS", description = "Hook classes to add, fully qualified.")
     List<String> hooks = new ArrayList<>();
 
+    /** Adjusts every project this command opens; tests use it to supply a pipeline registry. */
+    Consumer<Project.Builder> configure = builder -> {};
+
     Project.Builder builder() {
-        return Project.at(project)
+        Project.Builder builder = Project.at(project)
                 .env(env)
                 .confSource(confSource == null ? null : confSource.toAbsolutePath())
                 .runtimeParams(runtimeParams())
                 .hookClasses(hooks)
                 .loadVersions(loadVersions());
+        configure.accept(builder);
+        return builder;
     }
 
     Project open() {

@@ -1,68 +1,59 @@
 package dev.sluice.cli;
 
+import dev.sluice.SluiceException;
 import dev.sluice.catalog.DataCatalog;
-import dev.sluice.pipeline.Node;
+import dev.sluice.manifest.ResumePlan;
+import dev.sluice.manifest.RunManifest;
 import dev.sluice.pipeline.Pipeline;
-import dev.sluice.runner.NodeState;
-import dev.sluice.runner.RunFailedException;
-import dev.sluice.runner.SaveState;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.TreeSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * After a failed run, the {@code --from-nodes} command that re-runs what did not complete: the
- * earliest nodes that did not finish with every persisted output committed, moved back to the
- * producers of any input that was not persisted (a memory dataset is gone once the process ends).
+ * After a failed run, tells the user how to finish it: the exact {@code sluice run --resume} command,
+ * and the equivalent {@code --from-nodes} command. Both come from the same {@link ResumePlan} that
+ * {@code --resume} follows, computed from the run's final manifest.
  */
 final class ResumeHint {
+    private static final String NL = System.lineSeparator();
+
     private ResumeHint() {}
 
-    static String describe(RunFailedException failure, Pipeline pipeline, DataCatalog catalog, String command) {
-        Set<String> done = new TreeSet<>();
-        for (Node node : pipeline.nodes()) {
-            if (failure.result().nodeStates().get(node.name()) == NodeState.COMPLETED
-                    && node.outputs().stream()
-                            .allMatch(o -> !persisted(o, catalog)
-                                    || failure.result().saveStates().get(o) == SaveState.COMMITTED)) {
-                done.add(node.name());
-            }
+    /**
+     * @param failed the failed run's final manifest
+     * @param earlier the manifests of the runs it resumed, newest first (empty for a fresh run)
+     * @param graph the pipeline the run selected from, with its filter applied
+     * @param resumeCommand {@code sluice run} with the options that locate the project
+     * @param sliceCommand {@code sluice run} with the options that select the same pipeline, without
+     *     {@code --from-nodes}
+     */
+    static String describe(
+            RunManifest failed,
+            List<RunManifest> earlier,
+            Path manifestFile,
+            Pipeline graph,
+            DataCatalog catalog,
+            String resumeCommand,
+            String sliceCommand) {
+        String resume = resumeCommand + " --resume " + failed.runId();
+        String header = "Run " + failed.runId() + " failed; its manifest is " + manifestFile + "." + NL;
+        List<RunManifest> chain = new ArrayList<>();
+        chain.add(failed);
+        chain.addAll(earlier);
+        ResumePlan plan;
+        try {
+            plan = ResumePlan.resume(graph, catalog, chain);
+        } catch (SluiceException e) {
+            return header + "To resume, run:" + NL + "  " + resume;
         }
-        Set<String> start = new TreeSet<>();
-        Deque<Node> work = new ArrayDeque<>();
-        for (Node node : pipeline.nodes()) {
-            if (!done.contains(node.name())
-                    && pipeline.parentsOf(node).stream().allMatch(p -> done.contains(p.name()))) {
-                work.add(node);
-            }
+        if (plan.isEmpty()) {
+            return header + "Every node completed and every persisted output was committed; nothing is left to "
+                    + "resume. Fix the problem above and run the pipeline again.";
         }
-        Set<Node> seen = new LinkedHashSet<>();
-        while (!work.isEmpty()) {
-            Node node = work.poll();
-            if (!seen.add(node)) {
-                continue;
-            }
-            boolean needsProducers = false;
-            for (String input : node.inputs()) {
-                Node producer = pipeline.producerOf(input);
-                if (producer != null && !persisted(input, catalog)) {
-                    work.add(producer);
-                    needsProducers = true;
-                }
-            }
-            if (!needsProducers) {
-                start.add(node.name());
-            }
-        }
-        if (start.isEmpty()) {
-            return "Every node completed; fix the failed save and run again.";
-        }
-        return "To resume, run:" + System.lineSeparator() + "  " + command + " --from-nodes " + String.join(",", start);
-    }
-
-    private static boolean persisted(String dataset, DataCatalog catalog) {
-        return catalog.entry(dataset).map(e -> e.dataset().isPersistent()).orElse(false);
+        return header
+                + "To resume, re-running only " + String.join(", ", plan.nodeNames()) + ", run:" + NL
+                + "  " + resume + NL
+                + "or, with the same start nodes (this loads the latest stored versions):" + NL
+                + "  " + sliceCommand + " --from-nodes " + String.join(",", plan.fromNodes());
     }
 }

@@ -1,6 +1,11 @@
 package dev.sluice.cli;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.config.SecretMasking;
+import dev.sluice.manifest.ResumePlan;
+import dev.sluice.manifest.RunHistory;
+import dev.sluice.manifest.RunManifest;
+import dev.sluice.manifest.RunManifestRecorder;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
@@ -9,10 +14,14 @@ import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +29,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** {@code sluice run}: Kedro's {@code kedro run}, with the tee as the default I/O mode. */
+/**
+ * {@code sluice run}: Kedro's {@code kedro run}, with the tee as the default I/O mode. Every run is
+ * recorded in {@code .sluice/runs/<run-id>/manifest.json}; {@code --resume} finishes a recorded run.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline of the project.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -111,6 +124,23 @@ final class RunCommand implements Callable<Integer> {
     List<String> namespaces = new ArrayList<>();
 
     @Option(
+            names = "--resume",
+            arity = "0..1",
+            fallbackValue = RunHistory.LAST,
+            paramLabel = "RUN_ID",
+            description = "Finish a recorded run (default: the last one): re-run the nodes that did not complete "
+                    + "with every output committed, and the producers of inputs they need that were not "
+                    + "committed; load committed datasets at the versions that run wrote. Reuses that run's "
+                    + "options; runner, I/O, --env, --params and --hooks given here override them.")
+    String resume;
+
+    @Option(
+            names = "--only-missing-outputs",
+            description = "Run only the nodes whose persisted outputs are missing (and nodes without outputs), "
+                    + "plus the producers of inputs they need that are in memory or missing.")
+    boolean onlyMissingOutputs;
+
+    @Option(
             names = "--max-pending-saves",
             paramLabel = "N",
             description = "Tee: most background saves pending before a node waits (default: 16).")
@@ -140,25 +170,67 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Project opened = project.open();
-        Pipeline pipeline = selectPipeline(opened);
-        Runner.Builder builder = runnerBuilder().hooks(opened.hooks());
+        ParseResult given = spec.commandLine().getParseResult();
+        PrintWriter out = spec.commandLine().getOut();
+        RunHistory history = RunHistory.of(project.project);
+        List<RunManifest> resumed = List.of();
+        Map<String, Object> params = project.runtimeParams();
+        if (resume != null) {
+            refuseSelectionOptions(given);
+            resumed = history.chain(resume);
+            if (!resumed.get(0).status().isTerminal()) {
+                LOG.warn(
+                        "Run {} never recorded its end: it was killed, or it is still running. Resuming it while it "
+                                + "runs would write the same datasets twice.",
+                        resumed.get(0).runId());
+            }
+            params = RecordedOptions.reuse(
+                    this, resumed.get(0).runId(), resumed.get(0).options(), given);
+        }
+        Project opened = project.builder().runtimeParams(params).open();
+        Pipeline selected = selectPipeline(opened);
+        Optional<Pipeline> planned = plan(opened, selected, resumed, out);
+        if (planned.isEmpty()) {
+            return 0;
+        }
+        Pipeline toRun = planned.get();
+
+        Runner.Builder builder = runnerBuilder();
+        String runId = RunHistory.newRunId(Instant.now());
+        Path manifestFile = history.manifestFile(runId);
+        RunManifestRecorder recorder = RunManifestRecorder.builder(manifestFile)
+                .projectDir(opened.dir())
+                .command(commandLine(given))
+                .options(RecordedOptions.of(
+                        this, opened.config().env(), opened.config().runtimeParams()))
+                .resumedFrom(resumed.isEmpty() ? null : resumed.get(0).runId())
+                .build();
         RunResult result;
-        try (ProgressDisplay progress = ProgressDisplay.create(pipeline.nodes().size())) {
-            Runner runner = builder.hook(progress).build();
+        try (recorder;
+                ProgressDisplay progress = ProgressDisplay.create(toRun.nodes().size())) {
+            Runner run =
+                    builder.hook(recorder).hooks(opened.hooks()).hook(progress).build();
             LOG.info(
-                    "Running {} node(s) of project {} ({})",
-                    pipeline.nodes().size(),
+                    "Running {} node(s) of project {} ({}); recording run {} in {}",
+                    toRun.nodes().size(),
                     opened.dir(),
-                    runner.options().describe());
-            result = runner.run(pipeline, opened.catalog());
+                    run.options().describe(),
+                    runId,
+                    manifestFile);
+            result = run.run(toRun, opened.catalog(), runId);
         } catch (RunFailedException e) {
             spec.commandLine()
                     .getErr()
-                    .println(ResumeHint.describe(e, pipeline, opened.catalog(), commandLineForResume()));
+                    .println(ResumeHint.describe(
+                            recorder.snapshot(),
+                            resumed,
+                            manifestFile,
+                            selected,
+                            opened.catalog(),
+                            projectCommand(),
+                            sliceCommand(opened.config().runtimeParams())));
             throw e;
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 "Run %s completed: %d node(s) in %s.%n",
                 result.runId(), result.nodeStates().size(), format(result.wallTime()));
@@ -167,6 +239,46 @@ final class RunCommand implements Callable<Integer> {
                     + result.verifyMismatches());
         }
         return 0;
+    }
+
+    /**
+     * The nodes to run: the selection, or with {@code --resume} or {@code --only-missing-outputs} the
+     * part of it that is needed (versioned inputs pinned in the catalog). Empty, after telling the user,
+     * when nothing needs to run.
+     */
+    private Optional<Pipeline> plan(Project opened, Pipeline selected, List<RunManifest> resumed, PrintWriter out) {
+        if (resumed.isEmpty() && !onlyMissingOutputs) {
+            return Optional.of(selected);
+        }
+        ResumePlan plan = resumed.isEmpty()
+                ? ResumePlan.onlyMissingOutputs(selected, opened.catalog())
+                : ResumePlan.resume(selected, opened.catalog(), resumed);
+        if (plan.isEmpty()) {
+            out.println(
+                    resumed.isEmpty()
+                            ? "Every persisted output exists; no node needs to run."
+                            : "Run " + resumed.get(0).runId() + " left nothing to do: every node completed and "
+                                    + "every persisted output was committed.");
+            return Optional.empty();
+        }
+        plan.reasons().forEach((node, reason) -> LOG.info("Running '{}': {}", node, reason));
+        plan.pinLoadVersions(opened.catalog());
+        return plan.pipeline();
+    }
+
+    private void refuseSelectionOptions(ParseResult given) {
+        List<String> selection = RecordedOptions.SELECTION_OPTIONS.stream()
+                .filter(given::hasMatchedOption)
+                .toList();
+        if (!selection.isEmpty()) {
+            throw new ConfigurationException("--resume finishes what the resumed run selected, so it cannot be "
+                    + "combined with " + String.join(", ", selection) + ". Drop them, or run without --resume "
+                    + "(a failed run prints the equivalent --from-nodes command).");
+        }
+    }
+
+    List<String> pipelineNames() {
+        return pipelines.isEmpty() ? List.of(PipelineRegistry.DEFAULT) : pipelines;
     }
 
     private Runner.Builder runnerBuilder() {
@@ -191,9 +303,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Pipeline selectPipeline(Project opened) {
-        List<String> names = pipelines.isEmpty() ? List.of(PipelineRegistry.DEFAULT) : pipelines;
         List<Pipeline> selected = new ArrayList<>();
-        for (String name : names) {
+        for (String name : pipelineNames()) {
             selected.add(opened.pipeline(name));
         }
         Pipeline.Filter filter = Pipeline.Filter.none()
@@ -207,21 +318,84 @@ final class RunCommand implements Callable<Integer> {
         return Pipeline.concat(selected).filter(filter);
     }
 
-    private String commandLineForResume() {
-        List<String> parts = new ArrayList<>(List.of("sluice", "run"));
-        if (!project.project.toString().equals(".")) {
-            parts.add("--project " + project.project);
-        }
+    /** {@code sluice run} with the option that locates the project. */
+    private String projectCommand() {
+        String dir = project.project.toString();
+        return dir.equals(".") ? "sluice run" : "sluice run --project " + quote(dir);
+    }
+
+    /** {@code sluice run} with every option that selects this run's nodes, except {@code --from-nodes}. */
+    private String sliceCommand(Map<String, Object> params) {
+        List<String> parts = new ArrayList<>(List.of(projectCommand()));
         if (project.env != null) {
-            parts.add("--env " + project.env);
+            parts.add("--env " + quote(project.env));
+        }
+        if (project.confSource != null) {
+            parts.add("--conf-source " + quote(project.confSource.toString()));
         }
         if (!pipelines.isEmpty()) {
             parts.add("--pipeline " + String.join(",", pipelines));
         }
-        if (!project.params.isEmpty()) {
-            parts.add("--params " + String.join(",", project.params));
+        if (!params.isEmpty()) {
+            parts.add("--params " + quote(RecordedOptions.paramsText(params)));
+        }
+        option(parts, "--to-nodes", toNodes);
+        option(parts, "--nodes", nodes);
+        option(parts, "--from-inputs", fromInputs);
+        option(parts, "--to-outputs", toOutputs);
+        option(parts, "--tags", tags);
+        option(parts, "--namespaces", namespaces);
+        if (!project.hooks.isEmpty()) {
+            parts.add("--hooks " + String.join(",", project.hooks));
         }
         return String.join(" ", parts);
+    }
+
+    private static void option(List<String> parts, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            parts.add(name + " " + quote(String.join(",", values)));
+        }
+    }
+
+    /** The command line as typed, for the manifest: values of runtime parameters that look secret are masked. */
+    static String commandLine(ParseResult given) {
+        List<String> args = new ArrayList<>(given.originalArgs());
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--params") && i + 1 < args.size()) {
+                args.set(i + 1, maskParams(args.get(i + 1)));
+            } else if (arg.startsWith("--params=")) {
+                args.set(i, "--params=" + maskParams(arg.substring("--params=".length())));
+            }
+        }
+        List<String> quoted = new ArrayList<>(List.of("sluice"));
+        args.forEach(a -> quoted.add(quote(a)));
+        return String.join(" ", quoted);
+    }
+
+    private static String maskParams(String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            int equals = item.indexOf('=');
+            int colon = item.indexOf(':');
+            int split = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
+            if (split < 0) {
+                items.add(item);
+                continue;
+            }
+            String key = item.substring(0, split).strip();
+            Object masked =
+                    SecretMasking.mask(Map.of(key, item.substring(split + 1))).get(key);
+            items.add(item.substring(0, split + 1) + masked);
+        }
+        return String.join(",", items);
+    }
+
+    private static String quote(String arg) {
+        if (!arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.,=:/@+%".indexOf(c) >= 0)) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 
     static long parseBytes(String text) {

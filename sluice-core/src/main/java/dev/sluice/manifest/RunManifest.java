@@ -1,0 +1,252 @@
+package dev.sluice.manifest;
+
+import dev.sluice.ConfigurationException;
+import dev.sluice.runner.NodeState;
+import dev.sluice.runner.SaveState;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * What one run did, as recorded in its {@code manifest.json}: the options, the selected nodes, and the
+ * state and timings of every node and every output dataset. A {@link RunManifestRecorder} writes it
+ * while the run goes; {@link ResumePlan} reads it to re-run only what is missing.
+ *
+ * <p>Times are epoch milliseconds; a {@code null} time or value means "not yet" or "unknown". Immutable.
+ * The file's schema, key for key (every key is always present):
+ *
+ * <pre>{@code
+ * {"format": 1, "run_id": "...", "status": "RUNNING|COMPLETED|FAILED", "started_ms": 0, "finished_ms": 0|null,
+ *  "resumed_from": null|"...", "project": "/abs/dir", "command": "sluice run ...",
+ *  "options": {"runner": "sequential|parallel", "workers": 1, "io": "tee", ..., "env": "local",
+ *              "pipelines": ["__default__"], "runtime_params": {...}, "filter": {...}},
+ *  "pipeline": {"nodes": [{"name", "namespace", "tags": [], "inputs": [], "outputs": []}]},
+ *  "nodes": {"<node>": {"state": "PENDING|RUNNING|COMPLETED|FAILED|NOT_RUN", "start_ms", "end_ms",
+ *            "load": [{"dataset", "start_ms", "end_ms"}], "compute": {"start_ms", "end_ms"}|null,
+ *            "error": null|"..."}},
+ *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED", "producer": "<node>",
+ *               "persistent": true, "version": null|"...", "bytes": 0|null,
+ *               "save": {"start_ms", "end_ms"}|null, "error": null|"..."}},
+ *  "error": null|"..."}
+ * }</pre>
+ *
+ * @param runId the run's id, also the name of its directory under {@code .sluice/runs}
+ * @param status whether the run is going, completed or failed; a run killed part-way stays
+ *     {@link Status#RUNNING}
+ * @param startedMs when the run started
+ * @param finishedMs when it ended, or {@code null}
+ * @param project the project's directory
+ * @param command the command line that started the run, with secrets masked
+ * @param options the run's settings: runner, I/O mode, environment, pipelines, runtime parameters (secrets
+ *     masked), node filter
+ * @param pipeline the nodes the run set out to run, in topological order
+ * @param nodes each node's record, by node name
+ * @param datasets each output's record, by the name its producer wrote (with any transcoding suffix)
+ * @param error the run's first failure, or {@code null}
+ * @param resumedFrom the id of the run this one resumed, or {@code null}
+ */
+public record RunManifest(
+        String runId,
+        Status status,
+        long startedMs,
+        Long finishedMs,
+        String project,
+        String command,
+        Map<String, Object> options,
+        List<PipelineNode> pipeline,
+        Map<String, NodeRecord> nodes,
+        Map<String, DatasetRecord> datasets,
+        String error,
+        String resumedFrom) {
+
+    /** The manifest format this version of Sluice writes and reads. */
+    public static final int FORMAT = 1;
+
+    /** The state of a whole run. */
+    public enum Status {
+        RUNNING,
+        COMPLETED,
+        FAILED;
+
+        /** Whether the run ended (a killed run never gets there). */
+        public boolean isTerminal() {
+            return this != RUNNING;
+        }
+    }
+
+    /**
+     * One node of the selected pipeline.
+     *
+     * @param namespace the node's namespace, or {@code null}
+     */
+    public record PipelineNode(
+            String name, String namespace, List<String> tags, List<String> inputs, List<String> outputs) {
+        public PipelineNode {
+            Objects.requireNonNull(name, "name");
+            tags = List.copyOf(tags);
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+        }
+    }
+
+    /** A start and an end; either is {@code null} while unknown. */
+    public record Span(Long startMs, Long endMs) {}
+
+    /** One load of a dataset from the catalog for a node (values handed on in memory are not loads). */
+    public record Load(String dataset, Long startMs, Long endMs) {
+        public Load {
+            Objects.requireNonNull(dataset, "dataset");
+        }
+    }
+
+    /**
+     * What happened to one node. It starts at its first load or at its function call, whichever comes
+     * first, and ends when its function returns or fails.
+     *
+     * @param compute the call of the node's function, or {@code null} before it
+     * @param error why the node failed, or {@code null}
+     */
+    public record NodeRecord(NodeState state, Long startMs, Long endMs, List<Load> loads, Span compute, String error) {
+        public NodeRecord {
+            Objects.requireNonNull(state, "state");
+            loads = List.copyOf(loads);
+        }
+
+        /** A node that has not started. */
+        public static NodeRecord pending() {
+            return new NodeRecord(NodeState.PENDING, null, null, List.of(), null, null);
+        }
+    }
+
+    /**
+     * What happened to one output. For a dataset that is not persisted, {@link SaveState#COMMITTED} means
+     * it was produced: its value lived in memory for this run only.
+     *
+     * @param producer the node that writes it
+     * @param persistent whether its value outlives the run
+     * @param version the version written, for versioned datasets; else {@code null}
+     * @param bytes the stored size, when the store tells it; else {@code null}
+     * @param save the save from its first attempt to its commit or failure, or {@code null} before it
+     * @param error why the save failed, or {@code null}
+     */
+    public record DatasetRecord(
+            SaveState state, String producer, boolean persistent, String version, Long bytes, Span save, String error) {
+        public DatasetRecord {
+            Objects.requireNonNull(state, "state");
+        }
+
+        /** Whether the run committed it to storage. */
+        public boolean isCommitted() {
+            return persistent && state == SaveState.COMMITTED;
+        }
+    }
+
+    public RunManifest {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(status, "status");
+        options = Collections.unmodifiableMap(normalize(options == null ? Map.of() : options));
+        pipeline = List.copyOf(pipeline);
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
+    }
+
+    /** The record of {@code node}, if the run selected it. */
+    public Optional<NodeRecord> node(String node) {
+        return Optional.ofNullable(nodes.get(node));
+    }
+
+    /** The record of {@code dataset} (as its producer wrote it), if the run produces it. */
+    public Optional<DatasetRecord> dataset(String dataset) {
+        return Optional.ofNullable(datasets.get(dataset));
+    }
+
+    /**
+     * Reads the manifest in {@code file}.
+     *
+     * @throws ConfigurationException if the file is missing, is not a manifest, or has another format
+     */
+    public static RunManifest read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("Run manifest " + file + " does not exist; pass the id of a run "
+                    + "recorded under the project's .sluice/runs directory, or 'last'.");
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read run manifest " + file + ": " + e + ".", e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses manifest JSON; {@code source} names it in errors.
+     *
+     * @throws ConfigurationException if the text is not a manifest of {@link #FORMAT}
+     */
+    public static RunManifest parse(String json, String source) {
+        try {
+            Object root = Json.parse(json, source);
+            if (!(root instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("the top level is not a JSON object");
+            }
+            return ManifestCodec.decode(map);
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            throw new ConfigurationException(
+                    "Cannot read run manifest " + source + ": " + e.getMessage()
+                            + ". It was not written by this version of Sluice, or was edited by hand; "
+                            + "run the pipeline without --resume.",
+                    e);
+        }
+    }
+
+    /** This manifest as JSON, with keys in the documented order. */
+    public String toJson() {
+        return Json.write(ManifestCodec.encode(this));
+    }
+
+    /** Options are JSON trees: integers become {@code Long} and decimals {@code Double}, so equal trees compare equal. */
+    private static Map<String, Object> normalize(Map<String, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), normalizeValue(value)));
+        return copy;
+    }
+
+    private static Object normalizeValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, child) -> copy.put(String.valueOf(key), normalizeValue(child)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof Iterable<?> items) {
+            List<Object> copy = new ArrayList<>();
+            items.forEach(item -> copy.add(normalizeValue(item)));
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : big.toString();
+        }
+        if (value instanceof Float || value instanceof Double || value instanceof BigDecimal) {
+            return ((Number) value).doubleValue();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(Locale.ROOT);
+        }
+        return value == null || value instanceof String || value instanceof Boolean ? value : value.toString();
+    }
+}
