@@ -35,7 +35,8 @@ final class LayeredLayout {
     static final double MARGIN = 8;
     static final double LAYER_GAP = 30;
     static final double VERTEX_GAP = 18;
-    static final double DUMMY_GAP = 8;
+    // Half the gap between boxes on either side of a passing edge keeps boxes a full gap apart.
+    static final double DUMMY_GAP = VERTEX_GAP / 2;
     private static final int ORDER_SWEEPS = 24;
     private static final int PLACEMENT_SWEEPS = 8;
     private static final double DUMMY_WEIGHT = 4;

@@ -94,7 +94,7 @@ public final class RunReport {
     /**
      * The manifest of run {@code runId} in the project at {@code projectDir}
      * ({@code <project>/.sluice/runs/<run-id>/manifest.json}), or of the run that started last when
-     * {@code runId} is {@code last}.
+     * {@code runId} is {@code last}. A prefix of a run id that only one run starts with names that run.
      *
      * @throws ConfigurationException when the project has no such run, naming the runs it has
      */
@@ -119,19 +119,28 @@ public final class RunReport {
                     .max(Comparator.comparingLong(RunReport::startedMs))
                     .orElseThrow();
         }
-        Path manifest = runs.resolve(runId).resolve(MANIFEST);
-        if (runId.isBlank() || runId.contains("/") || runId.contains("\\") || !Files.isRegularFile(manifest)) {
-            List<String> ids = manifests.stream()
-                    .map(m -> m.getParent().getFileName().toString())
-                    .sorted()
-                    .toList();
-            String hint = Suggestions.closest(runId, ids)
-                    .map(s -> " Did you mean '" + s + "'?")
-                    .orElse("");
-            throw new ConfigurationException("The project has no run '" + runId + "' under " + runs + "." + hint
-                    + " Pass 'last' for the newest run; the runs are " + ids + ".");
+        List<String> ids = manifests.stream()
+                .map(m -> m.getParent().getFileName().toString())
+                .sorted()
+                .toList();
+        if (ids.contains(runId)) {
+            return runs.resolve(runId).resolve(MANIFEST);
         }
-        return manifest;
+        // Like git's abbreviated hashes: a prefix that names exactly one run is enough.
+        List<String> prefixed = ids.stream()
+                .filter(id -> !runId.isEmpty() && id.startsWith(runId))
+                .toList();
+        if (prefixed.size() == 1) {
+            return runs.resolve(prefixed.get(0)).resolve(MANIFEST);
+        }
+        String hint = prefixed.size() > 1
+                ? " It starts " + prefixed.size() + " run ids; give more characters."
+                : Suggestions.closest(runId, ids)
+                        .map(s -> " Did you mean '" + s + "'?")
+                        .orElse("");
+        throw new ConfigurationException("The project has no run '" + runId + "' under " + runs + "." + hint
+                + " Pass 'last' for the newest run; the runs are "
+                + (ids.size() <= 10 ? ids : ids.subList(0, 10) + " and " + (ids.size() - 10) + " more") + ".");
     }
 
     /** When the run started; the file's modification time if the manifest can't be read, so it still sorts. */

@@ -31,9 +31,9 @@ final class Samples {
     /**
      * The tee: outputs go to consumers at once and every save runs in the background. The run ends
      * when the last save (predictions, 172 to 1172 ms) commits. Totals: wall 1172 ms; a sync run
-     * would spend 12 000 ms on I/O (six saves, six loads); the run waited 1000 ms (1060 to 1172
-     * minus compute, plus 60 to 61 and the gaps between nodes), so 11 000 ms came off the path; the
-     * physical limit is 1170 ms (load 40 + compute 20 + 100 + 10, then the 1000 ms predictions save).
+     * would spend 12 000 ms on I/O (six saves, six loads); saves ran from 60 to 1172 ms, 112 ms of
+     * which overlapped compute, so the run waited 1000 ms and 11 000 ms came off the path; the
+     * physical limit is 1170 ms (load 40, compute 20 + 100 + 10, then the 1000 ms predictions save).
      */
     static String irisTee() {
         return irisPipeline("iris-tee")
