@@ -84,9 +84,9 @@ final class Timeline {
                 .append("\" role=\"img\" aria-label=\"Timeline: ")
                 .append(lanes.size())
                 .append(" lanes\">\n");
-        svg.append("<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" "
-                + "patternTransform=\"rotate(45)\"><rect width=\"5\" height=\"5\" fill=\"#fbe3cc\"/>"
-                + "<rect width=\"2\" height=\"5\" fill=\"#e07b24\"/></pattern></defs>\n");
+        svg.append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fde9d6\"/>"
+                + "<rect width=\"2\" height=\"6\" fill=\"#eb9a55\"/></pattern></defs>\n");
 
         // Lane backgrounds first, so that the grid, the tail band and the end line run over them.
         double y = AXIS;

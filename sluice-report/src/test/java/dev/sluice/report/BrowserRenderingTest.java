@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +30,14 @@ class BrowserRenderingTest {
     private static final Path OUT = Path.of("target", "browser-test");
     private static final int COMPLETED_FILL = 0xdef2e5;
     private static final int COMPUTE = 0x3b78dc;
-    private static final int SAVE = 0xe07b24;
+    private static final int BACKGROUND_SAVE_STRIPE = 0xeb9a55;
 
     @TempDir
     Path profile;
 
-    @BeforeAll
-    static void chromiumIsInstalled() throws IOException {
+    // Checked per test rather than once per class, so that each test is reported as skipped, with the reason.
+    @BeforeEach
+    void chromiumIsInstalled() throws IOException {
         assumeTrue(
                 Files.isExecutable(CHROMIUM),
                 "Chromium is not installed at " + CHROMIUM + " (apt-get install -y chromium); "
@@ -71,7 +72,9 @@ class BrowserRenderingTest {
         // Completed node boxes fill the DAG; compute bars and hatched saves fill the timeline.
         assertThat(pixels(image, COMPLETED_FILL)).as("DAG node fill").isGreaterThan(5000);
         assertThat(pixels(image, COMPUTE)).as("timeline compute bars").isGreaterThan(400);
-        assertThat(pixels(image, SAVE)).as("timeline saves").isGreaterThan(400);
+        assertThat(pixels(image, BACKGROUND_SAVE_STRIPE))
+                .as("hatched background saves")
+                .isGreaterThan(400);
     }
 
     @Test
@@ -88,20 +91,55 @@ class BrowserRenderingTest {
 
     @Test
     void pipelineView_inChromium_rendersWithoutErrors() throws Exception {
-        Pipeline pipeline = Pipeline.of(
-                Node.named("split")
-                        .namespace("prep")
-                        .inputs("raw")
-                        .outputs("a", "b")
-                        .tags("daily")
-                        .fn((Object raw) -> List.of(raw, raw)),
-                Node.named("join").inputs("a", "b").outputs("c").fn((Object a, Object b) -> a));
-        Path page = write("viz.html", PipelineView.render(pipeline, "__default__"));
+        Path page = write("viz.html", PipelineView.render(twoNodes(), "__default__"));
 
         Browser result = chromium("--dump-dom", page);
 
         assertThat(result.stdout()).contains("data-rendered=\"true\"");
         assertThat(count(result.stdout(), "<g class=\"vertex node\"")).isEqualTo(2);
+        assertThat(consoleLines(result)).isEmpty();
+    }
+
+    @Test
+    void runReport_pointerOverANode_showsItsTooltipAndHighlightsItsLane() throws Exception {
+        // A probe after the page's own script hovers a DAG node and records what the page did.
+        String probe = """
+                <script>
+                var node = document.querySelector('.dag .vertex.node[data-node="train_model"]');
+                var box = node.getBoundingClientRect();
+                var at = {bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2};
+                node.dispatchEvent(new MouseEvent('mouseover', at));
+                node.dispatchEvent(new MouseEvent('mousemove', at));
+                var lane = document.querySelector('.timeline .lane[data-node="train_model"]');
+                var tip = document.querySelector('.tip');
+                document.body.setAttribute('data-probe',
+                    [lane.classList.contains('hl'), tip.style.display, tip.textContent.split('\\n')[0]].join('|'));
+                </script>
+                </body>""";
+        Path page = write("probe.html", RunReport.render(Samples.irisTee()).replace("</body>", probe));
+
+        Browser result = chromium("--dump-dom", page);
+
+        assertThat(result.stdout()).contains("data-probe=\"true|block|train_model — COMPLETED\"");
+        assertThat(consoleLines(result)).isEmpty();
+    }
+
+    @Test
+    void pipelineView_clickOnATag_dimsTheNodesWithoutIt() throws Exception {
+        String probe = """
+                <script>
+                document.querySelector('[data-tag-filter="daily"]').click();
+                document.body.setAttribute('data-probe',
+                    document.querySelectorAll('.dag .vertex.node.dim').length + '|'
+                    + document.querySelector('.dag .vertex.node.dim').getAttribute('data-node'));
+                </script>
+                </body>""";
+        Path page = write(
+                "probe.html", PipelineView.render(twoNodes(), "__default__").replace("</body>", probe));
+
+        Browser result = chromium("--dump-dom", page);
+
+        assertThat(result.stdout()).contains("data-probe=\"1|join\"");
         assertThat(consoleLines(result)).isEmpty();
     }
 
@@ -113,6 +151,17 @@ class BrowserRenderingTest {
         Browser result = chromium("--dump-dom", page);
 
         assertThat(consoleLines(result)).anyMatch(line -> line.contains("Uncaught ReferenceError"));
+    }
+
+    private static Pipeline twoNodes() {
+        return Pipeline.of(
+                Node.named("split")
+                        .namespace("prep")
+                        .inputs("raw")
+                        .outputs("a", "b")
+                        .tags("daily")
+                        .fn((Object raw) -> List.of(raw, raw)),
+                Node.named("join").inputs("a", "b").outputs("c").fn((Object a, Object b) -> a));
     }
 
     private record Browser(String stdout, String stderr) {}
