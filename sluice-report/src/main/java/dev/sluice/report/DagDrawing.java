@@ -55,10 +55,8 @@ final class DagDrawing {
     /** One drawn dataset: its name without suffix, how nodes write it, and its producer. */
     private record DatasetVertex(String name, Set<String> asWritten, PipelineNode producer) {}
 
-    /** The drawing and the layout it came from, for tests and for sizing the page. */
-    record Drawing(String svg, LayeredLayout.Result layout) {}
-
-    static Drawing draw(List<PipelineNode> nodes, Decorator decorator) {
+    /** The SVG element drawing {@code nodes}, each vertex looking as {@code decorator} says. */
+    static String svg(List<PipelineNode> nodes, Decorator decorator) {
         Map<String, DatasetVertex> datasets = new LinkedHashMap<>();
         Map<String, PipelineNode> producers = new LinkedHashMap<>();
         for (PipelineNode node : nodes) {
@@ -144,7 +142,7 @@ final class DagDrawing {
             datasetPill(svg, d, layout.boxes().get(id), looks.get(id));
         }
         svg.append("</g>\n</svg>\n");
-        return new Drawing(svg.toString(), layout);
+        return svg.toString();
     }
 
     /** Namespace to colour, in sorted order, so that a namespace keeps its colour between views. */

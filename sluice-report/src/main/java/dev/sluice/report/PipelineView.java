@@ -44,7 +44,7 @@ public final class PipelineView {
                     node.outputs()));
         }
         boolean marksPersisted = !persisted.isEmpty();
-        DagDrawing.Drawing dag = DagDrawing.draw(nodes, new Decorator(persisted, marksPersisted));
+        String dag = DagDrawing.svg(nodes, new Decorator(persisted, marksPersisted));
 
         List<String> parameters = new ArrayList<>();
         List<String> freeInputs = new ArrayList<>();
@@ -110,7 +110,7 @@ public final class PipelineView {
             }
             body.append("</ul>\n");
         }
-        body.append("<div class=\"scroll\">").append(dag.svg()).append("</div>\n</section>\n");
+        body.append("<div class=\"scroll\">").append(dag).append("</div>\n</section>\n");
 
         body.append("<section class=\"panel\" id=\"nodes\">\n<h2>Nodes, in run order</h2>\n<table>\n")
                 .append("<tr><th>Node</th><th>Namespace</th><th>Tags</th><th>Inputs</th><th>Outputs</th></tr>\n");

@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>The page loads nothing: styles, the SVG drawings and a few lines of script for tooltips are
- * inline, so it can be mailed, archived or opened offline. Both methods are thread-safe.
+ * inline, so it can be mailed, archived or opened offline. All methods are thread-safe.
  */
 public final class RunReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
@@ -207,7 +207,7 @@ public final class RunReport {
         cards(body, m, totals);
         errors(body, m);
 
-        DagDrawing.Drawing dag = DagDrawing.draw(m.pipeline(), new StateDecorator(m));
+        String dag = DagDrawing.svg(m.pipeline(), new StateDecorator(m));
         body.append("<div class=\"views\">\n<section class=\"panel dag-panel\" id=\"dag\">\n<h2>Pipeline</h2>\n");
         body.append("""
                 <ul class="legend">
@@ -228,7 +228,7 @@ public final class RunReport {
                 <li><span class="sw pill s-input"></span>free input</li>
                 </ul>
                 """);
-        body.append("<div class=\"scroll\">").append(dag.svg()).append("</div>\n</section>\n");
+        body.append("<div class=\"scroll\">").append(dag).append("</div>\n</section>\n");
         body.append("<div class=\"side\">\n<section class=\"panel\" id=\"timeline\">\n<h2>Timeline</h2>\n");
         body.append("""
                 <ul class="legend">

@@ -174,6 +174,18 @@ class RunReportTest {
     }
 
     @Test
+    void render_runThatFailedBeforeAnyNode_rendersTheHeaderAndTheError() {
+        String html = RunReport.render(
+                "{\"format\": 1, \"run_id\": \"r0\", \"status\": \"FAILED\", \"started_ms\": 5, \"finished_ms\": 5,"
+                        + " \"error\": \"catalog broken\"}");
+
+        assertThat(html)
+                .contains("<span class=\"badge s-failed\">FAILED</span>")
+                .contains("catalog broken");
+        assertThat(lanes(html)).isEmpty();
+    }
+
+    @Test
     void render_notJson_failsNamingTheLine() {
         assertThatThrownBy(() -> RunReport.render("{\n\"format\": 1,\n\"run_id\": "))
                 .isInstanceOf(ConfigurationException.class)
