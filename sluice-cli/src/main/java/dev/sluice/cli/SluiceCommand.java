@@ -8,5 +8,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run and inspect Sluice data pipelines.",
-        subcommands = {RunCommand.class, PipelineCommand.class, CatalogCommand.class, NewCommand.class})
+        subcommands = {
+            RunCommand.class,
+            PipelineCommand.class,
+            CatalogCommand.class,
+            ReportCommand.class,
+            VizCommand.class,
+            NewCommand.class
+        })
 final class SluiceCommand {}

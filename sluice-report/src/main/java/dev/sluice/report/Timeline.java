@@ -1,0 +1,384 @@
+package dev.sluice.report;
+
+import static dev.sluice.report.Html.escape;
+import static dev.sluice.report.Html.num;
+
+import dev.sluice.report.Manifest.DatasetRun;
+import dev.sluice.report.Manifest.Load;
+import dev.sluice.report.Manifest.NodeRun;
+import dev.sluice.report.Manifest.PipelineNode;
+import dev.sluice.report.Manifest.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run as a timeline in inline SVG: one lane per node, time since the run started across. A
+ * lane's upper track holds the node's loads and its compute; below it, one thin track per
+ * overlapping save of the node's outputs. A save that was still running when the node finished ran
+ * in the background and is hatched; a save the node waited for is solid.
+ */
+final class Timeline {
+    private static final double PLOT_WIDTH = 640;
+    private static final double RIGHT = 20;
+    private static final double AXIS = 24;
+    private static final double PAD = 5;
+    private static final double MAIN = 16;
+    private static final double SAVE = 11;
+    private static final double SAVE_GAP = 2;
+    private static final double CHAR = 7.25;
+
+    private Timeline() {}
+
+    /** One save drawn on its producer's lane. */
+    private record SaveBar(String dataset, DatasetRun run, long start, long end, boolean background) {}
+
+    /** One node's lane: what it did and the saves of its outputs, each save on its own track. */
+    private record Lane(String node, NodeRun run, List<SaveBar> saves, List<Integer> track, int tracks) {}
+
+    /** The lanes' node names, top to bottom: by start time, nodes that never started last. */
+    static List<String> laneOrder(Manifest manifest) {
+        List<String> names = new ArrayList<>();
+        manifest.pipeline().forEach(n -> names.add(n.name()));
+        manifest.nodes().keySet().forEach(n -> {
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        });
+        Map<String, Integer> declared = new LinkedHashMap<>();
+        names.forEach(n -> declared.put(n, declared.size()));
+        names.sort(Comparator.<String>comparingLong(n -> {
+                    NodeRun run = manifest.nodes().get(n);
+                    return run == null || run.startMs() == null ? Long.MAX_VALUE : run.startMs();
+                })
+                .thenComparing(declared::get));
+        return names;
+    }
+
+    static String svg(Manifest manifest) {
+        long t0 = manifest.startedMs();
+        long end = manifest.endMs();
+        long span = Math.max(1, end - t0);
+        List<Lane> lanes = lanes(manifest, end);
+        int longest = 8;
+        for (Lane lane : lanes) {
+            longest = Math.max(longest, Html.shorten(lane.node(), 34).length());
+        }
+        double labelWidth = Math.min(280, longest * CHAR + 30);
+        double width = labelWidth + PLOT_WIDTH + RIGHT;
+        double height = AXIS;
+        for (Lane lane : lanes) {
+            height += laneHeight(lane);
+        }
+        height += 6;
+        Scale x = new Scale(t0, span, labelWidth);
+
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"timeline\" width=\"100%\" viewBox=\"0 0 ")
+                .append(num(width))
+                .append(' ')
+                .append(num(height))
+                .append("\" role=\"img\" aria-label=\"Timeline: ")
+                .append(lanes.size())
+                .append(" lanes\">\n");
+        svg.append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fde9d6\"/>"
+                + "<rect width=\"2\" height=\"6\" fill=\"#eb9a55\"/></pattern></defs>\n");
+
+        // Lane backgrounds first, so that the grid, the tail band and the end line run over them.
+        double y = AXIS;
+        svg.append("<g class=\"lanes-bg\">");
+        for (int i = 0; i < lanes.size(); i++) {
+            double h = laneHeight(lanes.get(i));
+            if (i % 2 == 0) {
+                svg.append("<rect class=\"stripe-bg\" x=\"0\" y=\"")
+                        .append(num(y))
+                        .append("\" width=\"")
+                        .append(num(width))
+                        .append("\" height=\"")
+                        .append(num(h))
+                        .append("\" fill=\"#f7f9fb\"/>");
+            }
+            y += h;
+        }
+        svg.append("</g>\n");
+        tail(svg, manifest, x, height);
+        axis(svg, x, span, height);
+
+        y = AXIS;
+        for (Lane lane : lanes) {
+            lane(svg, lane, x, y, labelWidth, width, end);
+            y += laneHeight(lane);
+        }
+        if (manifest.finishedMs() != null) {
+            double at = x.at(manifest.finishedMs());
+            svg.append("<line class=\"end\" x1=\"")
+                    .append(num(at))
+                    .append("\" x2=\"")
+                    .append(num(at))
+                    .append("\" y1=\"")
+                    .append(num(AXIS - 4))
+                    .append("\" y2=\"")
+                    .append(num(height - 2))
+                    .append("\"/>\n");
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static List<Lane> lanes(Manifest manifest, long end) {
+        Map<String, List<SaveBar>> saves = new LinkedHashMap<>();
+        Map<String, String> producers = new LinkedHashMap<>();
+        for (PipelineNode node : manifest.pipeline()) {
+            node.outputs().forEach(o -> producers.put(o, node.name()));
+        }
+        manifest.datasets().forEach((name, d) -> {
+            String producer = d.producer() != null ? d.producer() : producers.get(name);
+            if (producer == null || d.save() == null || !d.persistent()) {
+                return;
+            }
+            NodeRun run = manifest.nodes().get(producer);
+            long saveEnd = d.save().endOr(end);
+            boolean background = run == null || run.endMs() == null ? d.save().endMs() == null : saveEnd > run.endMs();
+            saves.computeIfAbsent(producer, k -> new ArrayList<>())
+                    .add(new SaveBar(name, d, d.save().startMs(), saveEnd, background));
+        });
+        List<Lane> lanes = new ArrayList<>();
+        for (String name : laneOrder(manifest)) {
+            List<SaveBar> own = saves.getOrDefault(name, List.of());
+            own = new ArrayList<>(own);
+            own.sort(Comparator.comparingLong(SaveBar::start).thenComparing(SaveBar::dataset));
+            // Greedy interval partitioning: each save takes the first track that is free by its start.
+            List<Long> trackEnds = new ArrayList<>();
+            List<Integer> track = new ArrayList<>();
+            for (SaveBar save : own) {
+                int t = 0;
+                while (t < trackEnds.size() && trackEnds.get(t) > save.start()) {
+                    t++;
+                }
+                if (t == trackEnds.size()) {
+                    trackEnds.add(save.end());
+                } else {
+                    trackEnds.set(t, save.end());
+                }
+                track.add(t);
+            }
+            lanes.add(new Lane(name, manifest.nodes().get(name), own, track, trackEnds.size()));
+        }
+        return lanes;
+    }
+
+    private static double laneHeight(Lane lane) {
+        return PAD + MAIN + lane.tracks() * (SAVE + SAVE_GAP) + PAD;
+    }
+
+    /** Milliseconds to x. */
+    private record Scale(long t0, long span, double left) {
+        double at(long t) {
+            return left + (t - t0) * PLOT_WIDTH / span;
+        }
+    }
+
+    private static void axis(StringBuilder svg, Scale x, long span, double height) {
+        long step = niceStep(span / 8.0);
+        int decimals = step >= 1000 ? 0 : (int) Math.ceil(-Math.log10(step / 1000.0) - 1e-9);
+        svg.append("<g class=\"axis\">");
+        for (long t = 0; t <= span; t += step) {
+            double at = x.at(x.t0() + t);
+            svg.append("<line class=\"grid\" x1=\"")
+                    .append(num(at))
+                    .append("\" x2=\"")
+                    .append(num(at))
+                    .append("\" y1=\"")
+                    .append(num(AXIS - 4))
+                    .append("\" y2=\"")
+                    .append(num(height))
+                    .append("\"/><text x=\"")
+                    .append(num(at))
+                    .append("\" y=\"12\">")
+                    .append(String.format(Locale.ROOT, "%." + decimals + "f s", t / 1000.0))
+                    .append("</text>");
+        }
+        svg.append("</g>\n");
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code raw} (and at least 1 ms). */
+    static long niceStep(double raw) {
+        long magnitude = 1;
+        while (magnitude * 10 <= raw) {
+            magnitude *= 10;
+        }
+        for (long m : new long[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    /** The stretch after the last node finished, when the run only waited for its saves. */
+    private static void tail(StringBuilder svg, Manifest manifest, Scale x, double height) {
+        if (manifest.finishedMs() == null) {
+            return;
+        }
+        long lastNode = manifest.startedMs();
+        for (NodeRun run : manifest.nodes().values()) {
+            if (run.endMs() != null) {
+                lastNode = Math.max(lastNode, run.endMs());
+            }
+        }
+        long gap = manifest.finishedMs() - lastNode;
+        if (gap <= 0 || gap * 50 < x.span()) {
+            return;
+        }
+        double from = x.at(lastNode);
+        double to = x.at(manifest.finishedMs());
+        svg.append("<g data-tip=\"")
+                .append(escape("Every node had finished; the run waited " + Html.seconds(gap)
+                        + " for background saves to commit."))
+                .append("\"><rect class=\"tail\" x=\"")
+                .append(num(from))
+                .append("\" y=\"")
+                .append(num(AXIS - 4))
+                .append("\" width=\"")
+                .append(num(to - from))
+                .append("\" height=\"")
+                .append(num(height - AXIS + 4))
+                .append("\"/>");
+        if (to - from > 110) {
+            svg.append("<text class=\"tail-label\" x=\"")
+                    .append(num((from + to) / 2))
+                    .append("\" y=\"")
+                    .append(num(height - 6))
+                    .append("\">waiting for saves</text>");
+        }
+        svg.append("</g>\n");
+    }
+
+    private static void lane(
+            StringBuilder svg, Lane lane, Scale x, double top, double labelWidth, double width, long end) {
+        NodeRun run = lane.run();
+        String state = run == null ? "NOT_RUN" : run.state();
+        String css = "s-" + state.toLowerCase(Locale.ROOT).replace('_', '-');
+        double h = laneHeight(lane);
+        double mid = top + PAD + MAIN / 2;
+        svg.append("<g class=\"lane\" data-node=\"").append(escape(lane.node())).append("\">");
+        svg.append("<rect class=\"lane-bg\" x=\"0\" y=\"")
+                .append(num(top))
+                .append("\" width=\"")
+                .append(num(width))
+                .append("\" height=\"")
+                .append(num(h))
+                .append("\"/>");
+        svg.append("<circle class=\"dot ")
+                .append(css)
+                .append("\" cx=\"10\" cy=\"")
+                .append(num(mid))
+                .append("\" r=\"4\"><title>")
+                .append(escape(state))
+                .append("</title></circle>");
+        svg.append("<text x=\"20\" y=\"")
+                .append(num(mid))
+                .append("\" data-tip=\"")
+                .append(escape(lane.node() + " — " + state + nodeTiming(run, end)))
+                .append("\">")
+                .append(escape(Html.shorten(lane.node(), 34)))
+                .append("</text>");
+        if (run != null && run.startMs() != null) {
+            long stop = run.endMs() != null ? run.endMs() : end;
+            rect(svg, "span", x.at(run.startMs()), x.at(stop), top + PAD, MAIN, null);
+            for (Load load : run.loads()) {
+                long loadEnd = load.span().endOr(end);
+                rect(
+                        svg,
+                        "seg load" + (load.span().endMs() == null ? " open" : ""),
+                        x.at(load.span().startMs()),
+                        x.at(loadEnd),
+                        top + PAD + 2,
+                        MAIN - 4,
+                        "load " + load.dataset() + ": "
+                                + Html.seconds(loadEnd - load.span().startMs()));
+            }
+            Span compute = run.compute();
+            if (compute != null) {
+                long computeEnd = compute.endOr(end);
+                rect(
+                        svg,
+                        "seg compute" + ("FAILED".equals(state) ? " failed" : "")
+                                + (compute.endMs() == null ? " open" : ""),
+                        x.at(compute.startMs()),
+                        x.at(computeEnd),
+                        top + PAD,
+                        MAIN,
+                        "compute " + lane.node() + ": " + Html.seconds(computeEnd - compute.startMs())
+                                + (run.error() != null ? "\n" + run.error() : ""));
+            }
+        }
+        for (int i = 0; i < lane.saves().size(); i++) {
+            SaveBar save = lane.saves().get(i);
+            double y = top + PAD + MAIN + SAVE_GAP + lane.track().get(i) * (SAVE + SAVE_GAP);
+            String tip = "save " + save.dataset() + ": " + Html.seconds(save.end() - save.start()) + ", "
+                    + save.run().state()
+                    + (save.background() ? ", in the background after the node finished" : ", the node waited for it")
+                    + (save.run().bytes() != null ? ", " + Html.bytes(save.run().bytes()) : "")
+                    + (save.run().error() != null ? "\n" + save.run().error() : "");
+            rect(
+                    svg,
+                    "seg save" + (save.background() ? " background" : "")
+                            + ("FAILED".equals(save.run().state()) ? " failed" : "")
+                            + (save.run().save().endMs() == null ? " open" : ""),
+                    x.at(save.start()),
+                    x.at(save.end()),
+                    y,
+                    SAVE,
+                    tip);
+            double from = x.at(save.start());
+            double room = x.at(save.end()) - from;
+            String name = save.dataset();
+            if (room > 30) {
+                String shown = Html.shorten(name, Math.max(3, (int) ((room - 8) / 5.8)));
+                svg.append("<text class=\"seg-label\" x=\"")
+                        .append(num(from + 4))
+                        .append("\" y=\"")
+                        .append(num(y + SAVE / 2 + 0.5))
+                        .append("\">")
+                        .append(escape(shown))
+                        .append("</text>");
+            }
+        }
+        svg.append("</g>\n");
+    }
+
+    private static String nodeTiming(NodeRun run, long end) {
+        if (run == null || run.startMs() == null) {
+            return "";
+        }
+        long stop = run.endMs() != null ? run.endMs() : end;
+        String text = "\n" + Html.seconds(stop - run.startMs()) + " from start to finish";
+        if (run.error() != null) {
+            text += "\n" + run.error();
+        }
+        return text;
+    }
+
+    /** A bar from {@code from} to {@code to}, at least 1.5 units wide so that instants stay visible. */
+    private static void rect(StringBuilder svg, String css, double from, double to, double y, double h, String tip) {
+        double w = Math.max(1.5, to - from);
+        svg.append("<rect class=\"").append(css).append('"');
+        if (tip != null) {
+            svg.append(" data-tip=\"").append(escape(tip)).append('"');
+        }
+        svg.append(" x=\"")
+                .append(num(from))
+                .append("\" y=\"")
+                .append(num(y))
+                .append("\" width=\"")
+                .append(num(w))
+                .append("\" height=\"")
+                .append(num(h))
+                .append("\" rx=\"1.5\"/>");
+    }
+}
