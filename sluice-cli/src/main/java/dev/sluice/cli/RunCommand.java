@@ -9,6 +9,7 @@ import dev.sluice.manifest.RunManifestRecorder;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
+import dev.sluice.report.RunReport;
 import dev.sluice.runner.IoMode;
 import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunResult;
@@ -168,6 +169,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check-mutation", description = "Fail a node that modifies an input it was handed.")
     boolean checkMutation;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "After the run (also a failed one), write its HTML report: the DAG and a timeline of "
+                    + "load, compute and save per node.")
+    Path report;
+
     @Override
     public Integer call() {
         ParseResult given = spec.commandLine().getParseResult();
@@ -205,7 +213,8 @@ final class RunCommand implements Callable<Integer> {
                         this, opened.config().env(), opened.config().runtimeParams()))
                 .resumedFrom(resumed.isEmpty() ? null : resumed.get(0).runId())
                 .build();
-        RunResult result;
+        RunResult result = null;
+        RunFailedException failure = null;
         try (recorder;
                 ProgressDisplay progress = ProgressDisplay.create(toRun.nodes().size())) {
             Runner run =
@@ -219,6 +228,13 @@ final class RunCommand implements Callable<Integer> {
                     manifestFile);
             result = run.run(toRun, opened.catalog(), runId);
         } catch (RunFailedException e) {
+            failure = e;
+        }
+        if (report != null) {
+            RunReport.write(manifestFile, report.toAbsolutePath());
+            out.println("Report: " + report.toAbsolutePath());
+        }
+        if (failure != null) {
             spec.commandLine()
                     .getErr()
                     .println(ResumeHint.describe(
@@ -229,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
                             opened.catalog(),
                             projectCommand(),
                             sliceCommand(opened.config().runtimeParams())));
-            throw e;
+            throw failure;
         }
         out.printf(
                 "Run %s completed: %d node(s) in %s.%n",

@@ -239,4 +239,24 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("DATASET:VERSION");
     }
+
+    @Test
+    void run_report_writesSelfContainedHtmlAlsoForAFailedRun() throws IOException {
+        Path ok = project.resolve("ok.html");
+        CliRun run = sluice("run", "--report", ok.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(ok))
+                .contains("<svg")
+                .contains("upper")
+                .contains("count")
+                .doesNotContain("<script src");
+
+        TestRegistry.shape = TestRegistry.Shape.FAILING;
+        Path failed = project.resolve("failed.html");
+        CliRun failing = sluice("run", "--report", failed.toString());
+
+        assertThat(failing.exitCode()).isEqualTo(4);
+        assertThat(Files.readString(failed)).contains("explode");
+    }
 }

@@ -38,6 +38,12 @@ class BrowserRenderingTest {
     // Checked per test rather than once per class, so that each test is reported as skipped, with the reason.
     @BeforeEach
     void chromiumIsInstalled() throws IOException {
+        // CI installs Chromium and sets SLUICE_BROWSER_TESTS=required, so there a missing browser fails.
+        if ("required".equals(System.getenv("SLUICE_BROWSER_TESTS"))) {
+            assertThat(CHROMIUM)
+                    .as("SLUICE_BROWSER_TESTS=required but Chromium is missing")
+                    .isExecutable();
+        }
         assumeTrue(
                 Files.isExecutable(CHROMIUM),
                 "Chromium is not installed at " + CHROMIUM + " (apt-get install -y chromium); "
