@@ -10,6 +10,7 @@ import dev.sluice.runner.Runner;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -28,32 +29,24 @@ final class ModeBenchmark {
     private final PrintStream progress;
 
     /** One timed run: its wall time and its physical limit. */
-    record Sample(Duration wall, PhysicalLimit limit) {}
+    record Sample(Duration wall, PhysicalLimit limit) {
+        /** Wall time over the limit. */
+        double ratio() {
+            return (double) wall.toNanos() / limit.limit().toNanos();
+        }
+    }
 
     /** Every timed run of one mode. */
     record ModeResult(IoMode mode, List<Sample> samples) {
-        Duration medianWall() {
-            return median(samples.stream().map(Sample::wall).toList());
-        }
-
-        Duration medianLimit() {
-            return median(samples.stream().map(s -> s.limit().limit()).toList());
-        }
-
-        Duration medianPathCompute() {
-            return median(samples.stream().map(s -> s.limit().pathCompute()).toList());
-        }
-
-        /** The median wall time over the median limit. */
-        double ratio() {
-            return (double) medianWall().toNanos() / medianLimit().toNanos();
-        }
-
-        /** Whether the workers rather than the critical path set the limit in most runs. */
-        boolean boundByWorkers() {
-            long byWorkers =
-                    samples.stream().filter(s -> s.limit().boundByWorkers()).count();
-            return byWorkers * 2 > samples.size();
+        /**
+         * The run with the median ratio (the lower middle one for an even count). The ratio is what the
+         * benchmark compares, and a whole run keeps wall, limit and ratio of one row consistent.
+         */
+        Sample median() {
+            List<Sample> sorted = samples.stream()
+                    .sorted(Comparator.comparingDouble(Sample::ratio))
+                    .toList();
+            return sorted.get((sorted.size() - 1) / 2);
         }
     }
 
@@ -126,13 +119,5 @@ final class ModeBenchmark {
             }
         }
         return delays;
-    }
-
-    private static Duration median(List<Duration> values) {
-        List<Duration> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1
-                ? sorted.get(middle)
-                : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
     }
 }

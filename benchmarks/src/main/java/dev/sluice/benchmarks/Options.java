@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param suite {@code seed} (Iris, then the wide pipeline), {@code iris} or {@code wide}
  * @param delay the load and save delay of every slow dataset
- * @param runs how many times each mode runs; tables show the median
+ * @param runs how many times each mode runs; tables show the run with the median ratio
  * @param workers the parallel runner's worker count for the wide pipeline
  */
 record Options(String suite, Duration delay, int runs, int workers) {
@@ -21,7 +21,7 @@ record Options(String suite, Duration delay, int runs, int workers) {
             "usage: benchmarks/run SUITE [--delay SECONDS] [--runs N] [--workers N]",
             "  SUITE            seed (Kedro-Accelerator's table: iris, then wide), iris or wide",
             "  --delay SECONDS  load and save delay of every slow dataset (default 1; Kedro-Accelerator used 10)",
-            "  --runs N         runs of each I/O mode; the tables show the median (default 1)",
+            "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1)",
             "  --workers N      worker threads of the parallel runner for the wide pipeline (default: cores)");
 
     /**

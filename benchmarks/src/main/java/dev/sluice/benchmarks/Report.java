@@ -1,6 +1,7 @@
 package dev.sluice.benchmarks;
 
 import dev.sluice.benchmarks.ModeBenchmark.ModeResult;
+import dev.sluice.benchmarks.ModeBenchmark.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,20 +35,22 @@ final class Report {
         }
         out.append(row(rule));
         for (ModeResult result : results) {
+            Sample run = result.median();
             List<String> cells = new ArrayList<>(List.of(
                     "`" + result.mode() + "`",
-                    Format.seconds(result.medianWall()),
-                    Format.seconds(result.medianLimit()),
-                    Format.ratio(result.ratio()),
-                    result.boundByWorkers() ? "compute on " + suite.workers() + " workers" : "critical path"));
+                    Format.seconds(run.wall()),
+                    Format.seconds(run.limit().limit()),
+                    Format.ratio(run.ratio()),
+                    run.limit().boundByWorkers() ? "compute on " + suite.workers() + " workers" : "critical path"));
             if (kedro) {
-                cells.add(suite.kedroAccelerator(result.mode(), delay, result.medianPathCompute())
-                        .orElse("—"));
+                cells.add(
+                        suite.kedroAccelerator(result.mode(), delay, run.limit().pathCompute())
+                                .orElse("—"));
             }
             out.append(row(cells));
         }
         out.append('\n')
-                .append(runs == 1 ? "One run per mode" : "Median of " + runs + " runs per mode")
+                .append(runs == 1 ? "One run per mode" : "Per mode, the run with the median ratio of " + runs)
                 .append(", after a warm-up run of each mode without delay. Wall: `runner.run` in this JVM. ")
                 .append("Limit: the measured compute of that run on the DAG (critical path, or compute shared by ")
                 .append("the workers), plus one save delay. Ratio: wall / limit.\n");
