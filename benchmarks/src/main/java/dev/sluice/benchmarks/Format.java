@@ -1,0 +1,25 @@
+package dev.sluice.benchmarks;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+
+/** How the benchmark prints numbers. */
+final class Format {
+    private Format() {}
+
+    /** Seconds with two decimals: {@code 12.41}. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2f", duration.toNanos() / 1e9);
+    }
+
+    /** Seconds as short as they go: {@code 1}, {@code 0.2}. */
+    static String compact(Duration duration) {
+        return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
+    }
+
+    /** A ratio with two decimals: {@code 1.07}. */
+    static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2f", ratio);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sluice.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.ConfigurationException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+    @Test
+    void parse_suiteOnly_defaultsToOneSecondOneRunAndACoreEach() {
+        Options options = Options.parse(List.of("seed"), 2);
+
+        assertThat(options).isEqualTo(new Options("seed", Duration.ofSeconds(1), 1, 2));
+        assertThat(options.command()).isEqualTo("benchmarks/run seed --delay 1 --runs 1 --workers 2");
+    }
+
+    @Test
+    void parse_everyOption_bothSpellings() {
+        Options options = Options.parse(List.of("--delay=0.2", "wide", "--runs", "3", "--workers=4"), 2);
+
+        assertThat(options).isEqualTo(new Options("wide", Duration.ofMillis(200), 3, 4));
+        assertThat(options.command()).isEqualTo("benchmarks/run wide --delay 0.2 --runs 3 --workers 4");
+    }
+
+    @Test
+    void parse_unknownSuite_namesTheSuites() {
+        assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'fast'")
+                .hasMessageContaining("[seed, iris, wide]");
+    }
+
+    @Test
+    void parse_noSuite_asksForOne() {
+        assertThatThrownBy(() -> Options.parse(List.of("--delay", "1"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Name the suite");
+    }
+
+    @Test
+    void parse_badValues_sayWhatIsExpected() {
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--delay", "fast"), 2))
+                .hasMessageContaining("--delay must be a number of seconds");
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--delay", "-1"), 2))
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--runs", "0"), 2))
+                .hasMessageContaining("--runs must be at least 1");
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--workers"), 2))
+                .hasMessageContaining("--workers needs a value");
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--fast", "1"), 2))
+                .hasMessageContaining("Unknown option '--fast'");
+    }
+}
