@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.cli.Main;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,16 +22,7 @@ class IrisExampleTest {
 
     @BeforeEach
     void copyProject() throws IOException {
-        Path source = Path.of("").toAbsolutePath();
-        for (String dir : List.of("conf", "data/01_raw")) {
-            try (Stream<Path> files = Files.walk(source.resolve(dir))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path target = project.resolve(source.relativize(file));
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        IrisProjectCopy.into(project);
         RecordingHook.reset();
     }
 

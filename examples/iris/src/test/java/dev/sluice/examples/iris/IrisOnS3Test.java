@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.cli.Main;
 import dev.sluice.s3.LocalS3;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,16 +35,7 @@ class IrisOnS3Test {
 
     @BeforeEach
     void setUp() throws IOException {
-        Path source = Path.of("").toAbsolutePath();
-        for (String dir : List.of("conf", "data/01_raw")) {
-            try (Stream<Path> files = Files.walk(source.resolve(dir))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path target = project.resolve(source.relativize(file));
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        IrisProjectCopy.into(project);
         System.setProperty("aws.accessKeyId", String.valueOf(S3.credentials().get("key")));
         System.setProperty("aws.secretAccessKey", S3.secret());
         RecordingHook.reset();
