@@ -33,6 +33,7 @@ final class ProgressDisplay implements Hook, AutoCloseable {
     private final AtomicInteger done = new AtomicInteger();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, SaveState> saves = new ConcurrentHashMap<>();
+    private final Map<String, Long> queuedBytes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private volatile ProgressBar bar;
 
@@ -84,14 +85,42 @@ final class ProgressDisplay implements Hook, AutoCloseable {
     }
 
     @Override
+    public void onSaveQueued(RunInfo run, String dataset, long estimatedBytes) {
+        queuedBytes.put(dataset, estimatedBytes);
+        refresh();
+    }
+
+    @Override
     public void onSaveStateChanged(RunInfo run, String dataset, SaveState state) {
         saves.put(dataset, state);
         refresh();
     }
 
-    private String savesText() {
-        long pending = saves.values().stream().filter(s -> !s.isTerminal()).count();
-        return pending + " save(s) pending";
+    /** Saves not yet committed or failed, and the estimated bytes they hold in memory. */
+    String savesText() {
+        long pending = 0;
+        long bytes = 0;
+        for (Map.Entry<String, SaveState> save : saves.entrySet()) {
+            if (!save.getValue().isTerminal()) {
+                pending++;
+                bytes += queuedBytes.getOrDefault(save.getKey(), 0L);
+            }
+        }
+        return pending + " save(s) pending" + (bytes > 0 ? " (" + humanBytes(bytes) + " in flight)" : "");
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private synchronized void showBar() {

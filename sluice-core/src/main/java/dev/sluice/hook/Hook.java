@@ -51,6 +51,13 @@ public interface Hook {
     /** After a node's output was written; for persisted datasets this means committed. */
     default void afterDatasetSaved(RunInfo run, String dataset, Object data, Node node) {}
 
+    /**
+     * When the {@code tee} or {@code cache} I/O mode queues a background save, with the value's estimated
+     * size in memory (the figure the save queue's byte bound counts); fires after the
+     * {@link SaveState#PENDING} state change.
+     */
+    default void onSaveQueued(RunInfo run, String dataset, long estimatedBytes) {}
+
     /** When a persisted output moves between {@link SaveState}s. */
     default void onSaveStateChanged(RunInfo run, String dataset, SaveState state) {}
 }

@@ -64,6 +64,7 @@ final class SaveQueue {
             lock.unlock();
         }
         ctx.setSaveState(dataset, SaveState.PENDING);
+        ctx.hooks.fire("onSaveQueued", h -> h.onSaveQueued(ctx.info, dataset, bytes));
         CompletableFuture<Void> committed = new CompletableFuture<>();
         try {
             executor.execute(() -> runSave(producer, dataset, value, bytes, committed));
