@@ -17,23 +17,39 @@ import java.util.Objects;
  * A dataset stored as one file or object at a {@link Location}; subclasses only say how a value
  * becomes bytes and back.
  *
- * <p>Loads stream from {@link Location#openRead()} and saves go through {@link Location#write}, so a
- * save that fails part-way leaves the previous content untouched. Every I/O failure becomes a
- * {@link DatasetException} that names the location and says what to do. Instances hold no mutable
+ * <p>Loads stream from {@link Location#openRead()} (formats that seek override {@link #read()}) and
+ * saves go through {@link Location#write}, so a save that fails part-way leaves the previous content
+ * untouched. Every I/O failure becomes a {@link DatasetException} that names the location (and the
+ * dataset, when the subclass knows its catalog name) and says what to do. Instances hold no mutable
  * state and are thread-safe when the subclass's codec is.
  *
  * @param <T> the type of value stored
  */
 public abstract class FileDataset<T> implements Dataset<T> {
+    private final String datasetName;
     private final Location location;
 
     protected FileDataset(Location location) {
+        this(null, location);
+    }
+
+    /**
+     * A dataset whose errors carry {@code datasetName} and begin {@code "Dataset 'name': "}, for catalog
+     * types that pass the entry's name on; {@code null} leaves naming the dataset to the catalog.
+     */
+    protected FileDataset(String datasetName, Location location) {
+        this.datasetName = datasetName;
         this.location = Objects.requireNonNull(location, "location");
     }
 
     /** Where the value is stored. */
     public final Location location() {
         return location;
+    }
+
+    /** The catalog name given at construction, or {@code null}. */
+    protected final String datasetName() {
+        return datasetName;
     }
 
     /**
@@ -54,45 +70,49 @@ public abstract class FileDataset<T> implements Dataset<T> {
     /** Adds this dataset's settings to {@link #describe()}'s map; the default adds nothing. */
     protected void describeSettings(Map<String, Object> description) {}
 
+    /**
+     * Reads the stored value; {@link #load()} reports what this throws. The default opens the location
+     * and hands the stream to {@link #decode}. Override it for formats that cannot be read as one
+     * stream, such as Parquet, whose index sits at the end of the file; an override may still call
+     * {@code super.read()}. Signal missing content with {@link NoSuchFileException}, content that
+     * cannot be decoded with {@link #loadError}; other {@link IOException}s are reported as read
+     * failures.
+     */
+    protected T read() throws IOException {
+        InputStream in = open();
+        try (in) {
+            return decode(in);
+        }
+    }
+
     @Override
     public final T load() {
-        InputStream in;
+        T value;
         try {
-            in = location.openRead();
+            value = read();
         } catch (NoSuchFileException | FileNotFoundException e) {
             throw missing(e);
-        } catch (IOException e) {
-            if (!existsQuietly()) {
-                throw missing(e);
-            }
-            throw new DatasetException(
-                    null, "Cannot open " + location.uri() + ": " + e + ". Check that it is readable.", e);
-        }
-        try (in) {
-            T value = decode(in);
-            if (value == null) {
-                throw loadError("the content decodes to null", null);
-            }
-            return value;
         } catch (IOException | UncheckedIOException e) {
-            throw new DatasetException(
-                    null,
+            throw failure(
                     "Cannot read " + location.uri() + " as " + typeName() + ": " + e
                             + ". Check that the file is complete and readable.",
                     e);
         }
+        if (value == null) {
+            throw loadError("the content decodes to null", null);
+        }
+        return value;
     }
 
     @Override
     public final void save(T value) {
         if (value == null) {
-            throw new DatasetException(null, "Cannot save null to " + location.uri() + "; pass a value.");
+            throw failure("Cannot save null to " + location.uri() + "; pass a value.", null);
         }
         try {
             location.write(out -> encode(value, new UnclosableOutputStream(out)));
         } catch (IOException | UncheckedIOException e) {
-            throw new DatasetException(
-                    null,
+            throw failure(
                     "Cannot write " + location.uri() + ": " + e
                             + ". Any previous content is unchanged; check that the directory is writable and"
                             + " has free space.",
@@ -105,7 +125,10 @@ public abstract class FileDataset<T> implements Dataset<T> {
         try {
             return location.exists();
         } catch (IOException e) {
-            throw new DatasetException(null, "Cannot check whether " + location.uri() + " exists: " + e, e);
+            throw failure(
+                    "Cannot check whether " + location.uri() + " exists: " + e
+                            + ". Check that the store is reachable and that its credentials allow reading.",
+                    e);
         }
     }
 
@@ -128,8 +151,7 @@ public abstract class FileDataset<T> implements Dataset<T> {
      * what is wrong and where (line, column), without a final period.
      */
     protected final DatasetException loadError(String problem, Throwable cause) {
-        return new DatasetException(
-                null,
+        return failure(
                 "Cannot load " + typeName() + " from " + location.uri() + ": " + problem
                         + ". Fix the file, or delete it and re-run the node that produces it.",
                 cause);
@@ -140,8 +162,7 @@ public abstract class FileDataset<T> implements Dataset<T> {
      * wrong, without a final period. Nothing is committed when it is thrown from {@link #encode}.
      */
     protected final DatasetException saveError(String problem, Throwable cause) {
-        return new DatasetException(
-                null,
+        return failure(
                 "Cannot save " + typeName() + " to " + location.uri() + ": " + problem
                         + ". Nothing was written; any previous content is unchanged.",
                 cause);
@@ -152,13 +173,31 @@ public abstract class FileDataset<T> implements Dataset<T> {
         return getClass().getSimpleName() + "(" + location.uri() + ")";
     }
 
+    /** Opens the location, reporting a missing file or one that cannot be opened. */
+    private InputStream open() {
+        try {
+            return location.openRead();
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw missing(e);
+        } catch (IOException e) {
+            if (!existsQuietly()) {
+                throw missing(e);
+            }
+            throw failure("Cannot open " + location.uri() + ": " + e + ". Check that it is readable.", e);
+        }
+    }
+
     private DatasetException missing(IOException e) {
-        return new DatasetException(
-                null,
+        return failure(
                 "No data at " + location.uri()
                         + ": the file does not exist. Run the node that produces this dataset first, or fix"
                         + " the dataset's 'filepath'.",
                 e);
+    }
+
+    private DatasetException failure(String message, Throwable cause) {
+        String prefix = datasetName == null ? "" : "Dataset '" + datasetName + "': ";
+        return new DatasetException(datasetName, prefix + message, cause);
     }
 
     private boolean existsQuietly() {

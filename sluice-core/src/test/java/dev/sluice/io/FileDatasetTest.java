@@ -9,9 +9,11 @@ import dev.sluice.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,6 +45,51 @@ class FileDatasetTest {
         @Override
         protected String typeName() {
             return "half";
+        }
+    }
+
+    /**
+     * Reads whole content through {@link Location#size()} and one stream, the way a seeking format
+     * might, and counts how often the stream path runs; its errors name it {@code name}.
+     */
+    private static final class SizedDataset extends FileDataset<String> {
+        private final boolean viaStream;
+        private int decodes;
+
+        SizedDataset(String name, Location location, boolean viaStream) {
+            super(name, location);
+            this.viaStream = viaStream;
+        }
+
+        @Override
+        protected String read() throws IOException {
+            if (viaStream) {
+                return super.read();
+            }
+            long size = location().size();
+            if (size < 0) {
+                throw new NoSuchFileException(location().uri().toString());
+            }
+            return size + " bytes";
+        }
+
+        @Override
+        protected String decode(InputStream in) throws IOException {
+            decodes++;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        protected void encode(String value, OutputStream out) throws IOException {
+            if (value.isEmpty()) {
+                throw saveError("the value is empty", null);
+            }
+            out.write(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected String typeName() {
+            return "sized";
         }
     }
 
@@ -139,6 +186,71 @@ class FileDatasetTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("Cannot read mem://bucket/cut.bin as bytes")
                 .hasMessageContaining("connection reset");
+    }
+
+    @Test
+    void load_readOverridden_usesTheOverrideWhichMayFallBackToDecode() {
+        InMemoryLocation location = new InMemoryLocation("mem://bucket/seek.bin");
+        SizedDataset seeking = new SizedDataset(null, location, false);
+        SizedDataset streaming = new SizedDataset(null, location, true);
+        seeking.save("12345");
+
+        assertThat(seeking.load()).isEqualTo("5 bytes");
+        assertThat(streaming.load()).isEqualTo("12345");
+        assertThat(seeking.decodes).isZero();
+        assertThat(streaming.decodes).isEqualTo(1);
+    }
+
+    @Test
+    void load_readOverrideSignalsNoSuchFile_reportedAsMissing() {
+        SizedDataset dataset = new SizedDataset(null, new InMemoryLocation("mem://bucket/none.bin"), false);
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("No data at mem://bucket/none.bin")
+                .hasMessageContaining("Run the node that produces this dataset first");
+    }
+
+    @Test
+    void load_readOverrideFails_reportedAsReadFailureNamingTheLocation() {
+        InMemoryLocation location = new InMemoryLocation("mem://bucket/flaky.bin") {
+            @Override
+            public long size() {
+                throw new UncheckedIOException(new IOException("connection reset"));
+            }
+        };
+
+        assertThatThrownBy(() -> new SizedDataset(null, location, false).load())
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("Cannot read mem://bucket/flaky.bin as sized")
+                .hasMessageContaining("connection reset");
+    }
+
+    @Test
+    void namedDataset_everyError_startsWithAndCarriesTheName() {
+        SizedDataset dataset = new SizedDataset("scores", new InMemoryLocation("mem://bucket/s.bin"), true);
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("Dataset 'scores': No data at mem://bucket/s.bin")
+                .extracting(e -> ((DatasetException) e).datasetName())
+                .isEqualTo("scores");
+        assertThatThrownBy(() -> dataset.save(""))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("Dataset 'scores': Cannot save sized to mem://bucket/s.bin: the value is empty")
+                .extracting(e -> ((DatasetException) e).datasetName())
+                .isEqualTo("scores");
+    }
+
+    @Test
+    void unnamedDataset_errors_leaveTheNameToTheCatalog() {
+        BytesDataset dataset = BytesDataset.at(new InMemoryLocation("mem://bucket/x.bin"));
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("No data at")
+                .extracting(e -> ((DatasetException) e).datasetName())
+                .isNull();
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -93,11 +94,15 @@ final class ObjectCodec {
                 .build();
     }
 
-    /** Writes {@code value} to {@code out} and closes it. */
+    /**
+     * Writes {@code value} to {@code out} and closes it.
+     *
+     * @throws ObjectFormatException when the format cannot store the value
+     */
     void write(OutputStream out, Object value) throws IOException {
         Class<?> rootType = rootType(value.getClass());
         if (!allowed(rootType.getName(), rootType)) {
-            throw new IOException(disallowedMessage(rootType.getName(), "the value itself"));
+            throw new ObjectFormatException(disallowedMessage(rootType.getName(), "the value itself"));
         }
         try (JsonGenerator generator = mapper.createGenerator(out)) {
             generator.writeStartObject();
@@ -108,10 +113,10 @@ final class ObjectCodec {
             mapper.writerFor(rootType).writeValue(generator, asRootType(value, rootType));
             generator.writeEndObject();
         } catch (JsonMappingException e) {
-            throw new IOException(writeProblem(value, e), e);
+            throw new ObjectFormatException(writeProblem(value, e), e);
         } catch (RuntimeException e) {
             // Reflection into JDK internals (InaccessibleObjectException) and the like.
-            throw new IOException(
+            throw new ObjectFormatException(
                     "Cannot store a " + value.getClass().getName() + ": " + e.getMessage() + ". " + WHAT_FITS, e);
         }
     }
@@ -120,21 +125,43 @@ final class ObjectCodec {
      * Reads a value from {@code in}, which the caller closes.
      *
      * @param expected the class the value must be an instance of, or {@code null} for any allowed one
+     * @throws ObjectFormatException when the content is not an object file this codec may read
      */
     Object read(InputStream in, Class<?> expected) throws IOException {
+        try {
+            return parse(in, expected);
+        } catch (ObjectFormatException e) {
+            throw streamFailure(e).orElse(e);
+        }
+    }
+
+    /**
+     * The failure of the stream itself (a truncated gzip file, a dropped connection) that Jackson
+     * reported as a problem at a place in the data; such failures are I/O, not the format's.
+     */
+    private static Optional<IOException> streamFailure(ObjectFormatException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io && !(cause instanceof JsonProcessingException)) {
+                return Optional.of(io);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Object parse(InputStream in, Class<?> expected) throws IOException {
         try (JsonParser parser = mapper.createParser(in)) {
             expect(parser, JsonToken.START_OBJECT, "the start of the file");
             expectField(parser, "format");
             String format = parser.nextTextValue();
             if (!FORMAT.equals(format)) {
-                throw new IOException(
+                throw new ObjectFormatException(
                         "This is not a Sluice object file (its 'format' is '" + format + "', not '" + FORMAT + "').");
             }
             expectField(parser, "version");
             parser.nextToken();
             int version = parser.getValueAsInt(-1);
             if (version != VERSION) {
-                throw new IOException("This object file has format version " + version
+                throw new ObjectFormatException("This object file has format version " + version
                         + ", but this Sluice reads version " + VERSION + ". Read it with the Sluice version that"
                         + " wrote it, or write it again.");
             }
@@ -142,7 +169,7 @@ final class ObjectCodec {
             String className = parser.nextTextValue();
             Class<?> type = resolveRoot(className);
             if (expected != null && !boxed(expected).isAssignableFrom(type)) {
-                throw new IOException("The file holds a " + className + ", but the dataset expects a "
+                throw new ObjectFormatException("The file holds a " + className + ", but the dataset expects a "
                         + expected.getName() + ". Fix 'class' in the catalog entry, or re-run the node that"
                         + " writes this file.");
             }
@@ -153,7 +180,7 @@ final class ObjectCodec {
             return value;
         } catch (InvalidTypeIdException e) {
             String id = e.getTypeId();
-            throw new IOException(
+            throw new ObjectFormatException(
                     allowlist.allowsName(id) || ClassAllowlist.mayBeJdkCollection(id)
                             ? "The file names class '" + id + "' (at " + at(e) + "), which is not"
                                     + " on the classpath or does not fit the field. Put the class on the classpath"
@@ -161,7 +188,7 @@ final class ObjectCodec {
                             : disallowedMessage(id, at(e)),
                     e);
         } catch (UnrecognizedPropertyException e) {
-            throw new IOException(
+            throw new ObjectFormatException(
                     "The file has field '" + e.getPropertyName() + "' that "
                             + e.getReferringClass().getName()
                             + " no longer has (at " + at(e) + "): the class changed after the file"
@@ -170,44 +197,44 @@ final class ObjectCodec {
         } catch (InvalidDefinitionException e) {
             String type =
                     e.getType() == null ? "a class in the file" : e.getType().toCanonical();
-            throw new IOException(
+            throw new ObjectFormatException(
                     "Cannot rebuild " + type + " (at " + at(e) + "): " + e.getOriginalMessage()
                             + ". Give the class a no-argument constructor (it may be private) or make it a record.",
                     e);
         } catch (MismatchedInputException e) {
             if (e.getTargetType() != null && e.getOriginalMessage().startsWith("Cannot construct instance")) {
-                throw new IOException(
+                throw new ObjectFormatException(
                         "Cannot rebuild " + e.getTargetType().getName() + " (at " + at(e) + "): it has no"
                                 + " constructor Sluice can use. Give the class a no-argument constructor (it may be"
                                 + " private) or make it a record.",
                         e);
             }
-            throw new IOException(
+            throw new ObjectFormatException(
                     "The file's data does not fit its classes (at " + at(e) + "): " + e.getOriginalMessage(), e);
         } catch (JsonMappingException e) {
-            throw new IOException(
+            throw new ObjectFormatException(
                     "The file's data does not fit its classes (at " + at(e) + "): " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new IOException("This is not a readable Sluice object file: " + e.getOriginalMessage(), e);
+            throw new ObjectFormatException("This is not a readable Sluice object file: " + e.getOriginalMessage(), e);
         }
     }
 
     private Class<?> resolveRoot(String className) throws IOException {
         if (className == null || className.isBlank()) {
-            throw new IOException("This object file does not say which class it holds.");
+            throw new ObjectFormatException("This object file does not say which class it holds.");
         }
         if (!allowlist.allowsName(className) && !ClassAllowlist.mayBeJdkCollection(className)) {
-            throw new IOException(disallowedMessage(className, "the value itself"));
+            throw new ObjectFormatException(disallowedMessage(className, "the value itself"));
         }
         Class<?> type;
         try {
             type = Class.forName(className, false, classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IOException("The file holds a " + className + ", which is not on the classpath. Put the"
+            throw new ObjectFormatException("The file holds a " + className + ", which is not on the classpath. Put the"
                     + " class on the classpath, or re-run the node that writes this file.");
         }
         if (!allowlist.allowsClass(type)) {
-            throw new IOException(disallowedMessage(className, "the value itself"));
+            throw new ObjectFormatException(disallowedMessage(className, "the value itself"));
         }
         return type;
     }
@@ -307,13 +334,14 @@ final class ObjectCodec {
 
     private static void expect(JsonParser parser, JsonToken token, String where) throws IOException {
         if (parser.nextToken() != token) {
-            throw new IOException("This is not a Sluice object file: expected " + token + " at " + where + ".");
+            throw new ObjectFormatException(
+                    "This is not a Sluice object file: expected " + token + " at " + where + ".");
         }
     }
 
     private static void expectField(JsonParser parser, String name) throws IOException {
         if (parser.nextToken() != JsonToken.FIELD_NAME || !name.equals(parser.currentName())) {
-            throw new IOException("This is not a Sluice object file: expected field '" + name + "' at "
+            throw new ObjectFormatException("This is not a Sluice object file: expected field '" + name + "' at "
                     + parser.currentLocation().offsetDescription() + ".");
         }
     }

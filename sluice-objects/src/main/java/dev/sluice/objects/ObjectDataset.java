@@ -1,18 +1,15 @@
 package dev.sluice.objects;
 
-import dev.sluice.DatasetException;
-import dev.sluice.io.Dataset;
+import dev.sluice.io.FileDataset;
 import dev.sluice.storage.Location;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -33,11 +30,9 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param <T> the type of the stored value
  */
-public final class ObjectDataset<T> implements Dataset<T> {
+public final class ObjectDataset<T> extends FileDataset<T> {
     private static final int GZIP_MAGIC = 0x8b1f;
 
-    private final String name;
-    private final Location location;
     private final Class<T> type;
     private final boolean typeDeclared;
     private final ClassAllowlist allowlist;
@@ -53,8 +48,7 @@ public final class ObjectDataset<T> implements Dataset<T> {
             ClassAllowlist allowlist,
             boolean gzip,
             boolean indent) {
-        this.name = name;
-        this.location = Objects.requireNonNull(location, "location");
+        super(name, location);
         this.type = type;
         this.typeDeclared = typeDeclared;
         this.allowlist = allowlist;
@@ -83,86 +77,59 @@ public final class ObjectDataset<T> implements Dataset<T> {
      */
     public ObjectDataset<T> allowingPackages(String... packages) {
         return new ObjectDataset<>(
-                name, location, type, typeDeclared, allowlist.plus(Arrays.asList(packages)), gzip, indent);
+                datasetName(), location(), type, typeDeclared, allowlist.plus(Arrays.asList(packages)), gzip, indent);
     }
 
     /** This dataset, compressing what it writes with gzip (reads detect compression by themselves). */
     public ObjectDataset<T> gzipped(boolean compress) {
-        return new ObjectDataset<>(name, location, type, typeDeclared, allowlist, compress, indent);
+        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, compress, indent);
     }
 
     /** This dataset, writing indented JSON that is easier to read and diff. */
     public ObjectDataset<T> indented(boolean pretty) {
-        return new ObjectDataset<>(name, location, type, typeDeclared, allowlist, gzip, pretty);
+        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, gzip, pretty);
     }
 
     /** The same dataset under a catalog name, for messages. */
     ObjectDataset<T> named(String datasetName) {
-        return new ObjectDataset<>(datasetName, location, type, typeDeclared, allowlist, gzip, indent);
+        return new ObjectDataset<>(datasetName, location(), type, typeDeclared, allowlist, gzip, indent);
     }
 
     @Override
-    public T load() {
-        try (InputStream raw = location.openRead();
-                InputStream in = decompressed(raw)) {
-            return type.cast(codec.read(in, typeDeclared ? type : null));
-        } catch (NoSuchFileException e) {
-            throw failure(
-                    "There is no object file at " + location + " (" + e.getMessage()
-                            + "). Run the pipeline that produces it first, or fix the filepath.",
-                    e);
-        } catch (IOException e) {
-            throw failure("Could not load the object at " + location + ": " + e.getMessage(), e);
+    protected T decode(InputStream in) throws IOException {
+        try (InputStream content = decompressed(in)) {
+            return type.cast(codec.read(content, typeDeclared ? type : null));
+        } catch (ObjectFormatException e) {
+            throw loadError(e.problem(), e);
         }
     }
 
     @Override
-    public void save(T value) {
-        if (value == null) {
-            throw failure("Cannot save null as an object; return a value from the node.", null);
-        }
+    protected void encode(T value, OutputStream out) throws IOException {
         if (typeDeclared && !type.isInstance(value)) {
-            throw failure(
-                    "Expected a " + type.getName() + " to save, got a "
+            throw saveError(
+                    "expected a " + type.getName() + ", got a "
                             + value.getClass().getName()
-                            + ". Fix 'class' in the catalog entry or what the node returns.",
+                            + "; fix 'class' in the catalog entry or what the node returns",
                     null);
         }
         try {
-            location.write(out -> codec.write(gzip ? new GZIPOutputStream(out, 64 * 1024) : out, value));
-        } catch (IOException e) {
-            throw failure("Could not save the object to " + location + ": " + e.getMessage(), e);
+            codec.write(gzip ? new GZIPOutputStream(out, 64 * 1024) : out, value);
+        } catch (ObjectFormatException e) {
+            throw saveError(e.problem(), e);
         }
     }
 
     @Override
-    public boolean exists() {
-        try {
-            return location.exists();
-        } catch (IOException e) {
-            throw failure("Could not check for the object file " + location + ": " + e.getMessage(), e);
-        }
+    protected String typeName() {
+        return "object";
     }
 
     @Override
-    public String storeKey() {
-        return location.storeKey();
-    }
-
-    @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("type", "object");
-        description.put("filepath", location.uri().toString());
+    protected void describeSettings(Map<String, Object> description) {
         description.put("class", typeDeclared ? type.getName() : "<any allowed>");
         description.put("allowed_packages", new ArrayList<>(allowlist.packages()));
         description.put("compression", gzip ? "gzip" : "none");
-        return description;
-    }
-
-    @Override
-    public String toString() {
-        return "ObjectDataset" + describe();
     }
 
     private static List<String> trustedPackage(Class<?> type) {
@@ -183,9 +150,5 @@ public final class ObjectDataset<T> implements Dataset<T> {
         int magic = in.read() | (in.read() << 8);
         in.reset();
         return magic == GZIP_MAGIC ? new GZIPInputStream(in) : in;
-    }
-
-    private DatasetException failure(String message, Throwable cause) {
-        return new DatasetException(name, (name == null ? "" : "Dataset '" + name + "': ") + message, cause);
     }
 }

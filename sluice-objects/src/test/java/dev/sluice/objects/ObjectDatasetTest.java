@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,7 +295,39 @@ class ObjectDatasetTest {
 
         assertThatThrownBy(() -> ObjectDataset.of(location("x.json")).load())
                 .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(
+                        "Cannot load object from " + dir.resolve("x.json").toUri())
                 .hasMessageContaining("not a Sluice object file");
+    }
+
+    @Test
+    void load_truncatedGzipFile_isAReadFailureNotAFormatProblem() throws Exception {
+        ObjectDataset.of(location("model.json.gz"), LinearModel.class)
+                .gzipped(true)
+                .save(MODEL);
+        Path file = dir.resolve("model.json.gz");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> ObjectDataset.of(location("model.json.gz"), LinearModel.class)
+                        .load())
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("Cannot read " + file.toUri() + " as object")
+                .hasMessageContaining("Check that the file is complete");
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void save_valueOfAnotherClassThanDeclared_namesBothAndWritesNothing() {
+        ObjectDataset<Object> dataset = (ObjectDataset) ObjectDataset.of(location("model.json"), LinearModel.class);
+
+        assertThatThrownBy(() -> dataset.save(Scaler.fit(new double[][] {{1}})))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("expected a " + LinearModel.class.getName())
+                .hasMessageContaining("got a " + Scaler.class.getName())
+                .hasMessageContaining("fix 'class' in the catalog entry")
+                .hasMessageContaining("Nothing was written");
+        assertThat(dir.resolve("model.json")).doesNotExist();
     }
 
     @Test
@@ -303,8 +336,9 @@ class ObjectDatasetTest {
 
         assertThatThrownBy(dataset::load)
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("There is no object file at")
-                .hasMessageContaining("Run the pipeline that produces it first");
+                .hasMessageContaining(
+                        "No data at " + dir.resolve("missing.json").toUri())
+                .hasMessageContaining("Run the node that produces this dataset first");
         assertThat(dataset.exists()).isFalse();
     }
 

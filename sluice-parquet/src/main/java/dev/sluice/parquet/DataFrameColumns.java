@@ -93,7 +93,7 @@ final class DataFrameColumns {
             throw new IllegalArgumentException("column '" + label + "' holds " + type.getName()
                     + " values, which have no Parquet column type here. Convert the column to one of "
                     + supportedTypes() + " (or to strings) before saving, or save the value with the 'object'"
-                    + " dataset type.");
+                    + " dataset type");
         }
         model.withField(label, fieldType, row -> column.get(row.index()));
     }
@@ -113,7 +113,7 @@ final class DataFrameColumns {
         if (classes.size() > 1) {
             throw new IllegalArgumentException("column '" + label + "' mixes value types " + names(classes)
                     + "; a Parquet column has one type. Convert the column to a single type before saving"
-                    + " (for example, map every value to a String).");
+                    + " (for example, map every value to a String)");
         }
         return classes.iterator().next();
     }

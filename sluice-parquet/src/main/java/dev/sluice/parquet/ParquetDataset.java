@@ -5,21 +5,27 @@ import com.jerolba.carpet.CarpetReader;
 import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.model.WriteRecordModelType;
 import dev.sluice.DatasetException;
-import dev.sluice.io.Dataset;
+import dev.sluice.io.FileDataset;
 import dev.sluice.parquet.DataFrameColumns.RowPosition;
 import dev.sluice.storage.Location;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.Type;
 import org.dflib.DataFrame;
 
@@ -36,9 +42,9 @@ import org.dflib.DataFrame;
  *
  * @param <T> {@code List<R>} or {@code DataFrame}
  */
-public final class ParquetDataset<T> implements Dataset<T> {
-    private final String name;
-    private final Location location;
+public final class ParquetDataset<T> extends FileDataset<T> {
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
     private final Class<? extends Record> recordType;
     private final ParquetCompression compression;
     private final List<String> columns;
@@ -49,8 +55,7 @@ public final class ParquetDataset<T> implements Dataset<T> {
             Class<? extends Record> recordType,
             ParquetCompression compression,
             List<String> columns) {
-        this.name = name;
-        this.location = Objects.requireNonNull(location, "location");
+        super(name, location);
         this.recordType = recordType;
         this.compression = Objects.requireNonNull(compression, "compression");
         this.columns = List.copyOf(columns);
@@ -69,7 +74,7 @@ public final class ParquetDataset<T> implements Dataset<T> {
 
     /** This dataset, writing with {@code codec}. */
     public ParquetDataset<T> withCompression(ParquetCompression codec) {
-        return new ParquetDataset<>(name, location, recordType, codec, columns);
+        return new ParquetDataset<>(datasetName(), location(), recordType, codec, columns);
     }
 
     /** The catalog's view: named, loading a DataFrame unless a record type is given. */
@@ -82,76 +87,86 @@ public final class ParquetDataset<T> implements Dataset<T> {
         return new ParquetDataset<>(name, location, recordType, compression, columns);
     }
 
+    /** Reads a local file in place; anything else is copied first, through {@link #decode}. */
     @Override
-    @SuppressWarnings("unchecked")
-    public T load() {
-        try (ParquetInput input = ParquetInput.open(location)) {
-            if (recordType != null) {
-                return (T) new CarpetReader<>(input.file(), recordType).toList();
-            }
-            return (T) readFrame(input.file());
-        } catch (NoSuchFileException e) {
-            throw failure(
-                    "There is no Parquet file at " + location + " (" + e.getMessage()
-                            + "). Run the pipeline that produces it first, or fix the filepath.",
-                    e);
-        } catch (IOException e) {
-            throw failure("Could not read Parquet file " + location + ": " + e.getMessage(), e);
-        } catch (CarpetParsingException e) {
-            throw failure(
-                    "Parquet file " + location + " does not fit record " + recordType.getName() + ": "
-                            + e.getMessage() + ". Make the record's components match the file's columns"
-                            + " (names and types; @Alias renames), or declare only the columns you need.",
-                    e);
+    protected T read() throws IOException {
+        URI uri = location().uri();
+        if ("file".equals(uri.getScheme()) && Files.isRegularFile(Path.of(uri))) {
+            return readFrom(new LocalInputFile(Path.of(uri)));
+        }
+        return super.read();
+    }
+
+    @Override
+    protected T decode(InputStream in) throws IOException {
+        try (ParquetInput input = ParquetInput.copy(in, location().size())) {
+            return readFrom(input.file());
         }
     }
 
     @Override
-    public void save(T value) {
+    protected void encode(T value, OutputStream out) throws IOException {
         if (value instanceof DataFrame frame) {
-            saveFrame(frame);
+            writeFrame(frame, out);
         } else if (value instanceof Collection<?> rows) {
-            saveRecords(rows);
+            writeRows(rowType(rows), rows, out);
         } else {
-            throw failure(
-                    "A Parquet dataset saves a List of records or a DFLib DataFrame, not "
-                            + (value == null ? "null" : value.getClass().getName())
-                            + ". Return one of those from the node, or use the 'object' dataset type for other"
-                            + " values.",
+            throw saveError(
+                    "a Parquet dataset saves a List of records or a DFLib DataFrame, not a "
+                            + value.getClass().getName()
+                            + "; return one of those from the node, or use the 'object' dataset type for other"
+                            + " values",
                     null);
         }
     }
 
     @Override
-    public boolean exists() {
-        try {
-            return location.exists();
-        } catch (IOException e) {
-            throw failure("Could not check for Parquet file " + location + ": " + e.getMessage(), e);
-        }
+    protected String typeName() {
+        return "parquet";
     }
 
     @Override
-    public String storeKey() {
-        return location.storeKey();
-    }
-
-    @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("type", "parquet");
-        description.put("filepath", location.uri().toString());
+    protected void describeSettings(Map<String, Object> description) {
         description.put("rows", recordType == null ? "DataFrame" : recordType.getName());
         description.put("compression", compression.name().toLowerCase(Locale.ROOT));
         if (!columns.isEmpty()) {
             description.put("columns", columns);
         }
-        return description;
     }
 
-    @Override
-    public String toString() {
-        return "ParquetDataset" + describe();
+    @SuppressWarnings("unchecked")
+    private T readFrom(InputFile file) throws IOException {
+        checkIsParquet(file);
+        if (recordType == null) {
+            return (T) readFrame(file);
+        }
+        try {
+            return (T) new CarpetReader<>(file, recordType).toList();
+        } catch (CarpetParsingException e) {
+            throw loadError(
+                    "the file does not fit record " + recordType.getName() + ": " + e.getMessage()
+                            + "; make the record's components match the file's columns (names and types; @Alias"
+                            + " renames), or declare only the columns you need",
+                    e);
+        }
+    }
+
+    /** Refuses files without Parquet's end marker, which the reader reports only as a RuntimeException. */
+    private void checkIsParquet(InputFile file) throws IOException {
+        long length = file.getLength();
+        byte[] tail = new byte[MAGIC.length];
+        if (length >= 2L * MAGIC.length) {
+            try (SeekableInputStream in = file.newStream()) {
+                in.seek(length - MAGIC.length);
+                in.readFully(tail);
+            }
+        }
+        if (!Arrays.equals(tail, MAGIC)) {
+            throw loadError(
+                    "it is not a Parquet file, or it was cut short (a Parquet file ends with 'PAR1'; this one has "
+                            + length + " bytes)",
+                    null);
+        }
     }
 
     private DataFrame readFrame(InputFile file) throws IOException {
@@ -169,101 +184,85 @@ public final class ParquetDataset<T> implements Dataset<T> {
         }
         List<String> missing = columns.stream().filter(c -> !labels.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw failure(
-                    "Parquet file " + location + " has no column" + (missing.size() > 1 ? "s " : " ") + missing
-                            + "; it has " + labels + ". Fix 'columns' under load_args.",
+            throw loadError(
+                    "the file has no column" + (missing.size() > 1 ? "s " : " ") + missing + " (it has " + labels
+                            + "); if 'columns' under load_args is wrong, fix it there",
                     null);
         }
         return frame.cols(columns.toArray(String[]::new)).select();
     }
 
-    private void saveFrame(DataFrame frame) {
-        WriteRecordModelType<RowPosition> model = writeModel(frame);
-        write(() -> "DataFrame", out -> {
-            try (CarpetWriter<RowPosition> writer = new CarpetWriter.Builder<>(out, RowPosition.class)
-                    .withWriteRecordModel(model)
-                    .withCompressionCodec(compression.codec())
-                    .build()) {
-                for (int row = 0; row < frame.height(); row++) {
-                    writer.write(new RowPosition(row));
-                }
-            }
-        });
-    }
-
-    private WriteRecordModelType<RowPosition> writeModel(DataFrame frame) {
+    private void writeFrame(DataFrame frame, OutputStream out) throws IOException {
+        WriteRecordModelType<RowPosition> model;
         try {
-            return DataFrameColumns.writeModel(frame);
+            model = DataFrameColumns.writeModel(frame);
         } catch (IllegalArgumentException e) {
-            throw failure("Cannot save the DataFrame to Parquet file " + location + ": " + e.getMessage(), e);
+            throw saveError("the DataFrame cannot be stored: " + e.getMessage(), e);
+        }
+        try (CarpetWriter<RowPosition> writer = new CarpetWriter.Builder<>(out, RowPosition.class)
+                .withWriteRecordModel(model)
+                .withCompressionCodec(compression.codec())
+                .build()) {
+            for (int row = 0; row < frame.height(); row++) {
+                writer.write(new RowPosition(row));
+            }
+        } catch (CarpetParsingException e) {
+            throw unwritable("DataFrame", e);
         }
     }
 
-    private void saveRecords(Collection<?> rows) {
+    /** The record type every element of {@code rows} has, checked. */
+    private Class<? extends Record> rowType(Collection<?> rows) {
         Class<?> type = recordType;
         if (type == null) {
             if (rows.isEmpty()) {
-                throw failure(
-                        "Cannot save an empty list to Parquet file " + location + ": without rows there is no"
-                                + " record type to take the columns from. Name the type with 'record' under"
-                                + " load_args (e.g. record: com.example.Measurement).",
+                throw saveError(
+                        "without rows there is no record type to take the columns from; name the type with"
+                                + " 'record' under load_args (e.g. record: com.example.Measurement)",
                         null);
             }
             Object first = rows.iterator().next();
             type = first == null ? null : first.getClass();
         }
         if (type == null || !type.isRecord()) {
-            throw failure(
-                    "A Parquet dataset saves lists of Java records, but the list holds "
+            throw saveError(
+                    "a Parquet dataset saves lists of Java records, but the list holds "
                             + (type == null ? "null" : type.getName())
-                            + ". Map the values to a record (one component per column) or to a DFLib DataFrame"
-                            + " before returning them.",
+                            + "; map the values to a record (one component per column) or to a DFLib DataFrame"
+                            + " before returning them",
                     null);
         }
         int index = 0;
         for (Object row : rows) {
             if (row == null || row.getClass() != type) {
-                throw failure(
-                        "Cannot save to Parquet file " + location + ": element " + index + " of the list is "
+                throw saveError(
+                        "element " + index + " of the list is "
                                 + (row == null ? "null" : "a " + row.getClass().getName()) + ", but the rows are "
-                                + type.getName() + ". Every element must be a non-null " + type.getSimpleName()
-                                + ".",
+                                + type.getName() + "; every element must be a non-null " + type.getSimpleName(),
                         null);
             }
             index++;
         }
-        writeRows(type.asSubclass(Record.class), rows);
+        return type.asSubclass(Record.class);
     }
 
-    private <R extends Record> void writeRows(Class<R> type, Collection<?> rows) {
-        write(type::getName, out -> {
-            try (CarpetWriter<R> writer = new CarpetWriter.Builder<>(out, type)
-                    .withCompressionCodec(compression.codec())
-                    .build()) {
-                for (Object row : rows) {
-                    writer.write(type.cast(row));
-                }
+    private <R extends Record> void writeRows(Class<R> type, Collection<?> rows, OutputStream out) throws IOException {
+        try (CarpetWriter<R> writer = new CarpetWriter.Builder<>(out, type)
+                .withCompressionCodec(compression.codec())
+                .build()) {
+            for (Object row : rows) {
+                writer.write(type.cast(row));
             }
-        });
-    }
-
-    private void write(Supplier<String> what, Location.ContentWriter writer) {
-        try {
-            location.write(writer);
         } catch (CarpetParsingException e) {
-            throw failure(
-                    "Cannot write " + what.get() + " rows to Parquet file " + location + ": " + e.getMessage()
-                            + ". Use component types Parquet supports (numbers, boolean, String, java.time"
-                            + " types, UUID, BigDecimal, enums, nested records, lists, maps), or the 'object'"
-                            + " dataset type.",
-                    e);
-        } catch (IOException e) {
-            throw failure("Could not write Parquet file " + location + ": " + e.getMessage(), e);
+            throw unwritable(type.getName(), e);
         }
     }
 
-    private DatasetException failure(String message, Throwable cause) {
-        String prefix = name == null ? "" : "Dataset '" + name + "': ";
-        return new DatasetException(name, prefix + message, cause);
+    private DatasetException unwritable(String rows, CarpetParsingException e) {
+        return saveError(
+                "cannot write " + rows + " rows: " + e.getMessage()
+                        + "; use component types Parquet supports (numbers, boolean, String, java.time types, UUID,"
+                        + " BigDecimal, enums, nested records, lists, maps), or the 'object' dataset type",
+                e);
     }
 }

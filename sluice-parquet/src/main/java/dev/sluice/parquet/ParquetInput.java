@@ -1,6 +1,5 @@
 package dev.sluice.parquet;
 
-import dev.sluice.storage.Location;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +12,12 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * Gives Parquet readers the random access they need (the footer is at the end) over a
- * {@link Location}: local files are read in place, small remote objects in memory, large ones
- * through a temporary file that {@link #close} deletes.
+ * A Parquet file copied from a stream so that readers can seek (the footer is at the end): small
+ * files into memory, large ones (or ones of unknown size) into a temporary file that {@link #close}
+ * deletes.
  */
 final class ParquetInput implements AutoCloseable {
-    /** Remote objects up to this size are held in memory rather than spooled to disk. */
+    /** Files up to this size are held in memory rather than spooled to disk. */
     static final long IN_MEMORY_LIMIT = 64L * 1024 * 1024;
 
     private final InputFile file;
@@ -29,27 +28,17 @@ final class ParquetInput implements AutoCloseable {
         this.spooled = spooled;
     }
 
-    static ParquetInput open(Location location) throws IOException {
-        return open(location, IN_MEMORY_LIMIT);
+    /** Copies {@code in}, which holds {@code size} bytes (-1 when unknown); the caller closes {@code in}. */
+    static ParquetInput copy(InputStream in, long size) throws IOException {
+        return copy(in, size, IN_MEMORY_LIMIT);
     }
 
-    static ParquetInput open(Location location, long inMemoryLimit) throws IOException {
-        if ("file".equals(location.uri().getScheme())) {
-            Path path = Path.of(location.uri());
-            if (!Files.isRegularFile(path)) {
-                // Same exception as for remote stores, so callers see one kind of "missing".
-                location.openRead().close();
-            }
-            return new ParquetInput(new LocalInputFile(path), null);
-        }
-        long size = location.size();
+    static ParquetInput copy(InputStream in, long size, long inMemoryLimit) throws IOException {
         if (size >= 0 && size <= inMemoryLimit) {
-            try (InputStream in = location.openRead()) {
-                return new ParquetInput(new BytesInputFile(in.readAllBytes()), null);
-            }
+            return new ParquetInput(new BytesInputFile(in.readAllBytes()), null);
         }
         Path temp = Files.createTempFile("sluice-", ".parquet");
-        try (InputStream in = location.openRead()) {
+        try {
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             return new ParquetInput(new LocalInputFile(temp), temp);
         } catch (IOException | RuntimeException e) {

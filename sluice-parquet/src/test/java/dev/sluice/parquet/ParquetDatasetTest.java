@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -78,7 +79,7 @@ class ParquetDatasetTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining(Unrelated.class.getName())
                 .hasMessageContaining("colour")
-                .hasMessageContaining(location.toString());
+                .hasMessageContaining(location.uri().toString());
     }
 
     @Test
@@ -98,9 +99,23 @@ class ParquetDatasetTest {
 
         assertThatThrownBy(dataset::load)
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("no Parquet file at " + file)
-                .hasMessageContaining("Run the pipeline that produces it first");
+                .hasMessageContaining("No data at " + file.toUri())
+                .hasMessageContaining("Run the node that produces this dataset first");
         assertThat(dataset.exists()).isFalse();
+    }
+
+    @Test
+    void load_fileCutShort_saysItIsNotACompleteParquetFile() throws Exception {
+        Path file = dir.resolve("flowers.parquet");
+        ParquetDataset<List<Flower>> dataset = ParquetDataset.records(Storage.local(file), Flower.class);
+        dataset.save(FLOWERS);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("Cannot load parquet from " + file.toUri())
+                .hasMessageContaining("not a Parquet file, or it was cut short");
     }
 
     @Test
@@ -184,14 +199,23 @@ class ParquetDatasetTest {
 
     @Test
     void catalogDataset_columnsSelected_loadsOnlyThoseInThatOrder() {
-        Location location = Storage.local(dir.resolve("f.parquet"));
-        ParquetDataset.records(location, Flower.class).save(FLOWERS);
-        ParquetDataset<Object> dataset = ParquetDataset.fromCatalog(
-                "flowers", location, null, ParquetCompression.SNAPPY, List.of("petals", "name"));
+        ParquetDataset<Object> dataset = savedFlowersSelecting("petals", "name");
 
         DataFrame loaded = (DataFrame) dataset.load();
 
         assertThat(loaded.getColumnsIndex().toArray()).containsExactly("petals", "name");
+    }
+
+    @Test
+    void catalogDataset_columnsTheFileLacks_namesThemTheFileAndTheSetting() {
+        ParquetDataset<Object> dataset = savedFlowersSelecting("name", "colour");
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("Dataset 'flowers': Cannot load parquet from "
+                        + dir.resolve("f.parquet").toUri())
+                .hasMessageContaining("no column [colour]")
+                .hasMessageContaining("'columns' under load_args");
     }
 
     @Test
@@ -242,6 +266,13 @@ class ParquetDatasetTest {
                 .containsEntry("filepath", file.toUri().toString())
                 .containsEntry("rows", Flower.class.getName())
                 .containsEntry("compression", "zstd");
+    }
+
+    /** A catalog dataset keeping {@code columns} of a file holding {@link #FLOWERS}. */
+    private ParquetDataset<Object> savedFlowersSelecting(String... columns) {
+        Location location = Storage.local(dir.resolve("f.parquet"));
+        ParquetDataset.records(location, Flower.class).save(FLOWERS);
+        return ParquetDataset.fromCatalog("flowers", location, null, ParquetCompression.SNAPPY, List.of(columns));
     }
 
     private static List<Object> values(DataFrame frame, String column) {

@@ -1,11 +1,14 @@
 package dev.sluice.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jerolba.carpet.CarpetReader;
+import dev.sluice.DatasetException;
 import dev.sluice.s3.LocalS3;
 import dev.sluice.storage.Location;
 import dev.sluice.storage.Storage;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,10 @@ class ParquetOnS3Test {
         Location location = S3.locate("s3://" + bucket + "/readings.parquet");
         ParquetDataset.records(location, Reading.class).save(READINGS);
 
-        ParquetInput input = ParquetInput.open(location, 0);
+        ParquetInput input;
+        try (InputStream in = location.openRead()) {
+            input = ParquetInput.copy(in, location.size(), 0);
+        }
         List<Reading> read;
         try (input) {
             read = new CarpetReader<>(input.file(), Reading.class).toList();
@@ -54,6 +60,19 @@ class ParquetOnS3Test {
         assertThat(read).isEqualTo(READINGS);
         assertThat(input.file()).isInstanceOf(LocalInputFile.class);
         assertThat(S3.objectExists(bucket, "readings.parquet")).isTrue();
+    }
+
+    @Test
+    void load_missingRemoteFile_saysToRunTheProducerFirst() {
+        String bucket = S3.createBucket();
+        ParquetDataset<List<Reading>> dataset =
+                ParquetDataset.records(S3.locate("s3://" + bucket + "/none.parquet"), Reading.class);
+
+        assertThatThrownBy(dataset::load)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("No data at s3://" + bucket + "/none.parquet")
+                .hasMessageContaining("Run the node that produces this dataset first");
+        assertThat(dataset.exists()).isFalse();
     }
 
     @Test
