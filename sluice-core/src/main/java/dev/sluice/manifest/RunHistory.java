@@ -168,9 +168,9 @@ public final class RunHistory {
         }
         int shown = Math.min(ids.size(), LISTED);
         String runs = ids.size() == shown
-                ? "The runs are " + ids
-                : "The " + shown + " most recent of " + ids.size() + " runs are "
+                ? "the runs are " + ids
+                : "the " + shown + " most recent of " + ids.size() + " runs are "
                         + ids.subList(ids.size() - shown, ids.size());
-        return runs + "; the most recent run is " + ids.get(ids.size() - 1) + ", which '" + LAST + "' names.";
+        return "The most recent run is " + ids.get(ids.size() - 1) + ", which '" + LAST + "' names; " + runs + ".";
     }
 }

@@ -108,7 +108,7 @@ class RunHistoryTest {
                 .hasMessageContaining("no run '3f2a9d'")
                 .hasMessageContaining(project.resolve(".sluice/runs").toString())
                 .hasMessageContaining("Did you mean '3f2a9c'?")
-                .hasMessageContaining("The runs are [3f2a9c]")
+                .hasMessageContaining("The most recent run is 3f2a9c, which 'last' names; the runs are [3f2a9c].")
                 .hasMessageContaining("'last'");
     }
 
@@ -120,7 +120,7 @@ class RunHistoryTest {
 
         assertThatThrownBy(() -> history().resolve("x"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("The 10 most recent of 12 runs are [run-12, run-13,")
+                .hasMessageContaining("the 10 most recent of 12 runs are [run-12, run-13,")
                 .hasMessageContaining("run-21]")
                 .hasMessageNotContaining("run-11");
     }
