@@ -152,7 +152,7 @@ public final class RunReport {
         body.append("</p>\n");
         List<String> options = new ArrayList<>();
         m.options().forEach((k, v) -> {
-            String shown = option(v);
+            String shown = k.endsWith("_bytes") && v instanceof Number n ? Html.bytes(n.longValue()) : option(v);
             if (!shown.isEmpty()) {
                 options.add("<li>" + escape(k) + " <b>" + escape(shown) + "</b></li>");
             }
@@ -301,13 +301,15 @@ public final class RunReport {
                     ? ""
                     : Html.seconds(d.save().endMs() - d.save().startMs());
             // A value kept in memory has no save; once its node handed it on, it is simply "memory".
+            // One still pending when the run ended was never produced.
+            boolean neverProduced = d.state() == SaveState.PENDING && m.status().isTerminal();
             String state = !d.persistent() && d.state() == SaveState.COMMITTED
                     ? "MEMORY"
-                    : d.state().name();
+                    : neverProduced ? "NOT PRODUCED" : d.state().name();
             body.append("<tr><td><code>")
                     .append(escape(name))
                     .append("</code></td><td><span class=\"state ")
-                    .append(stateClass(state))
+                    .append(neverProduced ? "s-not-run" : stateClass(state))
                     .append("\">")
                     .append(escape(state))
                     .append("</span></td><td><code>")

@@ -33,6 +33,7 @@ final class Timeline {
     private static final double SAVE = 11;
     private static final double SAVE_GAP = 2;
     private static final double CHAR = 7.25;
+    private static final double TAIL_LABEL_ROW = 12;
 
     private Timeline() {}
 
@@ -87,12 +88,15 @@ final class Timeline {
         }
         double labelWidth = Math.min(280, longest * CHAR + 30);
         double width = labelWidth + PLOT_WIDTH + RIGHT;
+        Scale x = new Scale(t0, span, labelWidth);
+        Long tailFrom = tailStart(run, span);
+        // The tail's label gets a row of its own under the lanes, where no bar can run through it.
+        boolean tailLabel = tailFrom != null && x.at(manifest.finishedMs()) - x.at(tailFrom) > 110;
         double height = AXIS;
         for (Lane lane : lanes) {
             height += laneHeight(lane);
         }
-        height += 6;
-        Scale x = new Scale(t0, span, labelWidth);
+        height += 6 + (tailLabel ? TAIL_LABEL_ROW : 0);
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"timeline\" width=\"100%\" viewBox=\"0 0 ")
@@ -123,7 +127,9 @@ final class Timeline {
             y += h;
         }
         svg.append("</g>\n");
-        tail(svg, run, x, height);
+        if (tailFrom != null) {
+            tail(svg, tailFrom, manifest.finishedMs(), x, height, tailLabel);
+        }
         axis(svg, x, span, height);
 
         y = AXIS;
@@ -225,11 +231,14 @@ final class Timeline {
         return 10 * magnitude;
     }
 
-    /** The stretch after the last node finished, when the run only waited for its saves. */
-    private static void tail(StringBuilder svg, RecordedRun run, Scale x, double height) {
+    /**
+     * The start of the stretch after the last node finished, when the run only waited for its saves;
+     * {@code null} when there is none, or it is too short to show.
+     */
+    private static Long tailStart(RecordedRun run, long span) {
         RunManifest manifest = run.manifest();
         if (manifest.finishedMs() == null) {
-            return;
+            return null;
         }
         long lastNode = manifest.startedMs();
         for (String node : manifest.nodes().keySet()) {
@@ -239,13 +248,14 @@ final class Timeline {
             }
         }
         long gap = manifest.finishedMs() - lastNode;
-        if (gap <= 0 || gap * 50 < x.span()) {
-            return;
-        }
-        double from = x.at(lastNode);
-        double to = x.at(manifest.finishedMs());
+        return gap <= 0 || gap * 50 < span ? null : lastNode;
+    }
+
+    private static void tail(StringBuilder svg, long start, long end, Scale x, double height, boolean label) {
+        double from = x.at(start);
+        double to = x.at(end);
         svg.append("<g data-tip=\"")
-                .append(escape("Every node had finished; the run waited " + Html.seconds(gap)
+                .append(escape("Every node had finished; the run waited " + Html.seconds(end - start)
                         + " for background saves to commit."))
                 .append("\"><rect class=\"tail\" x=\"")
                 .append(num(from))
@@ -256,7 +266,7 @@ final class Timeline {
                 .append("\" height=\"")
                 .append(num(height - AXIS + 4))
                 .append("\"/>");
-        if (to - from > 110) {
+        if (label) {
             svg.append("<text class=\"tail-label\" x=\"")
                     .append(num((from + to) / 2))
                     .append("\" y=\"")

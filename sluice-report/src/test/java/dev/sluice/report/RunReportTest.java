@@ -128,6 +128,23 @@ class RunReportTest {
     }
 
     @Test
+    void render_teeRun_tailLabelSitsBelowEveryLane() {
+        String html = RunReport.render(Samples.irisTee());
+
+        Matcher label = Pattern.compile("<text class=\"tail-label\" x=\"[^\"]+\" y=\"([^\"]+)\">waiting for saves")
+                .matcher(html);
+        assertThat(label.find()).isTrue();
+        Matcher lane = Pattern.compile(
+                        "<rect class=\"lane-bg\" x=\"0\" y=\"([^\"]+)\" width=\"[^\"]+\" height=\"([^\"]+)\"")
+                .matcher(html);
+        double bottom = 0;
+        while (lane.find()) {
+            bottom = Math.max(bottom, Double.parseDouble(lane.group(1)) + Double.parseDouble(lane.group(2)));
+        }
+        assertThat(Double.parseDouble(label.group(1))).isGreaterThan(bottom);
+    }
+
+    @Test
     void render_failedRun_coloursFailuresAndQuotesTheErrorsEscaped() {
         String html = RunReport.render(Samples.irisFailed());
 
@@ -274,7 +291,8 @@ class RunReportTest {
                 .option("runtime_params", Map.of("io_delay", 0.3))
                 .option("filter", Map.of("tags", List.of("train", "evaluate"), "from_nodes", List.of()))
                 .option("hooks", List.of())
-                .option("max_pending_bytes", null)
+                .option("max_pending_bytes", 1_580_204_032L)
+                .option("verify", null)
                 .json();
 
         String html = RunReport.render(json);
@@ -284,8 +302,9 @@ class RunReportTest {
                 .contains("<li>runtime_params <b>io_delay=0.3</b></li>")
                 .contains("<li>filter <b>tags=train, evaluate</b></li>")
                 .doesNotContain("from_nodes")
+                .contains("<li>max_pending_bytes <b>1.5 GiB</b></li>")
                 .doesNotContain("<li>hooks")
-                .doesNotContain("max_pending_bytes");
+                .doesNotContain("<li>verify");
     }
 
     @Test
@@ -351,7 +370,8 @@ class RunReportTest {
 
         assertThat(vertex(html, "data-dataset=\"predictions\"")).contains("<rect class=\"s-not-run\"");
         assertThat(vertex(html, "data-dataset=\"accuracy\"")).contains("<rect class=\"s-not-run\"");
-        assertThat(html).contains("<td><span class=\"state s-pending\">PENDING</span></td><td><code>predict</code>");
+        assertThat(html)
+                .contains("<td><span class=\"state s-not-run\">NOT PRODUCED</span></td><td><code>predict</code>");
     }
 
     @Test
