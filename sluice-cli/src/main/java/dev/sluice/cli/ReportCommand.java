@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.manifest.RunHistory;
 import dev.sluice.report.RunReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,7 +25,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Parameters(
             paramLabel = "RUN_ID",
-            description = "The run: its id (a directory under <project>/.sluice/runs), or 'last' for the newest.")
+            description = "The run: its id (a directory under <project>/.sluice/runs), the start of one run's id, "
+                    + "or 'last' for the newest.")
     String runId;
 
     // Only the directory is needed, not the configuration: a report renders even if conf/ changed since.
@@ -42,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path manifest = RunReport.findManifest(project, runId);
+        RunHistory history = RunHistory.of(project);
+        Path manifest = history.manifestFile(history.resolve(runId));
         Path target = output != null ? output : manifest.resolveSibling("report.html");
         RunReport.write(manifest, target);
         spec.commandLine().getOut().println(target);

@@ -94,6 +94,82 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_uniquePrefixOfARunId_writesThatRun() throws IOException {
+        run("2026-01-01T10.00.00.000Z-3f2a", 1_000);
+        run("2026-01-01T11.00.00.000Z-3f7b", 2_000);
+
+        int exit = sluice("report", "2026-01-01T10", "--project", project.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().trim())
+                .isEqualTo(project.resolve(".sluice/runs/2026-01-01T10.00.00.000Z-3f2a/report.html")
+                        .toString());
+    }
+
+    @Test
+    void report_prefixOfSeveralRuns_failsAskingForMoreCharacters() throws IOException {
+        run("2026-01-01T10.00.00.000Z-3f2a", 1_000);
+        run("2026-01-01T11.00.00.000Z-3f7b", 2_000);
+
+        int exit = sluice("report", "2026-01-01T1", "--project", project.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("It starts 2 run ids; give more characters");
+    }
+
+    @Test
+    void report_noRuns_failsSayingHowToRecordOne() {
+        int exit = sluice("report", "last", "--project", project.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(".sluice").contains("run the pipeline first ('sluice run'");
+    }
+
+    @Test
+    void report_ofRecordedSyncRun_drawsEveryNodeAndTheSavesItWaitedFor(@TempDir Path tmp) throws Exception {
+        ChainProject chain = new ChainProject(tmp.resolve("chain")).create();
+        assertThat(chain.sluice("run", "--project", chain.dir.toString(), "--io", "sync")
+                        .exitCode())
+                .isZero();
+        String runId = chain.lastManifest().runId();
+
+        ChainProject.Result result =
+                chain.sluice("report", runId.substring(0, runId.length() - 2), "--project", chain.dir.toString());
+
+        assertThat(result.exitCode()).isZero();
+        String html = Files.readString(Path.of(result.out().trim()));
+        for (String node : ChainProject.NODES) {
+            assertThat(html).contains("<g class=\"lane\" data-node=\"" + node + "\">");
+        }
+        assertThat(html)
+                .contains("<span>project <code>chain</code></span>")
+                .contains("Rendered by Sluice from <code>.sluice/runs/" + runId + "/manifest.json</code>")
+                .contains("the node waited for it")
+                .doesNotContain("seg save background")
+                .doesNotContain("load params:");
+        // The command is quoted as typed; nothing else shows where the project lies on this machine.
+        assertThat(html.replace("sluice run --project " + chain.dir + " --io sync", ""))
+                .doesNotContain(tmp.toString());
+    }
+
+    @Test
+    void report_ofRecordedTeeRun_drawsSavesInTheBackground(@TempDir Path tmp) throws Exception {
+        ChainProject chain = new ChainProject(tmp.resolve("chain")).create();
+        assertThat(chain.sluice("run", "--project", chain.dir.toString(), "--io", "tee")
+                        .exitCode())
+                .isZero();
+
+        ChainProject.Result result = chain.sluice("report", "last", "--project", chain.dir.toString());
+
+        assertThat(result.exitCode()).isZero();
+        String html = Files.readString(Path.of(result.out().trim()));
+        assertThat(html)
+                .contains("class=\"seg save background\"")
+                .doesNotContain("the node waited for it")
+                .contains("<span class=\"badge s-completed\">COMPLETED</span>");
+    }
+
+    @Test
     void report_withoutRunId_isAUsageError() {
         int exit = sluice("report", "--project", project.toString());
 

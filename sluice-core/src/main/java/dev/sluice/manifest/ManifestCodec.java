@@ -9,6 +9,7 @@ import dev.sluice.manifest.RunManifest.Status;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.SaveState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,10 @@ final class ManifestCodec {
         return s;
     }
 
-    /** @throws IllegalArgumentException naming the first key that is missing or of the wrong type */
+    /**
+     * @throws IllegalArgumentException naming the path of the first key that is missing or of the wrong
+     *     type, such as {@code 'nodes.split.load[0].start_ms'}
+     */
     static RunManifest decode(Map<?, ?> root) {
         Object format = root.get("format");
         if (!(format instanceof Number number) || number.intValue() != RunManifest.FORMAT) {
@@ -101,130 +105,158 @@ final class ManifestCodec {
                     + ", and this version of Sluice reads " + "format " + RunManifest.FORMAT);
         }
         List<PipelineNode> pipeline = new ArrayList<>();
-        Map<?, ?> pipelineMap = map(root, "pipeline");
+        Map<?, ?> pipelineMap = map(root, "", "pipeline");
         if (pipelineMap != null) {
-            for (Object item : list(pipelineMap, "nodes")) {
-                Map<?, ?> n = object(item, "a pipeline node");
+            List<?> items = list(pipelineMap, "pipeline", "nodes");
+            for (int i = 0; i < items.size(); i++) {
+                String at = "pipeline.nodes[" + i + "]";
+                Map<?, ?> n = object(items.get(i), at);
                 pipeline.add(new PipelineNode(
-                        required(n, "name"),
-                        string(n, "namespace"),
-                        strings(n, "tags"),
-                        strings(n, "inputs"),
-                        strings(n, "outputs")));
+                        required(n, at, "name"),
+                        string(n, at, "namespace"),
+                        strings(n, at, "tags"),
+                        strings(n, at, "inputs"),
+                        strings(n, at, "outputs")));
             }
         }
         Map<String, NodeRecord> nodes = new LinkedHashMap<>();
-        Map<?, ?> nodesMap = map(root, "nodes");
+        Map<?, ?> nodesMap = map(root, "", "nodes");
         if (nodesMap != null) {
-            nodesMap.forEach(
-                    (name, value) -> nodes.put(String.valueOf(name), decodeNode(object(value, "node '" + name + "'"))));
+            nodesMap.forEach((name, value) -> {
+                String at = path("nodes", String.valueOf(name));
+                nodes.put(String.valueOf(name), decodeNode(object(value, at), at));
+            });
         }
         Map<String, DatasetRecord> datasets = new LinkedHashMap<>();
-        Map<?, ?> datasetsMap = map(root, "datasets");
+        Map<?, ?> datasetsMap = map(root, "", "datasets");
         if (datasetsMap != null) {
-            datasetsMap.forEach((name, value) -> datasets.put(String.valueOf(name), decodeDataset((Map<?, ?>) value)));
+            datasetsMap.forEach((name, value) -> {
+                String at = path("datasets", String.valueOf(name));
+                datasets.put(String.valueOf(name), decodeDataset(object(value, at), at));
+            });
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> options = (Map<String, Object>) map(root, "options");
-        Long started = number(root, "started_ms");
+        Map<String, Object> options = (Map<String, Object>) map(root, "", "options");
+        Long started = number(root, "", "started_ms");
         if (started == null) {
             throw new IllegalArgumentException("'started_ms' is missing");
         }
         return new RunManifest(
-                required(root, "run_id"),
-                Status.valueOf(required(root, "status")),
+                required(root, "", "run_id"),
+                constant(Status.class, root, "", "status"),
                 started,
-                number(root, "finished_ms"),
-                string(root, "project"),
-                string(root, "command"),
+                number(root, "", "finished_ms"),
+                string(root, "", "project"),
+                string(root, "", "command"),
                 options,
                 pipeline,
                 nodes,
                 datasets,
-                string(root, "error"),
-                string(root, "resumed_from"));
+                string(root, "", "error"),
+                string(root, "", "resumed_from"));
     }
 
-    private static NodeRecord decodeNode(Map<?, ?> n) {
+    private static NodeRecord decodeNode(Map<?, ?> n, String at) {
         List<Load> loads = new ArrayList<>();
-        for (Object item : list(n, "load")) {
-            Map<?, ?> l = object(item, "a load");
-            loads.add(new Load(required(l, "dataset"), number(l, "start_ms"), number(l, "end_ms")));
+        List<?> items = list(n, at, "load");
+        for (int i = 0; i < items.size(); i++) {
+            String loadAt = path(at, "load") + "[" + i + "]";
+            Map<?, ?> l = object(items.get(i), loadAt);
+            loads.add(new Load(
+                    required(l, loadAt, "dataset"), number(l, loadAt, "start_ms"), number(l, loadAt, "end_ms")));
         }
         return new NodeRecord(
-                NodeState.valueOf(required(n, "state")),
-                number(n, "start_ms"),
-                number(n, "end_ms"),
+                constant(NodeState.class, n, at, "state"),
+                number(n, at, "start_ms"),
+                number(n, at, "end_ms"),
                 loads,
-                span(map(n, "compute")),
-                string(n, "error"));
+                span(n, at, "compute"),
+                string(n, at, "error"));
     }
 
-    private static DatasetRecord decodeDataset(Map<?, ?> d) {
+    private static DatasetRecord decodeDataset(Map<?, ?> d, String at) {
         return new DatasetRecord(
-                SaveState.valueOf(required(d, "state")),
-                string(d, "producer"),
+                constant(SaveState.class, d, at, "state"),
+                string(d, at, "producer"),
                 Boolean.TRUE.equals(d.get("persistent")),
-                string(d, "version"),
-                number(d, "bytes"),
-                span(map(d, "save")),
-                string(d, "error"));
+                string(d, at, "version"),
+                number(d, at, "bytes"),
+                span(d, at, "save"),
+                string(d, at, "error"));
     }
 
-    private static Map<?, ?> object(Object value, String what) {
+    /** {@code at.key}, the path of a key in messages; {@code at} is empty at the top level. */
+    private static String path(String at, String key) {
+        return at.isEmpty() ? key : at + "." + key;
+    }
+
+    private static Map<?, ?> object(Object value, String at) {
         if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(what + " is not an object");
+            throw new IllegalArgumentException("'" + at + "' is not an object");
         }
         return map;
     }
 
-    private static Span span(Map<?, ?> s) {
-        return s == null ? null : new Span(number(s, "start_ms"), number(s, "end_ms"));
+    private static Span span(Map<?, ?> map, String at, String key) {
+        Map<?, ?> s = map(map, at, key);
+        String spanAt = path(at, key);
+        return s == null ? null : new Span(number(s, spanAt, "start_ms"), number(s, spanAt, "end_ms"));
     }
 
-    private static String required(Map<?, ?> map, String key) {
-        String value = string(map, key);
+    private static <E extends Enum<E>> E constant(Class<E> type, Map<?, ?> map, String at, String key) {
+        String value = required(map, at, key);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(
+                "'" + path(at, key) + "' is '" + value + "', not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    private static String required(Map<?, ?> map, String at, String key) {
+        String value = string(map, at, key);
         if (value == null) {
-            throw new IllegalArgumentException("'" + key + "' is missing");
+            throw new IllegalArgumentException("'" + path(at, key) + "' is missing");
         }
         return value;
     }
 
-    private static String string(Map<?, ?> map, String key) {
+    private static String string(Map<?, ?> map, String at, String key) {
         Object value = map.get(key);
         if (value != null && !(value instanceof String)) {
-            throw new IllegalArgumentException("'" + key + "' is not a string");
+            throw new IllegalArgumentException("'" + path(at, key) + "' is not a string");
         }
         return (String) value;
     }
 
-    private static Long number(Map<?, ?> map, String key) {
+    private static Long number(Map<?, ?> map, String at, String key) {
         Object value = map.get(key);
         if (value != null && !(value instanceof Number)) {
-            throw new IllegalArgumentException("'" + key + "' is not a number");
+            throw new IllegalArgumentException("'" + path(at, key) + "' is not a number");
         }
         return value == null ? null : ((Number) value).longValue();
     }
 
-    private static Map<?, ?> map(Map<?, ?> map, String key) {
+    private static Map<?, ?> map(Map<?, ?> map, String at, String key) {
         Object value = map.get(key);
         if (value != null && !(value instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("'" + key + "' is not an object");
+            throw new IllegalArgumentException("'" + path(at, key) + "' is not an object");
         }
         return (Map<?, ?>) value;
     }
 
-    private static List<?> list(Map<?, ?> map, String key) {
+    private static List<?> list(Map<?, ?> map, String at, String key) {
         Object value = map.get(key);
         if (value != null && !(value instanceof List<?>)) {
-            throw new IllegalArgumentException("'" + key + "' is not an array");
+            throw new IllegalArgumentException("'" + path(at, key) + "' is not an array");
         }
         return value == null ? List.of() : (List<?>) value;
     }
 
-    private static List<String> strings(Map<?, ?> map, String key) {
+    private static List<String> strings(Map<?, ?> map, String at, String key) {
         List<String> values = new ArrayList<>();
-        for (Object item : list(map, key)) {
+        for (Object item : list(map, at, key)) {
             values.add(String.valueOf(item));
         }
         return values;

@@ -35,6 +35,8 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH.mm.ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern RUN_ID = Pattern.compile("[\\w-][\\w.-]*");
+    /** How many run ids an error message lists at most. */
+    private static final int LISTED = 10;
 
     private final Path runsDir;
 
@@ -90,7 +92,7 @@ public final class RunHistory {
     }
 
     /**
-     * Reads the manifest of {@code runId}, or of the most recent run for {@value #LAST}.
+     * Reads the manifest of the run that {@code runId} names (see {@link #resolve}).
      *
      * @throws ConfigurationException when there is no such run or its manifest cannot be read
      */
@@ -129,20 +131,46 @@ public final class RunHistory {
         }
     }
 
-    private String resolve(String runId) {
+    /**
+     * The id of the run that {@code runId} names: {@value #LAST} (or a blank string) for the most recent
+     * run, a run's id, or, as git abbreviates commit hashes, the start of exactly one run's id.
+     *
+     * @throws ConfigurationException when no run matches, or more than one; the message lists the runs
+     */
+    public String resolve(String runId) {
         if (runId == null || runId.isBlank() || runId.equals(LAST)) {
             return lastRunId()
                     .orElseThrow(() -> new ConfigurationException("No run has been recorded in " + runsDir
-                            + " yet, so there is nothing to resume; run the pipeline without --resume."));
+                            + " yet: run the pipeline first ('sluice run', without --resume), or pass the "
+                            + "project's directory with --project DIR."));
         }
-        if (!Files.isRegularFile(manifestFile(runId))) {
-            List<String> ids = runIds();
-            String hint = Suggestions.closest(runId, ids)
-                    .map(s -> " Did you mean '" + s + "'?")
-                    .orElse("");
-            throw new ConfigurationException("No run '" + runId + "' is recorded in " + runsDir + "." + hint
-                    + (ids.isEmpty() ? "" : " The most recent run is " + ids.get(ids.size() - 1) + "."));
+        if (Files.isRegularFile(manifestFile(runId))) {
+            return runId;
         }
-        return runId;
+        List<String> ids = runIds();
+        List<String> matches = ids.stream().filter(id -> id.startsWith(runId)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        String hint = matches.size() > 1
+                ? " It starts " + matches.size() + " run ids; give more characters."
+                : Suggestions.closest(runId, ids)
+                        .map(s -> " Did you mean '" + s + "'?")
+                        .orElse("");
+        throw new ConfigurationException(
+                "The project has no run '" + runId + "' in " + runsDir + "." + hint + " " + listing(ids));
+    }
+
+    /** The runs, for an error message: the most recent ones, and the word that names the last. */
+    private static String listing(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "No run has been recorded there yet; run the pipeline first.";
+        }
+        int shown = Math.min(ids.size(), LISTED);
+        String runs = ids.size() == shown
+                ? "the runs are " + ids
+                : "the " + shown + " most recent of " + ids.size() + " runs are "
+                        + ids.subList(ids.size() - shown, ids.size());
+        return "The most recent run is " + ids.get(ids.size() - 1) + ", which '" + LAST + "' names; " + runs + ".";
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -194,22 +195,43 @@ public record RunManifest(
     /**
      * Parses manifest JSON; {@code source} names it in errors.
      *
-     * @throws ConfigurationException if the text is not a manifest of {@link #FORMAT}
+     * @throws ConfigurationException if the text is not a manifest of {@link #FORMAT}; the message gives the
+     *     line of a syntax error, or the path of the key that is missing or of the wrong type
      */
     public static RunManifest parse(String json, String source) {
+        Object root;
         try {
-            Object root = Json.parse(json, source);
+            root = Json.parse(json, source);
+        } catch (YamlEngineException e) {
+            throw unreadable(source, "it is not valid JSON" + syntaxError(e), e);
+        }
+        try {
             if (!(root instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException("the top level is not a JSON object");
             }
             return ManifestCodec.decode(map);
-        } catch (YamlEngineException | IllegalArgumentException e) {
-            throw new ConfigurationException(
-                    "Cannot read run manifest " + source + ": " + e.getMessage()
-                            + ". It was not written by this version of Sluice, or was edited by hand; "
-                            + "run the pipeline without --resume.",
-                    e);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(source, e.getMessage(), e);
         }
+    }
+
+    private static ConfigurationException unreadable(String source, String problem, Exception cause) {
+        return new ConfigurationException(
+                "Cannot read run manifest " + source + ": " + problem
+                        + ". It was not written by this version of Sluice, or was edited by hand; run the pipeline "
+                        + "again, without --resume, to record a new one.",
+                cause);
+    }
+
+    /** " (line N): what the parser expected", without the parser's multi-line excerpt of the text. */
+    private static String syntaxError(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            String line = marked.getProblemMark()
+                    .map(mark -> " (line " + (mark.getLine() + 1) + ")")
+                    .orElse("");
+            return line + (marked.getProblem() == null ? "" : ": " + marked.getProblem());
+        }
+        return ": " + e.getMessage();
     }
 
     /** This manifest as JSON, with keys in the documented order. */

@@ -79,6 +79,64 @@ class RunHistoryTest {
     }
 
     @Test
+    void resolve_uniquePrefix_isThatRun() throws Exception {
+        record("2025-01-01T00.00.00.000Z-3f2a", null);
+        record("2025-01-01T00.00.00.000Z-3f7b", null);
+
+        assertThat(history().resolve("2025-01-01T00.00.00.000Z-3f2a")).isEqualTo("2025-01-01T00.00.00.000Z-3f2a");
+        assertThat(history().resolve("2025-01-01T00.00.00.000Z-3f7")).isEqualTo("2025-01-01T00.00.00.000Z-3f7b");
+        assertThat(history().read("2025-01-01T00.00.00.000Z-3f7").runId()).isEqualTo("2025-01-01T00.00.00.000Z-3f7b");
+    }
+
+    @Test
+    void resolve_prefixOfSeveralRuns_asksForMoreCharacters() throws Exception {
+        record("2025-01-01T00.00.00.000Z-3f2a", null);
+        record("2025-01-01T00.00.00.000Z-3f7b", null);
+
+        assertThatThrownBy(() -> history().resolve("2025-01-01T00.00.00.000Z-3f"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("no run '2025-01-01T00.00.00.000Z-3f'")
+                .hasMessageContaining("It starts 2 run ids; give more characters");
+    }
+
+    @Test
+    void resolve_unknownId_listsTheRunsAndNamesLast() throws Exception {
+        record("3f2a9c", null);
+
+        assertThatThrownBy(() -> history().resolve("3f2a9d"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("no run '3f2a9d'")
+                .hasMessageContaining(project.resolve(".sluice/runs").toString())
+                .hasMessageContaining("Did you mean '3f2a9c'?")
+                .hasMessageContaining("The most recent run is 3f2a9c, which 'last' names; the runs are [3f2a9c].")
+                .hasMessageContaining("'last'");
+    }
+
+    @Test
+    void resolve_manyRuns_listsTheMostRecentTen() throws Exception {
+        for (int i = 10; i < 22; i++) {
+            record("run-" + i, null);
+        }
+
+        assertThatThrownBy(() -> history().resolve("x"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("the 10 most recent of 12 runs are [run-12, run-13,")
+                .hasMessageContaining("run-21]")
+                .hasMessageNotContaining("run-11");
+    }
+
+    @Test
+    void resolve_noRuns_saysHowToRecordOne() {
+        assertThatThrownBy(() -> history().resolve(RunHistory.LAST))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(".sluice")
+                .hasMessageContaining("run the pipeline first ('sluice run'");
+        assertThatThrownBy(() -> history().resolve("3f"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("No run has been recorded there yet");
+    }
+
+    @Test
     void manifestFile_pathLikeId_isRefused() {
         assertThatThrownBy(() -> history().manifestFile("../../etc"))
                 .isInstanceOf(ConfigurationException.class)

@@ -3,13 +3,13 @@ package dev.sluice.report;
 import static dev.sluice.report.Html.escape;
 import static dev.sluice.report.Html.num;
 
+import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.pipeline.DatasetNames;
 import dev.sluice.report.LayeredLayout.Box;
 import dev.sluice.report.LayeredLayout.Edge;
 import dev.sluice.report.LayeredLayout.Point;
 import dev.sluice.report.LayeredLayout.Route;
 import dev.sluice.report.LayeredLayout.Vertex;
-import dev.sluice.report.Manifest.PipelineNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

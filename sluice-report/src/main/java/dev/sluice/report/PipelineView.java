@@ -2,11 +2,11 @@ package dev.sluice.report;
 
 import static dev.sluice.report.Html.escape;
 
+import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.pipeline.DatasetNames;
 import dev.sluice.pipeline.Node;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.report.DagDrawing.Look;
-import dev.sluice.report.Manifest.PipelineNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

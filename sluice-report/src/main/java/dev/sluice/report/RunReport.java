@@ -2,29 +2,30 @@ package dev.sluice.report;
 
 import static dev.sluice.report.Html.escape;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.ConfigurationException;
-import dev.sluice.pipeline.Suggestions;
+import dev.sluice.manifest.RunManifest;
+import dev.sluice.manifest.RunManifest.DatasetRecord;
+import dev.sluice.manifest.RunManifest.Load;
+import dev.sluice.manifest.RunManifest.NodeRecord;
+import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.report.DagDrawing.Look;
-import dev.sluice.report.Manifest.DatasetRun;
-import dev.sluice.report.Manifest.Load;
-import dev.sluice.report.Manifest.NodeRun;
-import dev.sluice.report.Manifest.PipelineNode;
+import dev.sluice.runner.NodeState;
+import dev.sluice.runner.SaveState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * A self-contained HTML report of one run, rendered from its run manifest
@@ -52,111 +53,57 @@ public final class RunReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** Where a project keeps its runs, relative to the project directory. */
-    static final String RUNS = ".sluice/runs";
-
-    static final String MANIFEST = "manifest.json";
-    private static final String LAST = "last";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a manifest given as text is named, in errors and in the footer. */
+    private static final String MANIFEST = "manifest.json";
 
     private RunReport() {}
 
     /**
      * The report of the run described by {@code manifestJson}, as one HTML document.
      *
-     * @throws ConfigurationException when the text is not a format-1 run manifest
+     * @throws ConfigurationException when the text is not a run manifest Sluice can read
      */
     public static String render(String manifestJson) {
-        return render(Manifest.parse(manifestJson, "The run manifest"), "manifest.json");
+        return render(RunManifest.parse(manifestJson, MANIFEST), MANIFEST);
     }
 
     /**
-     * Renders the manifest at {@code manifest} and writes the report to {@code output}, creating its
-     * directory if needed; meant for {@code sluice run --report FILE} after the manifest is final.
+     * Renders the manifest at {@code manifest} (usually found with {@link
+     * dev.sluice.manifest.RunHistory}) and writes the report to {@code output}, creating its directory if
+     * needed; meant for {@code sluice report} and for {@code sluice run --report FILE} after the manifest is
+     * final.
      *
-     * @throws ConfigurationException when the manifest is missing or invalid, or the output can't
-     *     be written; the message names the file
+     * @throws ConfigurationException when the manifest is missing or unreadable, or the output can't be
+     *     written; the message names the file
      */
     public static void write(Path manifest, Path output) {
-        String json;
-        try {
-            json = Files.readString(manifest, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException(
-                    "Run manifest '" + manifest + "' does not exist; run the pipeline first, or check the run id.", e);
-        } catch (IOException e) {
-            throw new ConfigurationException("Can't read run manifest '" + manifest + "': " + e.getMessage(), e);
-        }
-        String html = render(Manifest.parse(json, "Run manifest '" + manifest + "'"), manifest.toString());
-        writeFile(output, html);
+        RunManifest m = RunManifest.read(manifest);
+        writeFile(output, render(m, shownSource(manifest, m)));
     }
 
     /**
-     * The manifest of run {@code runId} in the project at {@code projectDir}
-     * ({@code <project>/.sluice/runs/<run-id>/manifest.json}), or of the run that started last when
-     * {@code runId} is {@code last}. A prefix of a run id that only one run starts with names that run.
-     *
-     * @throws ConfigurationException when the project has no such run, naming the runs it has
+     * How the footer names the manifest: relative to the project's directory when it lies inside it, as
+     * {@code .sluice/runs/<run-id>/manifest.json}, else by its file name, so that no machine's directory
+     * layout shows in a report.
      */
-    public static Path findManifest(Path projectDir, String runId) {
-        Path runs = projectDir.resolve(RUNS);
-        List<Path> manifests = new ArrayList<>();
-        if (Files.isDirectory(runs)) {
-            try (Stream<Path> dirs = Files.list(runs)) {
-                dirs.map(d -> d.resolve(MANIFEST)).filter(Files::isRegularFile).forEach(manifests::add);
-            } catch (IOException e) {
-                throw new ConfigurationException("Can't list the runs in '" + runs + "': " + e.getMessage(), e);
-            }
+    private static String shownSource(Path manifest, RunManifest m) {
+        Path file = manifest.toAbsolutePath().normalize();
+        Path project = projectDir(m);
+        if (project != null && file.startsWith(project) && !file.equals(project)) {
+            return project.relativize(file).toString().replace('\\', '/');
         }
-        if (manifests.isEmpty()) {
-            throw new ConfigurationException("No run of the project in '"
-                    + projectDir.toAbsolutePath().normalize()
-                    + "' has a manifest under " + RUNS + "/; run the pipeline first ('sluice run'), or pass the "
-                    + "project's directory with --project DIR.");
-        }
-        if (LAST.equals(runId)) {
-            return manifests.stream()
-                    .max(Comparator.comparingLong(RunReport::startedMs))
-                    .orElseThrow();
-        }
-        List<String> ids = manifests.stream()
-                .map(m -> m.getParent().getFileName().toString())
-                .sorted()
-                .toList();
-        if (ids.contains(runId)) {
-            return runs.resolve(runId).resolve(MANIFEST);
-        }
-        // Like git's abbreviated hashes: a prefix that names exactly one run is enough.
-        List<String> prefixed = ids.stream()
-                .filter(id -> !runId.isEmpty() && id.startsWith(runId))
-                .toList();
-        if (prefixed.size() == 1) {
-            return runs.resolve(prefixed.get(0)).resolve(MANIFEST);
-        }
-        String hint = prefixed.size() > 1
-                ? " It starts " + prefixed.size() + " run ids; give more characters."
-                : Suggestions.closest(runId, ids)
-                        .map(s -> " Did you mean '" + s + "'?")
-                        .orElse("");
-        throw new ConfigurationException("The project has no run '" + runId + "' under " + runs + "." + hint
-                + " Pass 'last' for the newest run; the runs are "
-                + (ids.size() <= 10 ? ids : ids.subList(0, 10) + " and " + (ids.size() - 10) + " more") + ".");
+        return String.valueOf(file.getFileName());
     }
 
-    /** When the run started; the file's modification time if the manifest can't be read, so it still sorts. */
-    private static long startedMs(Path manifest) {
+    /** The project's directory as the manifest records it, or {@code null} if it records none. */
+    private static Path projectDir(RunManifest m) {
+        if (m.project() == null || m.project().isBlank()) {
+            return null;
+        }
         try {
-            JsonNode started = JSON.readTree(manifest.toFile()).get("started_ms");
-            if (started != null && started.canConvertToLong()) {
-                return started.asLong();
-            }
-            return Files.getLastModifiedTime(manifest).toMillis();
-        } catch (IOException e) {
-            try {
-                return Files.getLastModifiedTime(manifest).toMillis();
-            } catch (IOException again) {
-                return Long.MIN_VALUE;
-            }
+            return Path.of(m.project()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 
@@ -174,9 +121,10 @@ public final class RunReport {
         }
     }
 
-    static String render(Manifest m, String source) {
-        RunTotals totals = RunTotals.of(m);
-        String status = m.status();
+    static String render(RunManifest m, String source) {
+        RecordedRun run = RecordedRun.of(m);
+        RunTotals totals = RunTotals.of(run);
+        String status = m.status().name();
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>Sluice run <code>")
                 .append(escape(m.runId()))
@@ -187,27 +135,38 @@ public final class RunReport {
                 .append("</span></h1>\n<p class=\"meta\"><span>started ")
                 .append(TIME.format(Instant.ofEpochMilli(m.startedMs())))
                 .append("</span>");
-        if (!m.project().isEmpty()) {
-            body.append("<span>project <code>").append(escape(m.project())).append("</code></span>");
+        if (m.resumedFrom() != null) {
+            body.append("<span>resumed from <code>")
+                    .append(escape(m.resumedFrom()))
+                    .append("</code></span>");
         }
-        if (!m.command().isEmpty()) {
+        Path project = projectDir(m);
+        if (project != null) {
+            // The directory's name, not its path: the page reads the same on every machine.
+            String name = project.getFileName() != null ? project.getFileName().toString() : project.toString();
+            body.append("<span>project <code>").append(escape(name)).append("</code></span>");
+        }
+        if (m.command() != null && !m.command().isEmpty()) {
             body.append("<span><code>").append(escape(m.command())).append("</code></span>");
         }
         body.append("</p>\n");
-        if (!m.options().isEmpty()) {
-            body.append("<ul class=\"options\">");
-            m.options().forEach((k, v) -> body.append("<li>")
-                    .append(escape(k))
-                    .append(" <b>")
-                    .append(escape(v))
-                    .append("</b></li>"));
-            body.append("</ul>\n");
+        List<String> options = new ArrayList<>();
+        m.options().forEach((k, v) -> {
+            String shown = k.endsWith("_bytes") && v instanceof Number n ? Html.bytes(n.longValue()) : option(v);
+            if (!shown.isEmpty()) {
+                options.add("<li>" + escape(k) + " <b>" + escape(shown) + "</b></li>");
+            }
+        });
+        if (!options.isEmpty()) {
+            body.append("<ul class=\"options\">")
+                    .append(String.join("", options))
+                    .append("</ul>\n");
         }
         body.append("</header>\n");
-        cards(body, m, totals);
+        cards(body, run, totals);
         errors(body, m);
 
-        String dag = DagDrawing.svg(m.pipeline(), new StateDecorator(m));
+        String dag = DagDrawing.svg(m.pipeline(), new StateDecorator(run));
         body.append("<div class=\"views\">\n<section class=\"panel dag-panel\" id=\"dag\">\n<h2>Pipeline</h2>\n");
         body.append("""
                 <ul class="legend">
@@ -230,35 +189,38 @@ public final class RunReport {
                 """);
         body.append("<div class=\"scroll\">").append(dag).append("</div>\n</section>\n");
         body.append("<div class=\"side\">\n<section class=\"panel\" id=\"timeline\">\n<h2>Timeline</h2>\n");
+        body.append("<ul class=\"legend\">\n<li><span class=\"sw seg load\"></span>load</li>\n");
+        if (Timeline.hasPrefetch(run)) {
+            body.append("<li><span class=\"sw seg prefetch\"></span>load ahead of its node (prefetch)</li>\n");
+        }
         body.append("""
-                <ul class="legend">
-                <li><span class="sw seg load"></span>load</li>
                 <li><span class="sw seg compute"></span>compute</li>
                 <li><span class="sw seg save"></span>save, node waited</li>
                 <li><span class="sw seg background"></span>save in the background</li>
                 <li><span class="sw tail"></span>only waiting for saves</li>
                 </ul>
                 """);
-        body.append(Timeline.svg(m)).append("</section>\n");
+        body.append(Timeline.svg(run)).append("</section>\n");
         datasets(body, m);
         definitions(body);
         body.append("</div>\n</div>\n");
-        body.append("<footer>Rendered by Sluice from ")
+        body.append("<footer>Rendered by Sluice from <code>")
                 .append(escape(source))
-                .append(" (manifest format ")
-                .append(Manifest.FORMAT)
+                .append("</code> (manifest format ")
+                .append(RunManifest.FORMAT)
                 .append("). The page is self-contained and loads nothing from the network.</footer>\n");
         return Html.page("Sluice run " + m.runId() + " (" + status + ")", body.toString());
     }
 
-    private static void cards(StringBuilder body, Manifest m, RunTotals t) {
-        String soFar = m.finishedMs() == null ? "so far: " : "";
+    private static void cards(StringBuilder body, RecordedRun run, RunTotals t) {
+        RunManifest m = run.manifest();
+        String soFar = run.isFinished() ? "" : "so far: ";
         body.append("<section class=\"cards\">\n");
         card(
                 body,
                 "Wall time",
                 Html.seconds(t.wallMs()),
-                m.finishedMs() == null ? "still running: up to the latest recorded time" : "from start to finish");
+                run.isFinished() ? "from start to finish" : "still running, or killed: up to the latest recorded time");
         card(
                 body,
                 "I/O off the critical path",
@@ -272,12 +234,12 @@ public final class RunReport {
                 Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio),
                 soFar + "limit " + Html.seconds(t.limitMs()) + ": the longest compute chain plus its last save");
         long completed = m.nodes().values().stream()
-                .filter(n -> "COMPLETED".equals(n.state()))
+                .filter(n -> n.state() == NodeState.COMPLETED)
                 .count();
         long persisted =
-                m.datasets().values().stream().filter(DatasetRun::persistent).count();
+                m.datasets().values().stream().filter(DatasetRecord::persistent).count();
         long committed = m.datasets().values().stream()
-                .filter(d -> d.persistent() && "COMMITTED".equals(d.state()))
+                .filter(DatasetRecord::isCommitted)
                 .count();
         card(
                 body,
@@ -297,7 +259,7 @@ public final class RunReport {
                 .append("</div></div>\n");
     }
 
-    private static void errors(StringBuilder body, Manifest m) {
+    private static void errors(StringBuilder body, RunManifest m) {
         List<String> items = new ArrayList<>();
         if (m.error() != null) {
             items.add("<li>Run<pre>" + escape(m.error()) + "</pre></li>");
@@ -320,7 +282,7 @@ public final class RunReport {
         }
     }
 
-    private static void datasets(StringBuilder body, Manifest m) {
+    private static void datasets(StringBuilder body, RunManifest m) {
         if (m.datasets().isEmpty()) {
             return;
         }
@@ -333,14 +295,21 @@ public final class RunReport {
                 .append(versions ? "<th>Version</th>" : "")
                 .append("</tr>\n");
         m.datasets().forEach((name, d) -> {
-            String save = !d.persistent() || d.save() == null || d.save().endMs() == null
+            String save = !d.persistent()
+                            || !RecordedRun.hasStart(d.save())
+                            || d.save().endMs() == null
                     ? ""
                     : Html.seconds(d.save().endMs() - d.save().startMs());
-            String state = d.persistent() ? d.state() : "MEMORY";
+            // A value kept in memory has no save; once its node handed it on, it is simply "memory".
+            // One still pending when the run ended was never produced.
+            boolean neverProduced = d.state() == SaveState.PENDING && m.status().isTerminal();
+            String state = !d.persistent() && d.state() == SaveState.COMMITTED
+                    ? "MEMORY"
+                    : neverProduced ? "NOT PRODUCED" : d.state().name();
             body.append("<tr><td><code>")
                     .append(escape(name))
                     .append("</code></td><td><span class=\"state ")
-                    .append(stateClass(state))
+                    .append(neverProduced ? "s-not-run" : stateClass(state))
                     .append("\">")
                     .append(escape(state))
                     .append("</span></td><td><code>")
@@ -383,8 +352,9 @@ public final class RunReport {
                 1.00× means the run could not have been faster without faster compute or storage.</dd>
                 <dt>Timeline</dt>
                 <dd>One lane per node; time since the run started. The upper track shows loads and compute; each thin track
-                below is a save of one of the node's outputs. A hatched save was still running when the node finished:
-                it ran in the background while later nodes went on.</dd>
+                below is a save of one of the node's outputs. A solid save held up its node (sync, async and cache I/O);
+                a hatched save ran in the background while later nodes went on (the tee). A free input loaded before
+                its node could start (a prefetch) is drawn outlined, ahead of the node's dashed span.</dd>
                 </dl>
                 </details>
                 """);
@@ -394,15 +364,39 @@ public final class RunReport {
         return "s-" + state.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * An option's value as the header shows it: lists joined by commas, maps as {@code key=value} pairs;
+     * empty for {@code null} and for empty lists and maps, which the header leaves out.
+     */
+    static String option(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream()
+                    .filter(e -> !option(e.getValue()).isEmpty())
+                    .map(e -> e.getKey() + "=" + option(e.getValue()))
+                    .collect(Collectors.joining(", "));
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(RunReport::option).collect(Collectors.joining(", "));
+        }
+        return value.toString();
+    }
+
     /** Colours and captions from the manifest's node and dataset states. */
-    private record StateDecorator(Manifest m) implements DagDrawing.Decorator {
+    private record StateDecorator(RecordedRun run) implements DagDrawing.Decorator {
         @Override
         public Look node(PipelineNode node) {
-            NodeRun run = m.nodes().get(node.name());
-            String state = run != null ? run.state() : "RUNNING".equals(m.status()) ? "PENDING" : "NOT_RUN";
+            RunManifest m = run.manifest();
+            NodeRecord record = m.nodes().get(node.name());
+            String state = run.state(node.name()).name();
             String caption;
-            if (run != null && run.compute() != null && run.compute().endMs() != null) {
-                caption = Html.seconds(run.compute().endMs() - run.compute().startMs());
+            if (record != null
+                    && RecordedRun.hasStart(record.compute())
+                    && record.compute().endMs() != null) {
+                caption =
+                        Html.seconds(record.compute().endMs() - record.compute().startMs());
             } else {
                 caption = state.toLowerCase(Locale.ROOT).replace('_', ' ');
             }
@@ -418,21 +412,21 @@ public final class RunReport {
             }
             tip.append("\ninputs: ").append(String.join(", ", node.inputs()));
             tip.append("\noutputs: ").append(String.join(", ", node.outputs()));
-            if (run != null) {
+            if (record != null) {
                 long loads = 0;
-                for (Load load : run.loads()) {
-                    loads += load.span().endOr(m.endMs()) - load.span().startMs();
+                for (Load load : run.loads(record)) {
+                    loads += run.end(load) - load.startMs();
                 }
-                if (!run.loads().isEmpty()) {
+                if (!run.loads(record).isEmpty()) {
                     tip.append("\nloads: ").append(Html.seconds(loads));
                 }
-                if (run.compute() != null) {
+                if (RecordedRun.hasStart(record.compute())) {
                     tip.append("\ncompute: ")
-                            .append(Html.seconds(run.compute().endOr(m.endMs())
-                                    - run.compute().startMs()));
+                            .append(Html.seconds(
+                                    run.end(record.compute()) - record.compute().startMs()));
                 }
-                if (run.error() != null) {
-                    tip.append("\nerror: ").append(run.error());
+                if (record.error() != null) {
+                    tip.append("\nerror: ").append(record.error());
                 }
             }
             return new Look(stateClass(state), caption, tip.toString());
@@ -440,10 +434,11 @@ public final class RunReport {
 
         @Override
         public Look dataset(String name, Set<String> asWritten, PipelineNode producer) {
-            DatasetRun run = m.datasets().get(name);
+            RunManifest m = run.manifest();
+            DatasetRecord record = m.datasets().get(name);
             for (String written : asWritten) {
-                if (run == null) {
-                    run = m.datasets().get(written);
+                if (record == null) {
+                    record = m.datasets().get(written);
                 }
             }
             StringBuilder tip = new StringBuilder(name);
@@ -455,27 +450,41 @@ public final class RunReport {
                 return new Look("s-input", "", tip.toString());
             }
             tip.append("\nproduced by ").append(producer.name());
-            if (run == null || !run.persistent()) {
-                NodeRun producerRun = m.nodes().get(producer.name());
-                boolean produced = producerRun != null && "COMPLETED".equals(producerRun.state());
-                tip.append(produced || run != null ? "\nin memory only" : "\nnot produced");
-                return new Look(produced || run != null ? "s-memory" : "s-not-run", "", tip.toString());
+            // A dataset still pending when the run ended was never produced: its node did not get there.
+            boolean neverProduced = record != null
+                    ? record.state() == SaveState.PENDING && m.status().isTerminal()
+                    : run.state(producer.name()) != NodeState.COMPLETED;
+            if (record == null || !record.persistent()) {
+                boolean produced = record != null
+                        ? record.state() == SaveState.COMMITTED
+                        : run.state(producer.name()) == NodeState.COMPLETED;
+                if (produced) {
+                    tip.append("\nin memory only");
+                    return new Look("s-memory", "", tip.toString());
+                }
+                tip.append(neverProduced ? "\nin memory only; not produced" : "\nin memory only; not produced yet");
+                return new Look(neverProduced ? "s-not-run" : "s-memory", "", tip.toString());
             }
-            tip.append("\n").append(run.state());
-            if (run.save() != null && run.save().endMs() != null) {
+            if (neverProduced) {
+                tip.append("\nnot produced");
+                return new Look("s-not-run", "", tip.toString());
+            }
+            tip.append("\n").append(record.state());
+            if (RecordedRun.hasStart(record.save()) && record.save().endMs() != null) {
                 tip.append(", saved in ")
-                        .append(Html.seconds(run.save().endMs() - run.save().startMs()));
+                        .append(Html.seconds(
+                                record.save().endMs() - record.save().startMs()));
             }
-            if (run.bytes() != null) {
-                tip.append(", ").append(Html.bytes(run.bytes()));
+            if (record.bytes() != null) {
+                tip.append(", ").append(Html.bytes(record.bytes()));
             }
-            if (run.version() != null) {
-                tip.append("\nversion ").append(run.version());
+            if (record.version() != null) {
+                tip.append("\nversion ").append(record.version());
             }
-            if (run.error() != null) {
-                tip.append("\nerror: ").append(run.error());
+            if (record.error() != null) {
+                tip.append("\nerror: ").append(record.error());
             }
-            return new Look(stateClass(run.state()), "", tip.toString());
+            return new Look(stateClass(record.state().name()), "", tip.toString());
         }
     }
 }

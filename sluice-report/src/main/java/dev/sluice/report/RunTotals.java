@@ -1,11 +1,12 @@
 package dev.sluice.report;
 
+import dev.sluice.manifest.RunManifest;
+import dev.sluice.manifest.RunManifest.DatasetRecord;
+import dev.sluice.manifest.RunManifest.Load;
+import dev.sluice.manifest.RunManifest.NodeRecord;
+import dev.sluice.manifest.RunManifest.PipelineNode;
+import dev.sluice.manifest.RunManifest.Span;
 import dev.sluice.pipeline.DatasetNames;
-import dev.sluice.report.Manifest.DatasetRun;
-import dev.sluice.report.Manifest.Load;
-import dev.sluice.report.Manifest.NodeRun;
-import dev.sluice.report.Manifest.PipelineNode;
-import dev.sluice.report.Manifest.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,8 +37,9 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
         return limitMs > 0 ? (double) wallMs / limitMs : Double.NaN;
     }
 
-    static RunTotals of(Manifest manifest) {
-        long end = manifest.endMs();
+    static RunTotals of(RecordedRun run) {
+        RunManifest manifest = run.manifest();
+        long end = run.endMs();
         Map<String, PipelineNode> producers = new HashMap<>();
         Map<String, Set<String>> consumers = new HashMap<>();
         for (PipelineNode node : manifest.pipeline()) {
@@ -49,12 +51,12 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
 
         long syncIo = 0;
         List<long[]> intermediateIo = new ArrayList<>();
-        for (Map.Entry<String, DatasetRun> entry : manifest.datasets().entrySet()) {
+        for (Map.Entry<String, DatasetRecord> entry : manifest.datasets().entrySet()) {
             Span save = entry.getValue().save();
-            if (save == null || !entry.getValue().persistent()) {
+            if (!RecordedRun.hasStart(save) || !entry.getValue().persistent()) {
                 continue;
             }
-            intermediateIo.add(new long[] {save.startMs(), save.endOr(end)});
+            intermediateIo.add(new long[] {save.startMs(), run.end(save)});
             if (save.endMs() != null) {
                 int readers = consumers
                         .getOrDefault(DatasetNames.strip(entry.getKey()), Set.of())
@@ -64,12 +66,12 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
         }
         List<long[]> busy = new ArrayList<>();
         Map<String, Long> freeLoad = new HashMap<>();
-        for (NodeRun node : manifest.nodes().values()) {
-            if (node.compute() != null) {
-                busy.add(new long[] {node.compute().startMs(), node.compute().endOr(end)});
+        for (NodeRecord node : manifest.nodes().values()) {
+            if (RecordedRun.hasStart(node.compute())) {
+                busy.add(new long[] {node.compute().startMs(), run.end(node.compute())});
             }
-            for (Load load : node.loads()) {
-                long[] interval = {load.span().startMs(), load.span().endOr(end)};
+            for (Load load : run.loads(node)) {
+                long[] interval = {load.startMs(), run.end(load)};
                 String base = DatasetNames.strip(load.dataset());
                 if (producers.containsKey(base)) {
                     intermediateIo.add(interval);
@@ -82,18 +84,16 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
         List<long[]> io = union(intermediateIo);
         long waited = length(io) - length(intersect(io, union(busy)));
         long wall = end - manifest.startedMs();
-        return new RunTotals(
-                wall, syncIo, waited, Math.max(0, syncIo - waited), limit(manifest, producers, freeLoad, end));
+        return new RunTotals(wall, syncIo, waited, Math.max(0, syncIo - waited), limit(run, producers, freeLoad));
     }
 
-    private static long limit(
-            Manifest manifest, Map<String, PipelineNode> producers, Map<String, Long> freeLoad, long end) {
+    private static long limit(RecordedRun run, Map<String, PipelineNode> producers, Map<String, Long> freeLoad) {
+        RunManifest manifest = run.manifest();
         Map<String, Long> longestSave = new HashMap<>();
         manifest.datasets().forEach((name, d) -> {
-            PipelineNode producer = producers.get(DatasetNames.strip(name));
-            String by = d.producer() != null ? d.producer() : producer == null ? null : producer.name();
-            if (by != null && d.persistent() && d.save() != null) {
-                longestSave.merge(by, d.save().endOr(end) - d.save().startMs(), Math::max);
+            String by = run.producerOf(name, d);
+            if (by != null && d.persistent() && RecordedRun.hasStart(d.save())) {
+                longestSave.merge(by, run.end(d.save()) - d.save().startMs(), Math::max);
             }
         });
         Map<String, Long> finish = new HashMap<>();
@@ -107,10 +107,10 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
                         ready,
                         parent != null ? finish.getOrDefault(parent.name(), 0L) : freeLoad.getOrDefault(base, 0L));
             }
-            NodeRun run = manifest.nodes().get(node.name());
-            long compute = run == null || run.compute() == null
+            NodeRecord record = manifest.nodes().get(node.name());
+            long compute = record == null || !RecordedRun.hasStart(record.compute())
                     ? 0
-                    : run.compute().endOr(end) - run.compute().startMs();
+                    : run.end(record.compute()) - record.compute().startMs();
             finish.put(node.name(), ready + compute);
             limit = Math.max(limit, ready + compute + longestSave.getOrDefault(node.name(), 0L));
         }

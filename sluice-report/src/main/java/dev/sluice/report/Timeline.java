@@ -3,11 +3,13 @@ package dev.sluice.report;
 import static dev.sluice.report.Html.escape;
 import static dev.sluice.report.Html.num;
 
-import dev.sluice.report.Manifest.DatasetRun;
-import dev.sluice.report.Manifest.Load;
-import dev.sluice.report.Manifest.NodeRun;
-import dev.sluice.report.Manifest.PipelineNode;
-import dev.sluice.report.Manifest.Span;
+import dev.sluice.manifest.RunManifest;
+import dev.sluice.manifest.RunManifest.DatasetRecord;
+import dev.sluice.manifest.RunManifest.Load;
+import dev.sluice.manifest.RunManifest.NodeRecord;
+import dev.sluice.manifest.RunManifest.Span;
+import dev.sluice.runner.NodeState;
+import dev.sluice.runner.SaveState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import java.util.Map;
 /**
  * The run as a timeline in inline SVG: one lane per node, time since the run started across. A
  * lane's upper track holds the node's loads and its compute; below it, one thin track per
- * overlapping save of the node's outputs. A save that was still running when the node finished ran
- * in the background and is hatched; a save the node waited for is solid.
+ * overlapping save of the node's outputs. A save that ran in the background while the run went on
+ * is hatched; a save the node waited for is solid. A free input prefetched before its node could
+ * start is drawn where it loaded, outside the node's span.
  */
 final class Timeline {
     private static final double PLOT_WIDTH = 640;
@@ -30,17 +33,19 @@ final class Timeline {
     private static final double SAVE = 11;
     private static final double SAVE_GAP = 2;
     private static final double CHAR = 7.25;
+    private static final double TAIL_LABEL_ROW = 12;
 
     private Timeline() {}
 
     /** One save drawn on its producer's lane. */
-    private record SaveBar(String dataset, DatasetRun run, long start, long end, boolean background) {}
+    private record SaveBar(String dataset, DatasetRecord record, long start, long end, boolean background) {}
 
     /** One node's lane: what it did and the saves of its outputs, each save on its own track. */
-    private record Lane(String node, NodeRun run, List<SaveBar> saves, List<Integer> track, int tracks) {}
+    private record Lane(String node, NodeRecord record, List<SaveBar> saves, List<Integer> track, int tracks) {}
 
     /** The lanes' node names, top to bottom: by start time, nodes that never started last. */
-    static List<String> laneOrder(Manifest manifest) {
+    static List<String> laneOrder(RecordedRun run) {
+        RunManifest manifest = run.manifest();
         List<String> names = new ArrayList<>();
         manifest.pipeline().forEach(n -> names.add(n.name()));
         manifest.nodes().keySet().forEach(n -> {
@@ -50,31 +55,48 @@ final class Timeline {
         });
         Map<String, Integer> declared = new LinkedHashMap<>();
         names.forEach(n -> declared.put(n, declared.size()));
-        names.sort(Comparator.<String>comparingLong(n -> {
-                    NodeRun run = manifest.nodes().get(n);
-                    return run == null || run.startMs() == null ? Long.MAX_VALUE : run.startMs();
-                })
-                .thenComparing(declared::get));
+        Map<String, Long> starts = new LinkedHashMap<>();
+        names.forEach(n -> {
+            Long start = run.startMs(n);
+            starts.put(n, start == null ? Long.MAX_VALUE : start);
+        });
+        names.sort(Comparator.<String>comparingLong(starts::get).thenComparing(declared::get));
         return names;
     }
 
-    static String svg(Manifest manifest) {
+    /** Whether any node loaded a free input before it could start. */
+    static boolean hasPrefetch(RecordedRun run) {
+        for (Map.Entry<String, NodeRecord> node : run.manifest().nodes().entrySet()) {
+            for (Load load : run.loads(node.getValue())) {
+                if (run.isPrefetch(node.getKey(), load)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String svg(RecordedRun run) {
+        RunManifest manifest = run.manifest();
         long t0 = manifest.startedMs();
-        long end = manifest.endMs();
+        long end = run.endMs();
         long span = Math.max(1, end - t0);
-        List<Lane> lanes = lanes(manifest, end);
+        List<Lane> lanes = lanes(run);
         int longest = 8;
         for (Lane lane : lanes) {
             longest = Math.max(longest, Html.shorten(lane.node(), 34).length());
         }
         double labelWidth = Math.min(280, longest * CHAR + 30);
         double width = labelWidth + PLOT_WIDTH + RIGHT;
+        Scale x = new Scale(t0, span, labelWidth);
+        Long tailFrom = tailStart(run, span);
+        // The tail's label gets a row of its own under the lanes, where no bar can run through it.
+        boolean tailLabel = tailFrom != null && x.at(manifest.finishedMs()) - x.at(tailFrom) > 110;
         double height = AXIS;
         for (Lane lane : lanes) {
             height += laneHeight(lane);
         }
-        height += 6;
-        Scale x = new Scale(t0, span, labelWidth);
+        height += 6 + (tailLabel ? TAIL_LABEL_ROW : 0);
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"timeline\" width=\"100%\" viewBox=\"0 0 ")
@@ -105,12 +127,14 @@ final class Timeline {
             y += h;
         }
         svg.append("</g>\n");
-        tail(svg, manifest, x, height);
+        if (tailFrom != null) {
+            tail(svg, tailFrom, manifest.finishedMs(), x, height, tailLabel);
+        }
         axis(svg, x, span, height);
 
         y = AXIS;
         for (Lane lane : lanes) {
-            lane(svg, lane, x, y, labelWidth, width, end);
+            lane(svg, run, lane, x, y, width);
             y += laneHeight(lane);
         }
         if (manifest.finishedMs() != null) {
@@ -129,27 +153,15 @@ final class Timeline {
         return svg.toString();
     }
 
-    private static List<Lane> lanes(Manifest manifest, long end) {
-        Map<String, List<SaveBar>> saves = new LinkedHashMap<>();
-        Map<String, String> producers = new LinkedHashMap<>();
-        for (PipelineNode node : manifest.pipeline()) {
-            node.outputs().forEach(o -> producers.put(o, node.name()));
-        }
-        manifest.datasets().forEach((name, d) -> {
-            String producer = d.producer() != null ? d.producer() : producers.get(name);
-            if (producer == null || d.save() == null || !d.persistent()) {
-                return;
-            }
-            NodeRun run = manifest.nodes().get(producer);
-            long saveEnd = d.save().endOr(end);
-            boolean background = run == null || run.endMs() == null ? d.save().endMs() == null : saveEnd > run.endMs();
-            saves.computeIfAbsent(producer, k -> new ArrayList<>())
-                    .add(new SaveBar(name, d, d.save().startMs(), saveEnd, background));
-        });
+    private static List<Lane> lanes(RecordedRun run) {
+        RunManifest manifest = run.manifest();
         List<Lane> lanes = new ArrayList<>();
-        for (String name : laneOrder(manifest)) {
-            List<SaveBar> own = saves.getOrDefault(name, List.of());
-            own = new ArrayList<>(own);
+        for (String name : laneOrder(run)) {
+            List<SaveBar> own = new ArrayList<>();
+            for (String dataset : run.saves(name)) {
+                DatasetRecord d = manifest.datasets().get(dataset);
+                own.add(new SaveBar(dataset, d, d.save().startMs(), run.end(d.save()), run.savesRunInBackground()));
+            }
             own.sort(Comparator.comparingLong(SaveBar::start).thenComparing(SaveBar::dataset));
             // Greedy interval partitioning: each save takes the first track that is free by its start.
             List<Long> trackEnds = new ArrayList<>();
@@ -219,25 +231,31 @@ final class Timeline {
         return 10 * magnitude;
     }
 
-    /** The stretch after the last node finished, when the run only waited for its saves. */
-    private static void tail(StringBuilder svg, Manifest manifest, Scale x, double height) {
+    /**
+     * The start of the stretch after the last node finished, when the run only waited for its saves;
+     * {@code null} when there is none, or it is too short to show.
+     */
+    private static Long tailStart(RecordedRun run, long span) {
+        RunManifest manifest = run.manifest();
         if (manifest.finishedMs() == null) {
-            return;
+            return null;
         }
         long lastNode = manifest.startedMs();
-        for (NodeRun run : manifest.nodes().values()) {
-            if (run.endMs() != null) {
-                lastNode = Math.max(lastNode, run.endMs());
+        for (String node : manifest.nodes().keySet()) {
+            Long finish = run.finishMs(node);
+            if (finish != null) {
+                lastNode = Math.max(lastNode, finish);
             }
         }
         long gap = manifest.finishedMs() - lastNode;
-        if (gap <= 0 || gap * 50 < x.span()) {
-            return;
-        }
-        double from = x.at(lastNode);
-        double to = x.at(manifest.finishedMs());
+        return gap <= 0 || gap * 50 < span ? null : lastNode;
+    }
+
+    private static void tail(StringBuilder svg, long start, long end, Scale x, double height, boolean label) {
+        double from = x.at(start);
+        double to = x.at(end);
         svg.append("<g data-tip=\"")
-                .append(escape("Every node had finished; the run waited " + Html.seconds(gap)
+                .append(escape("Every node had finished; the run waited " + Html.seconds(end - start)
                         + " for background saves to commit."))
                 .append("\"><rect class=\"tail\" x=\"")
                 .append(num(from))
@@ -248,7 +266,7 @@ final class Timeline {
                 .append("\" height=\"")
                 .append(num(height - AXIS + 4))
                 .append("\"/>");
-        if (to - from > 110) {
+        if (label) {
             svg.append("<text class=\"tail-label\" x=\"")
                     .append(num((from + to) / 2))
                     .append("\" y=\"")
@@ -258,11 +276,10 @@ final class Timeline {
         svg.append("</g>\n");
     }
 
-    private static void lane(
-            StringBuilder svg, Lane lane, Scale x, double top, double labelWidth, double width, long end) {
-        NodeRun run = lane.run();
-        String state = run == null ? "NOT_RUN" : run.state();
-        String css = "s-" + state.toLowerCase(Locale.ROOT).replace('_', '-');
+    private static void lane(StringBuilder svg, RecordedRun run, Lane lane, Scale x, double top, double width) {
+        NodeRecord record = lane.record();
+        NodeState state = run.state(lane.node());
+        String css = RunReport.stateClass(state.name());
         double h = laneHeight(lane);
         double mid = top + PAD + MAIN / 2;
         svg.append("<g class=\"lane\" data-node=\"").append(escape(lane.node())).append("\">");
@@ -278,58 +295,64 @@ final class Timeline {
                 .append("\" cx=\"10\" cy=\"")
                 .append(num(mid))
                 .append("\" r=\"4\"><title>")
-                .append(escape(state))
+                .append(escape(state.name()))
                 .append("</title></circle>");
         svg.append("<text x=\"20\" y=\"")
                 .append(num(mid))
                 .append("\" data-tip=\"")
-                .append(escape(lane.node() + " — " + state + nodeTiming(run, end)))
+                .append(escape(lane.node() + " — " + state + nodeTiming(run, lane.node())))
                 .append("\">")
                 .append(escape(Html.shorten(lane.node(), 34)))
                 .append("</text>");
-        if (run != null && run.startMs() != null) {
-            long stop = run.endMs() != null ? run.endMs() : end;
-            rect(svg, "span", x.at(run.startMs()), x.at(stop), top + PAD, MAIN, null);
-            for (Load load : run.loads()) {
-                long loadEnd = load.span().endOr(end);
+        Long start = run.startMs(lane.node());
+        if (start != null) {
+            Long finish = run.finishMs(lane.node());
+            rect(svg, "span", x.at(start), x.at(finish != null ? finish : run.endMs()), top + PAD, MAIN, null);
+        }
+        if (record != null) {
+            for (Load load : run.loads(record)) {
+                long loadEnd = run.end(load);
+                boolean prefetch = run.isPrefetch(lane.node(), load);
                 rect(
                         svg,
-                        "seg load" + (load.span().endMs() == null ? " open" : ""),
-                        x.at(load.span().startMs()),
+                        "seg load" + (prefetch ? " prefetch" : "") + (load.endMs() == null ? " open" : ""),
+                        x.at(load.startMs()),
                         x.at(loadEnd),
                         top + PAD + 2,
                         MAIN - 4,
-                        "load " + load.dataset() + ": "
-                                + Html.seconds(loadEnd - load.span().startMs()));
+                        "load " + load.dataset() + ": " + Html.seconds(loadEnd - load.startMs())
+                                + (prefetch ? ", prefetched before the node could start" : ""));
             }
-            Span compute = run.compute();
-            if (compute != null) {
-                long computeEnd = compute.endOr(end);
+            Span compute = record.compute();
+            if (RecordedRun.hasStart(compute)) {
+                long computeEnd = run.end(compute);
                 rect(
                         svg,
-                        "seg compute" + ("FAILED".equals(state) ? " failed" : "")
+                        "seg compute" + (state == NodeState.FAILED ? " failed" : "")
                                 + (compute.endMs() == null ? " open" : ""),
                         x.at(compute.startMs()),
                         x.at(computeEnd),
                         top + PAD,
                         MAIN,
                         "compute " + lane.node() + ": " + Html.seconds(computeEnd - compute.startMs())
-                                + (run.error() != null ? "\n" + run.error() : ""));
+                                + (record.error() != null ? "\n" + record.error() : ""));
             }
         }
         for (int i = 0; i < lane.saves().size(); i++) {
             SaveBar save = lane.saves().get(i);
             double y = top + PAD + MAIN + SAVE_GAP + lane.track().get(i) * (SAVE + SAVE_GAP);
             String tip = "save " + save.dataset() + ": " + Html.seconds(save.end() - save.start()) + ", "
-                    + save.run().state()
+                    + save.record().state()
                     + (save.background() ? ", in the background after the node finished" : ", the node waited for it")
-                    + (save.run().bytes() != null ? ", " + Html.bytes(save.run().bytes()) : "")
-                    + (save.run().error() != null ? "\n" + save.run().error() : "");
+                    + (save.record().bytes() != null
+                            ? ", " + Html.bytes(save.record().bytes())
+                            : "")
+                    + (save.record().error() != null ? "\n" + save.record().error() : "");
             rect(
                     svg,
                     "seg save" + (save.background() ? " background" : "")
-                            + ("FAILED".equals(save.run().state()) ? " failed" : "")
-                            + (save.run().save().endMs() == null ? " open" : ""),
+                            + (save.record().state() == SaveState.FAILED ? " failed" : "")
+                            + (save.record().save().endMs() == null ? " open" : ""),
                     x.at(save.start()),
                     x.at(save.end()),
                     y,
@@ -352,14 +375,16 @@ final class Timeline {
         svg.append("</g>\n");
     }
 
-    private static String nodeTiming(NodeRun run, long end) {
-        if (run == null || run.startMs() == null) {
+    private static String nodeTiming(RecordedRun run, String node) {
+        Long start = run.startMs(node);
+        if (start == null) {
             return "";
         }
-        long stop = run.endMs() != null ? run.endMs() : end;
-        String text = "\n" + Html.seconds(stop - run.startMs()) + " from start to finish";
-        if (run.error() != null) {
-            text += "\n" + run.error();
+        Long finish = run.finishMs(node);
+        String text = "\n" + Html.seconds((finish != null ? finish : run.endMs()) - start) + " from start to finish";
+        NodeRecord record = run.manifest().nodes().get(node);
+        if (record != null && record.error() != null) {
+            text += "\n" + record.error();
         }
         return text;
     }

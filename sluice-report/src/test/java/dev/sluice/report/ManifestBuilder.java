@@ -1,49 +1,64 @@
 package dev.sluice.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.manifest.RunManifest;
+import dev.sluice.manifest.RunManifest.DatasetRecord;
+import dev.sluice.manifest.RunManifest.Load;
+import dev.sluice.manifest.RunManifest.NodeRecord;
+import dev.sluice.manifest.RunManifest.PipelineNode;
+import dev.sluice.manifest.RunManifest.Span;
+import dev.sluice.manifest.RunManifest.Status;
+import dev.sluice.runner.NodeState;
+import dev.sluice.runner.SaveState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes run manifests by hand, in the schema the manifest hook writes (format 1). Times are given
- * in milliseconds since the run started and stored as epoch milliseconds.
+ * Builds run manifests by hand, with what the manifest recorder would write: every declared node has a
+ * record from the start ({@code PENDING}); a node's record ends when its function returns, not after
+ * its saves; a save's span runs from its first attempt to its commit or failure. Times are given in
+ * milliseconds since the run started and stored as epoch milliseconds.
  */
 final class ManifestBuilder {
     static final long EPOCH = 1_763_700_000_000L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ObjectNode root = JSON.createObjectNode();
-    private final ArrayNode declared;
-    private final ObjectNode nodes;
-    private final ObjectNode datasets;
+    private final String runId;
+    private final Map<String, Object> options = new LinkedHashMap<>();
+    private final List<PipelineNode> pipeline = new ArrayList<>();
+    private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
+    private final Map<String, DatasetRecord> datasets = new LinkedHashMap<>();
+    private Status status = Status.RUNNING;
+    private Long finishedMs;
+    private String error;
+    private String resumedFrom;
+    private String project = "/home/me/iris";
 
     private ManifestBuilder(String runId) {
-        root.put("format", 1);
-        root.put("run_id", runId);
-        root.put("status", "RUNNING");
-        root.put("started_ms", EPOCH);
-        root.putNull("finished_ms");
-        root.put("project", "/home/me/iris");
-        root.put("command", "sluice run");
-        ObjectNode options = root.putObject("options");
+        this.runId = runId;
         options.put("runner", "sequential");
         options.put("workers", 1);
         options.put("io", "tee");
         options.put("env", "local");
-        options.putArray("pipelines").add("__default__");
-        declared = root.putObject("pipeline").putArray("nodes");
-        nodes = root.putObject("nodes");
-        datasets = root.putObject("datasets");
-        root.putNull("error");
+        options.put("pipelines", List.of("__default__"));
     }
 
     static ManifestBuilder run(String runId) {
         return new ManifestBuilder(runId);
     }
 
-    ManifestBuilder option(String key, String value) {
-        ((ObjectNode) root.get("options")).put(key, value);
+    ManifestBuilder option(String key, Object value) {
+        options.put(key, value);
+        return this;
+    }
+
+    ManifestBuilder project(String directory) {
+        project = directory;
+        return this;
+    }
+
+    ManifestBuilder resumedFrom(String earlierRun) {
+        resumedFrom = earlierRun;
         return this;
     }
 
@@ -53,121 +68,119 @@ final class ManifestBuilder {
 
     ManifestBuilder declareIn(
             String namespace, String name, List<String> inputs, List<String> outputs, String... tags) {
-        ObjectNode node = declared.addObject();
-        node.put("name", name);
-        if (namespace == null) {
-            node.putNull("namespace");
-        } else {
-            node.put("namespace", namespace);
-        }
-        ArrayNode tagList = node.putArray("tags");
-        for (String tag : tags) {
-            tagList.add(tag);
-        }
-        inputs.forEach(node.putArray("inputs")::add);
-        outputs.forEach(node.putArray("outputs")::add);
+        pipeline.add(new PipelineNode(name, namespace, List.of(tags), inputs, outputs));
+        nodes.put(name, NodeRecord.pending());
         return this;
     }
 
-    /** A node that ran from {@code start} to {@code end}; add its loads and compute separately. */
+    /** A node that started at {@code start} and whose function returned at {@code end} (null: still going). */
     ManifestBuilder ran(String node, String state, long start, Long end) {
-        ObjectNode n = nodes.putObject(node);
-        n.put("state", state);
-        n.put("start_ms", EPOCH + start);
-        putTime(n, "end_ms", end);
-        n.putArray("load");
-        n.putNull("compute");
-        n.putNull("error");
+        nodes.put(node, new NodeRecord(NodeState.valueOf(state), EPOCH + start, at(end), List.of(), null, null));
         return this;
     }
 
     ManifestBuilder notRun(String node) {
-        ObjectNode n = nodes.putObject(node);
-        n.put("state", "NOT_RUN");
-        n.putNull("start_ms");
-        n.putNull("end_ms");
-        n.putArray("load");
-        n.putNull("compute");
-        n.putNull("error");
+        nodes.put(node, new NodeRecord(NodeState.NOT_RUN, null, null, List.of(), null, null));
         return this;
     }
 
     ManifestBuilder load(String node, String dataset, long start, long end) {
-        ObjectNode load = ((ArrayNode) nodes.get(node).get("load")).addObject();
-        load.put("dataset", dataset);
-        load.put("start_ms", EPOCH + start);
-        load.put("end_ms", EPOCH + end);
+        NodeRecord n = nodes.get(node);
+        List<Load> loads = new ArrayList<>(n.loads());
+        loads.add(new Load(dataset, EPOCH + start, EPOCH + end));
+        nodes.put(node, new NodeRecord(n.state(), n.startMs(), n.endMs(), loads, n.compute(), n.error()));
         return this;
     }
 
     ManifestBuilder compute(String node, long start, Long end) {
-        ObjectNode compute = ((ObjectNode) nodes.get(node)).putObject("compute");
-        compute.put("start_ms", EPOCH + start);
-        putTime(compute, "end_ms", end);
+        NodeRecord n = nodes.get(node);
+        nodes.put(
+                node,
+                new NodeRecord(
+                        n.state(), n.startMs(), n.endMs(), n.loads(), new Span(EPOCH + start, at(end)), n.error()));
         return this;
     }
 
     ManifestBuilder nodeError(String node, String message) {
-        ((ObjectNode) nodes.get(node)).put("error", message);
+        NodeRecord n = nodes.get(node);
+        nodes.put(node, new NodeRecord(n.state(), n.startMs(), n.endMs(), n.loads(), n.compute(), message));
         return this;
     }
 
     /** A persisted output of {@code producer}, saved from {@code start} to {@code end} (null: still writing). */
     ManifestBuilder saved(String dataset, String producer, String state, long start, Long end) {
-        ObjectNode d = datasets.putObject(dataset);
-        d.put("state", state);
-        d.put("producer", producer);
-        d.put("persistent", true);
-        d.putNull("version");
-        d.put("bytes", 2048);
-        ObjectNode save = d.putObject("save");
-        save.put("start_ms", EPOCH + start);
-        putTime(save, "end_ms", end);
-        d.putNull("error");
+        datasets.put(
+                dataset,
+                new DatasetRecord(
+                        SaveState.valueOf(state),
+                        producer,
+                        true,
+                        null,
+                        state.equals("COMMITTED") ? 2048L : null,
+                        new Span(EPOCH + start, at(end)),
+                        null));
+        return this;
+    }
+
+    /** A persisted output whose save has not started. */
+    ManifestBuilder unsaved(String dataset, String producer) {
+        datasets.put(dataset, new DatasetRecord(SaveState.PENDING, producer, true, null, null, null, null));
         return this;
     }
 
     ManifestBuilder datasetError(String dataset, String message) {
-        ((ObjectNode) datasets.get(dataset)).put("error", message);
+        DatasetRecord d = datasets.get(dataset);
+        datasets.put(
+                dataset,
+                new DatasetRecord(d.state(), d.producer(), d.persistent(), d.version(), d.bytes(), d.save(), message));
         return this;
     }
 
+    /** An output kept in memory only, handed on by its producer. */
     ManifestBuilder memory(String dataset, String producer) {
-        ObjectNode d = datasets.putObject(dataset);
-        d.put("state", "COMMITTED");
-        d.put("producer", producer);
-        d.put("persistent", false);
-        d.putNull("version");
-        d.putNull("bytes");
-        d.putNull("save");
-        d.putNull("error");
+        datasets.put(dataset, new DatasetRecord(SaveState.COMMITTED, producer, false, null, null, null, null));
+        return this;
+    }
+
+    /** An output kept in memory only, which its producer has not produced. */
+    ManifestBuilder memoryPending(String dataset, String producer) {
+        datasets.put(dataset, new DatasetRecord(SaveState.PENDING, producer, false, null, null, null, null));
         return this;
     }
 
     ManifestBuilder finished(String status, long at) {
-        root.put("status", status);
-        root.put("finished_ms", EPOCH + at);
+        this.status = Status.valueOf(status);
+        this.finishedMs = EPOCH + at;
         return this;
     }
 
     ManifestBuilder error(String message) {
-        root.put("error", message);
+        error = message;
         return this;
     }
 
-    String json() {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    RunManifest manifest() {
+        return new RunManifest(
+                runId,
+                status,
+                EPOCH,
+                finishedMs,
+                project,
+                "sluice run",
+                options,
+                pipeline,
+                nodes,
+                datasets,
+                error,
+                resumedFrom);
     }
 
-    private static void putTime(ObjectNode node, String field, Long time) {
-        if (time == null) {
-            node.putNull(field);
-        } else {
-            node.put(field, EPOCH + time);
-        }
+    /** The manifest as the recorder writes it to {@code manifest.json}. */
+    String json() {
+        return manifest().toJson();
+    }
+
+    private static Long at(Long time) {
+        return time == null ? null : EPOCH + time;
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,23 @@ class RunReportTest {
     }
 
     @Test
+    void render_teeRun_tailLabelSitsBelowEveryLane() {
+        String html = RunReport.render(Samples.irisTee());
+
+        Matcher label = Pattern.compile("<text class=\"tail-label\" x=\"[^\"]+\" y=\"([^\"]+)\">waiting for saves")
+                .matcher(html);
+        assertThat(label.find()).isTrue();
+        Matcher lane = Pattern.compile(
+                        "<rect class=\"lane-bg\" x=\"0\" y=\"([^\"]+)\" width=\"[^\"]+\" height=\"([^\"]+)\"")
+                .matcher(html);
+        double bottom = 0;
+        while (lane.find()) {
+            bottom = Math.max(bottom, Double.parseDouble(lane.group(1)) + Double.parseDouble(lane.group(2)));
+        }
+        assertThat(Double.parseDouble(label.group(1))).isGreaterThan(bottom);
+    }
+
+    @Test
     void render_failedRun_coloursFailuresAndQuotesTheErrorsEscaped() {
         String html = RunReport.render(Samples.irisFailed());
 
@@ -205,11 +223,11 @@ class RunReportTest {
     void render_badField_failsNamingThePathOfTheField() {
         String json = ManifestBuilder.run("r")
                 .json()
-                .replace("\"nodes\" : { }", "\"nodes\" : {\"a\": {\"start_ms\": \"soon\"}}");
+                .replace("\"nodes\": {}", "\"nodes\": {\"a\": {\"state\": \"RUNNING\", \"start_ms\": \"soon\"}}");
 
         assertThatThrownBy(() -> RunReport.render(json))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Field 'nodes.a.start_ms' must be a whole number");
+                .hasMessageContaining("'nodes.a.start_ms' is not a number");
     }
 
     @Test
@@ -240,55 +258,128 @@ class RunReportTest {
 
         assertThatThrownBy(() -> RunReport.write(manifest, dir.resolve("report.html")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Run manifest '" + manifest + "' is not valid JSON");
+                .hasMessageContaining("run manifest " + manifest + ": it is not valid JSON");
     }
 
     @Test
-    void findManifest_last_isTheRunThatStartedLast(@TempDir Path project) throws IOException {
-        // Names and write order disagree with start times, so only started_ms can pick the right one.
-        run(project, "b-older", Samples.irisTee().replace("\"started_ms\" : ", "\"started_ms\" : 1"));
-        run(project, "c-newest", Samples.irisTee().replace("\"started_ms\" : ", "\"started_ms\" : 9"));
-        run(project, "a-old", Samples.irisTee().replace("\"started_ms\" : ", "\"started_ms\" : 5"));
+    void write_manifestInsideTheProject_namesItRelativeToTheProject(@TempDir Path project) throws IOException {
+        Path manifest = project.resolve(".sluice/runs/iris-tee/manifest.json");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(
+                manifest,
+                Samples.irisPipeline("iris-tee").project(project.toString()).json());
+        Path output = project.resolve("report.html");
 
-        assertThat(RunReport.findManifest(project, "last"))
-                .isEqualTo(project.resolve(".sluice/runs/c-newest/manifest.json"));
+        RunReport.write(manifest, output);
+
+        assertThat(Files.readString(output))
+                .contains("<span>project <code>" + project.getFileName() + "</code></span>")
+                .contains("Rendered by Sluice from <code>.sluice/runs/iris-tee/manifest.json</code>")
+                .doesNotContain(project.getParent().toString());
     }
 
     @Test
-    void findManifest_idOrUniquePrefix_isThatRun(@TempDir Path project) throws IOException {
-        run(project, "3f2a9c", Samples.irisTee());
-        run(project, "3f7b01", Samples.irisSync());
+    void render_projectDirectory_showsOnlyItsName() {
+        String html = RunReport.render(Samples.irisTee());
 
-        assertThat(RunReport.findManifest(project, "3f2a9c")).endsWith(Path.of("3f2a9c", "manifest.json"));
-        assertThat(RunReport.findManifest(project, "3f7")).endsWith(Path.of("3f7b01", "manifest.json"));
-        assertThatThrownBy(() -> RunReport.findManifest(project, "3f"))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("It starts 2 run ids");
+        assertThat(html).contains("<span>project <code>iris</code></span>").doesNotContain("/home/me");
     }
 
     @Test
-    void findManifest_unknownId_failsListingTheRuns(@TempDir Path project) throws IOException {
-        run(project, "3f2a9c", Samples.irisTee());
+    void render_options_showsListsAndMapsButNotEmptyOnes() {
+        String json = Samples.irisPipeline("options")
+                .option("runtime_params", Map.of("io_delay", 0.3))
+                .option("filter", Map.of("tags", List.of("train", "evaluate"), "from_nodes", List.of()))
+                .option("hooks", List.of())
+                .option("max_pending_bytes", 1_580_204_032L)
+                .option("verify", null)
+                .json();
 
-        assertThatThrownBy(() -> RunReport.findManifest(project, "3f2a9d"))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("no run '3f2a9d'")
-                .hasMessageContaining("Did you mean '3f2a9c'?")
-                .hasMessageContaining("'last'");
+        String html = RunReport.render(json);
+
+        assertThat(html)
+                .contains("<li>pipelines <b>__default__</b></li>")
+                .contains("<li>runtime_params <b>io_delay=0.3</b></li>")
+                .contains("<li>filter <b>tags=train, evaluate</b></li>")
+                .doesNotContain("from_nodes")
+                .contains("<li>max_pending_bytes <b>1.5 GiB</b></li>")
+                .doesNotContain("<li>hooks")
+                .doesNotContain("<li>verify");
     }
 
     @Test
-    void findManifest_noRuns_failsSayingHowToMakeOne(@TempDir Path project) {
-        assertThatThrownBy(() -> RunReport.findManifest(project, "last"))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining(".sluice/runs")
-                .hasMessageContaining("sluice run");
+    void render_syncRun_nodeIsBusyUntilItsSavesEnd() {
+        String html = RunReport.render(Samples.irisSync());
+
+        // split_data's function returned at 60 ms; under sync it then saved its four outputs in turn.
+        assertThat(lane(html, "split_data")).contains("split_data — COMPLETED&#10;4.06 s from start to finish");
+        assertThat(html).doesNotContain("class=\"tail\"");
     }
 
-    private static void run(Path project, String id, String manifest) throws IOException {
-        Path dir = project.resolve(".sluice/runs").resolve(id);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), manifest);
+    @Test
+    void render_teeRun_parameterLoadsAreNotDrawn() {
+        String html = RunReport.render(Samples.irisTee());
+
+        assertThat(count(lane(html, "split_data"), "class=\"seg load")).isEqualTo(1);
+        assertThat(html).doesNotContain("load params:");
+    }
+
+    @Test
+    void render_resumedRun_namesTheRunItResumed() {
+        String html = RunReport.render(Samples.irisResumedWithPrefetch().json());
+
+        assertThat(html).contains("<span>resumed from <code>iris-killed</code></span>");
+    }
+
+    @Test
+    void render_prefetchedInput_drawnAheadOfItsNodeWhichKeepsItsPlace() {
+        String html = RunReport.render(Samples.irisResumedWithPrefetch().json());
+
+        String lane = lane(html, "report_accuracy");
+        assertThat(lane)
+                .contains("class=\"seg load prefetch\"")
+                .contains("load test_y: 0.513 s, prefetched before the node could start")
+                .contains("report_accuracy — COMPLETED&#10;0.010 s from start to finish");
+        assertThat(count(lane(html, "predict"), "prefetch")).isZero();
+        assertThat(lanes(html)).containsExactly("predict", "report_accuracy");
+        assertThat(html).contains("<span class=\"sw seg prefetch\"></span>");
+    }
+
+    @Test
+    void render_nodeThatOnlyPrefetched_isStillPending() {
+        // The recorder marks a node running at its first load, prefetches included.
+        String json = ManifestBuilder.run("prefetching")
+                .declare("predict", List.of("model"), List.of("predictions"))
+                .declare("report_accuracy", List.of("predictions", "test_y"), List.of("accuracy"))
+                .ran("predict", "RUNNING", 0, null)
+                .compute("predict", 0, null)
+                .ran("report_accuracy", "RUNNING", 1, null)
+                .load("report_accuracy", "test_y", 1, 300)
+                .json();
+
+        String html = RunReport.render(json);
+
+        assertThat(vertex(html, "data-node=\"report_accuracy\"")).contains("<rect class=\"s-pending\"");
+        assertThat(vertex(html, "data-node=\"predict\"")).contains("<rect class=\"s-running\"");
+        assertThat(lanes(html)).containsExactly("predict", "report_accuracy");
+    }
+
+    @Test
+    void render_failedRun_outputsOfNodesThatNeverRanAreNotRun() {
+        String html = RunReport.render(Samples.irisFailed());
+
+        assertThat(vertex(html, "data-dataset=\"predictions\"")).contains("<rect class=\"s-not-run\"");
+        assertThat(vertex(html, "data-dataset=\"accuracy\"")).contains("<rect class=\"s-not-run\"");
+        assertThat(html)
+                .contains("<td><span class=\"state s-not-run\">NOT PRODUCED</span></td><td><code>predict</code>");
+    }
+
+    @Test
+    void render_memoryOutput_isListedAsMemory() {
+        String html = RunReport.render(Samples.irisTee());
+
+        assertThat(vertex(html, "data-dataset=\"accuracy\"")).contains("<rect class=\"s-memory\"");
+        assertThat(html).contains("<span class=\"state s-memory\">MEMORY</span>");
     }
 
     private static List<String> lanes(String html) {

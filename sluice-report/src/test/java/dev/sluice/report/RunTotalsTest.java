@@ -3,13 +3,14 @@ package dev.sluice.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sluice.manifest.RunManifest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunTotalsTest {
 
     private static RunTotals totals(String json) {
-        return RunTotals.of(Manifest.parse(json, "test manifest"));
+        return RunTotals.of(RecordedRun.of(RunManifest.parse(json, "test manifest")));
     }
 
     @Test

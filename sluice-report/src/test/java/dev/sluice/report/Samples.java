@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Hand-made manifests of runs whose numbers are easy to check: the Iris pipeline (four nodes, six
- * persisted intermediates, a 1 s delay on every save and load of an intermediate) under the tee
- * and under sync, a failed run, a run still in progress, and a large generated pipeline.
+ * Hand-made manifests of runs whose numbers are easy to check, with the semantics of the manifests
+ * {@code sluice run} records: the Iris pipeline (four nodes, six persisted intermediates, a 1 s delay
+ * on every save and load of an intermediate) under the tee and under sync, a failed run, a run still
+ * in progress, a resumed run that prefetched a free input, and a large generated pipeline.
  */
 final class Samples {
     static final List<String> IRIS_NODES = List.of("split_data", "train_model", "predict", "report_accuracy");
@@ -39,6 +40,7 @@ final class Samples {
         return irisPipeline("iris-tee")
                 .ran("split_data", "COMPLETED", 0, 60L)
                 .load("split_data", "example_iris_data", 0, 40)
+                .load("split_data", "params:model_options", 40, 40)
                 .compute("split_data", 40, 60L)
                 .saved("train_x", "split_data", "COMMITTED", 60, 1060L)
                 .saved("train_y", "split_data", "COMMITTED", 60, 1060L)
@@ -58,26 +60,28 @@ final class Samples {
     }
 
     /**
-     * Sync: each node saves its outputs in turn and the next loads them back. Every intermediate
-     * I/O is on the path: 12 000 ms of it, all waited for; wall 12 172 ms against the same 1170 ms
-     * limit.
+     * Sync: each node saves its outputs in turn and the next loads them back. A node's record ends when
+     * its function returns; it then waits for its saves (split_data is busy until 4060 ms). Every
+     * intermediate I/O is on the path: 12 000 ms of it, all waited for; wall 12 172 ms against the same
+     * 1170 ms limit.
      */
     static String irisSync() {
         return irisPipeline("iris-sync")
                 .option("io", "sync")
-                .ran("split_data", "COMPLETED", 0, 4060L)
+                .ran("split_data", "COMPLETED", 0, 60L)
                 .load("split_data", "example_iris_data", 0, 40)
+                .load("split_data", "params:model_options", 40, 40)
                 .compute("split_data", 40, 60L)
                 .saved("train_x", "split_data", "COMMITTED", 60, 1060L)
                 .saved("train_y", "split_data", "COMMITTED", 1060, 2060L)
                 .saved("test_x", "split_data", "COMMITTED", 2060, 3060L)
                 .saved("test_y", "split_data", "COMMITTED", 3060, 4060L)
-                .ran("train_model", "COMPLETED", 4060, 7160L)
+                .ran("train_model", "COMPLETED", 4060, 6160L)
                 .load("train_model", "train_x", 4060, 5060)
                 .load("train_model", "train_y", 5060, 6060)
                 .compute("train_model", 6060, 6160L)
                 .saved("model", "train_model", "COMMITTED", 6160, 7160L)
-                .ran("predict", "COMPLETED", 7160, 10170L)
+                .ran("predict", "COMPLETED", 7160, 9170L)
                 .load("predict", "model", 7160, 8160)
                 .load("predict", "test_x", 8160, 9160)
                 .compute("predict", 9160, 9170L)
@@ -105,8 +109,11 @@ final class Samples {
                 .ran("train_model", "FAILED", 61, 90L)
                 .compute("train_model", 61, 90L)
                 .nodeError("train_model", "Node train_model failed: IllegalArgumentException: learning rate < 0")
+                .unsaved("model", "train_model")
                 .notRun("predict")
+                .unsaved("predictions", "predict")
                 .notRun("report_accuracy")
+                .memoryPending("accuracy", "report_accuracy")
                 .finished("FAILED", 1060)
                 .error("Node train_model failed: IllegalArgumentException: learning rate < 0")
                 .json();
@@ -120,9 +127,36 @@ final class Samples {
                 .compute("split_data", 40, 60L)
                 .saved("train_x", "split_data", "COMMITTED", 60, 1060L)
                 .saved("train_y", "split_data", "WRITING", 60, null)
+                .saved("test_x", "split_data", "WRITING", 60, null)
+                .saved("test_y", "split_data", "WRITING", 60, null)
                 .ran("train_model", "RUNNING", 61, null)
-                .compute("train_model", 61, 1500L)
+                .compute("train_model", 61, null)
+                .unsaved("model", "train_model")
+                .unsaved("predictions", "predict")
+                .memoryPending("accuracy", "report_accuracy")
                 .json();
+    }
+
+    /**
+     * A resumed run of the last two Iris nodes, where model, test_x and test_y are free inputs. The tee
+     * prefetches test_y for report_accuracy from 2 ms, long before predict (its parent) finishes at
+     * 600 ms; report_accuracy itself runs from 610 to 620 ms.
+     */
+    static ManifestBuilder irisResumedWithPrefetch() {
+        return ManifestBuilder.run("iris-resumed")
+                .resumedFrom("iris-killed")
+                .declare("predict", List.of("model", "test_x"), List.of("predictions"), "evaluate")
+                .declare("report_accuracy", List.of("predictions", "test_y"), List.of("accuracy"), "evaluate")
+                .ran("predict", "COMPLETED", 5, 600L)
+                .load("predict", "model", 5, 590)
+                .load("predict", "test_x", 10, 530)
+                .compute("predict", 590, 600L)
+                .ran("report_accuracy", "COMPLETED", 2, 620L)
+                .load("report_accuracy", "test_y", 2, 515)
+                .compute("report_accuracy", 610, 620L)
+                .saved("predictions", "predict", "COMMITTED", 600, 1100L)
+                .memory("accuracy", "report_accuracy")
+                .finished("COMPLETED", 1100);
     }
 
     /**
