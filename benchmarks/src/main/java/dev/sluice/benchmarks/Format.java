@@ -18,6 +18,11 @@ final class Format {
         return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 
+    /** Bytes per second as whole MiB per second: {@code 812}. */
+    static String mibPerSecond(double bytesPerSecond) {
+        return String.format(Locale.ROOT, "%,.0f", bytesPerSecond / (1 << 20));
+    }
+
     /** A ratio with two decimals: {@code 1.07}. */
     static String ratio(double ratio) {
         return String.format(Locale.ROOT, "%.2f", ratio);
