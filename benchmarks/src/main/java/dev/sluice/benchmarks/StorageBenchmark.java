@@ -84,11 +84,13 @@ final class StorageBenchmark {
     /**
      * One timed run with its limits.
      *
-     * @param limit what the store's write throughput and the run's compute allow
+     * @param limit what the store's write throughput and the run's compute allow, at the best write rate
+     *     measured
+     * @param typicalLimit the same at the median write rate: what the store usually allows
      * @param syncLimit the run's compute, writes and reads one after another at the best measured rates:
      *     the limit of a run that does its I/O in series, as {@code sync} on the sequential runner does
      */
-    record Sample(Measured run, StorageLimit limit, Duration syncLimit) {
+    record Sample(Measured run, StorageLimit limit, StorageLimit typicalLimit, Duration syncLimit) {
         Duration wall() {
             return run.wall();
         }
@@ -99,6 +101,10 @@ final class StorageBenchmark {
 
         double ratio() {
             return (double) run.wall().toNanos() / limit.limit().toNanos();
+        }
+
+        double typicalRatio() {
+            return (double) run.wall().toNanos() / typicalLimit.limit().toNanos();
         }
     }
 
@@ -186,16 +192,14 @@ final class StorageBenchmark {
     }
 
     private Sample sample(Pipeline pipeline, Config config, Measured run, StoreThroughput throughput) {
+        int nodeWorkers = config.parallel() ? workers : 1;
         StorageLimit limit = StorageLimit.of(
-                pipeline,
-                run.compute(),
-                run.freeInputLoads(),
-                run.written(),
-                throughput.bestWrite(),
-                config.parallel() ? workers : 1);
+                pipeline, run.compute(), run.freeInputLoads(), run.written(), throughput.bestWrite(), nodeWorkers);
+        StorageLimit typical = StorageLimit.of(
+                pipeline, run.compute(), run.freeInputLoads(), run.written(), throughput.medianWrite(), nodeWorkers);
         Duration syncLimit = StorageLimit.inSeries(
                 pipeline, run.compute(), run.written(), throughput.bestSerialWrite(), throughput.bestRead());
-        return new Sample(run, limit, syncLimit);
+        return new Sample(run, limit, typical, syncLimit);
     }
 
     private void report(StoreThroughput throughput) {

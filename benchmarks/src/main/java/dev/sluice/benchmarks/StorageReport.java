@@ -65,11 +65,12 @@ final class StorageReport {
                 "limit (s)",
                 "ratio",
                 "limit set by",
+                "ratio at median W",
                 "compute (s)",
                 "saves (s)",
                 "loads (s)",
                 "`sync` limit (s)")));
-        out.append(Report.row(List.of("---", "---", "--:", "--:", "--:", "---", "--:", "--:", "--:", "--:")));
+        out.append(Report.row(List.of("---", "---", "--:", "--:", "--:", "---", "--:", "--:", "--:", "--:", "--:")));
         for (ConfigResult config : result.configs()) {
             Sample run = config.median();
             out.append(Report.row(List.of(
@@ -79,6 +80,7 @@ final class StorageReport {
                     Format.seconds(run.limit().limit()),
                     Format.ratio(run.ratio()),
                     run.limit().setBy().toString(),
+                    Format.ratio(run.typicalRatio()),
                     Format.seconds(run.compute()),
                     Format.seconds(run.run().saves()),
                     Format.seconds(run.run().loads()),
@@ -97,7 +99,10 @@ final class StorageReport {
                 .append(" last output's save at W), the compute shared by the workers, and the write bound (each")
                 .append(" output saved no earlier than its node ends, all ")
                 .append(mib(written))
-                .append(" at W). Ratio: wall / limit. Compute, saves, loads: the run's node, save and load times")
+                .append(" at W). Ratio: wall / limit. Ratio at median W: the same with W = ")
+                .append(Format.mibPerSecond(throughput.medianWrite()))
+                .append(
+                        " MiB/s, the better median write rate, what the store usually gives. Compute, saves, loads: the run's node, save and load times")
                 .append(" added up (under `tee` the saves overlap each other and compute). `sync` limit: what")
                 .append(" `sync` must do one thing after another, each at the best rate above: the compute, ")
                 .append(mib(written))

@@ -104,6 +104,11 @@ record StoreThroughput(
         return Math.max(rate(bytes, fastest(serialWrites)), bestConcurrentWrite());
     }
 
+    /** The better of the median write rates, one at a time or several at once, in bytes per second. */
+    double medianWrite() {
+        return Math.max(medianSerialWrite(), medianConcurrentWrite());
+    }
+
     /** Bytes per second of the fastest write made alone. */
     double bestSerialWrite() {
         return rate(bytes, fastest(serialWrites));

@@ -25,6 +25,8 @@ class StoreThroughputTest {
         assertThat(throughput.medianConcurrentWrite()).isEqualTo(500.0);
         assertThat(throughput.bestRead()).isEqualTo(100.0);
         assertThat(throughput.medianRead()).isEqualTo(50.0);
+        assertThat(throughput.bestWrite()).isEqualTo(500.0);
+        assertThat(throughput.medianWrite()).isEqualTo(500.0);
     }
 
     @Test
