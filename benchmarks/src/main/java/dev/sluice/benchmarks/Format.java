@@ -13,6 +13,11 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f", duration.toNanos() / 1e9);
     }
 
+    /** Whole milliseconds: {@code 112}. */
+    static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.0f", duration.toNanos() / 1e6);
+    }
+
     /** Seconds as short as they go: {@code 1}, {@code 0.2}. */
     static String compact(Duration duration) {
         return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();

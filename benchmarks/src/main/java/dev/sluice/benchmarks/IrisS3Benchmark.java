@@ -84,12 +84,12 @@ final class IrisS3Benchmark {
                     Sample sample = runOnce(mode, bucket);
                     samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
                     progress.printf(
-                            "iris-s3: %s, run %d of %d: %s s (limit %s s)%n",
+                            "iris-s3: %s, run %d of %d: %s ms (limit %s ms)%n",
                             mode,
                             round,
                             runs,
-                            Format.seconds(sample.wall()),
-                            Format.seconds(sample.limit().limit()));
+                            Format.millis(sample.wall()),
+                            Format.millis(sample.limit().limit()));
                 }
             }
             List<ModeResult> results = new ArrayList<>();

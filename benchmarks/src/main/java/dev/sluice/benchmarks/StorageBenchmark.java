@@ -175,7 +175,7 @@ final class StorageBenchmark {
                 Measured run = runOnce(pipeline, config);
                 measured.computeIfAbsent(config, c -> new ArrayList<>()).add(run);
                 progress.printf(
-                        "storage, %s: %s, %s, run %d of %d: %s s%n",
+                        "storage, %s: %s, %s, run %d of %d: %s ms%n",
                         store.name(), config.runner(workers), config.mode(), round, runs, Format.seconds(run.wall()));
             }
         }

@@ -61,30 +61,30 @@ final class StorageReport {
         out.append(Report.row(List.of(
                 "runner",
                 "mode",
-                "wall (s)",
-                "limit (s)",
+                "wall (ms)",
+                "limit (ms)",
                 "ratio",
                 "limit set by",
                 "ratio at median W",
-                "compute (s)",
-                "saves (s)",
-                "loads (s)",
-                "`sync` limit (s)")));
+                "compute (ms)",
+                "saves (ms)",
+                "loads (ms)",
+                "`sync` limit (ms)")));
         out.append(Report.row(List.of("---", "---", "--:", "--:", "--:", "---", "--:", "--:", "--:", "--:", "--:")));
         for (ConfigResult config : result.configs()) {
             Sample run = config.median();
             out.append(Report.row(List.of(
                     config.config().runner(workers),
                     "`" + config.config().mode() + "`",
-                    Format.seconds(run.wall()),
-                    Format.seconds(run.limit().limit()),
+                    Format.millis(run.wall()),
+                    Format.millis(run.limit().limit()),
                     Format.ratio(run.ratio()),
                     run.limit().setBy().toString(),
                     Format.ratio(run.typicalRatio()),
-                    Format.seconds(run.compute()),
-                    Format.seconds(run.run().saves()),
-                    Format.seconds(run.run().loads()),
-                    config.config().mode() == IoMode.SYNC ? Format.seconds(run.syncLimit()) : "—")));
+                    Format.millis(run.compute()),
+                    Format.millis(run.run().saves()),
+                    Format.millis(run.run().loads()),
+                    config.config().mode() == IoMode.SYNC ? Format.millis(run.syncLimit()) : "—")));
         }
         out.append('\n')
                 .append(
@@ -126,12 +126,12 @@ final class StorageReport {
                 .append(": sequential runner, 4 nodes, 6 intermediates of a few KB, no delay\n\n");
         out.append(Report.row(List.of(
                 "mode",
-                "wall (s)",
-                "limit (s)",
+                "wall (ms)",
+                "limit (ms)",
                 "ratio",
-                "compute on path (s)",
-                "saves (s)",
-                "loads (s)",
+                "compute on path (ms)",
+                "saves (ms)",
+                "loads (ms)",
                 "speed-up over `sync`")));
         out.append(Report.row(List.of("---", "--:", "--:", "--:", "--:", "--:", "--:", "--:")));
         Duration syncWall = results.stream()
@@ -143,12 +143,12 @@ final class StorageReport {
             IrisS3Benchmark.Sample run = result.median();
             out.append(Report.row(List.of(
                     "`" + result.mode() + "`",
-                    Format.seconds(run.wall()),
-                    Format.seconds(run.limit().limit()),
+                    Format.millis(run.wall()),
+                    Format.millis(run.limit().limit()),
                     Format.ratio(run.ratio()),
-                    Format.seconds(run.limit().pathCompute()),
-                    Format.seconds(run.saves()),
-                    Format.seconds(run.loads()),
+                    Format.millis(run.limit().pathCompute()),
+                    Format.millis(run.saves()),
+                    Format.millis(run.loads()),
                     syncWall == null ? "—" : times(ratio(syncWall, run.wall())))));
         }
         out.append('\n')
@@ -167,7 +167,7 @@ final class StorageReport {
         StringBuilder out = new StringBuilder();
         out.append("### `tee` over `sync`, sequential runner\n\n");
         out.append(
-                Report.row(List.of("workload", "`sync` (s)", "`tee` (s)", "speed-up", "`sync` limit ÷ `tee` limit")));
+                Report.row(List.of("workload", "`sync` (ms)", "`tee` (ms)", "speed-up", "`sync` limit ÷ `tee` limit")));
         out.append(Report.row(List.of("---", "--:", "--:", "--:", "--:")));
         for (Result store : stores) {
             Optional<Sample> sync = sample(store.configs(), false, IoMode.SYNC);
@@ -176,8 +176,8 @@ final class StorageReport {
                 out.append(Report.row(List.of(
                         StorageBenchmark.OUTPUTS.size() + " × " + mib(store.bytesPerOutput()) + " on "
                                 + store.store().name(),
-                        Format.seconds(sync.get().wall()),
-                        Format.seconds(tee.get().wall()),
+                        Format.millis(sync.get().wall()),
+                        Format.millis(tee.get().wall()),
                         times(ratio(sync.get().wall(), tee.get().wall())),
                         times(ratio(sync.get().syncLimit(), tee.get().limit().limit())))));
             }
@@ -187,8 +187,8 @@ final class StorageReport {
         if (irisSync.isPresent() && irisTee.isPresent()) {
             out.append(Report.row(List.of(
                     "Iris on S3",
-                    Format.seconds(irisSync.get().wall()),
-                    Format.seconds(irisTee.get().wall()),
+                    Format.millis(irisSync.get().wall()),
+                    Format.millis(irisTee.get().wall()),
                     times(ratio(irisSync.get().wall(), irisTee.get().wall())),
                     times(ratio(irisSync.get().inSeries(), irisTee.get().limit().limit())))));
         }
