@@ -176,7 +176,7 @@ final class StorageBenchmark {
                 measured.computeIfAbsent(config, c -> new ArrayList<>()).add(run);
                 progress.printf(
                         "storage, %s: %s, %s, run %d of %d: %s ms%n",
-                        store.name(), config.runner(workers), config.mode(), round, runs, Format.seconds(run.wall()));
+                        store.name(), config.runner(workers), config.mode(), round, runs, Format.millis(run.wall()));
             }
         }
         report(throughput);
