@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 
 /**
  * How fast one store takes and gives back bytes through the path a run uses ({@link BytesDataset}, so
- * {@link Location#write} and {@link Location#openRead}), measured with nothing else running.
+ * {@link Location#write} and {@link Location#openRead}), measured while no run is in progress.
  *
  * @param bytes the size of each object written and read
  * @param serialWrites the time of each write made one at a time
