@@ -13,9 +13,19 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f", duration.toNanos() / 1e9);
     }
 
+    /** Whole milliseconds: {@code 112}. */
+    static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.0f", duration.toNanos() / 1e6);
+    }
+
     /** Seconds as short as they go: {@code 1}, {@code 0.2}. */
     static String compact(Duration duration) {
         return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
+    }
+
+    /** Bytes per second as whole MiB per second: {@code 812}. */
+    static String mibPerSecond(double bytesPerSecond) {
+        return String.format(Locale.ROOT, "%,.0f", bytesPerSecond / (1 << 20));
     }
 
     /** A ratio with two decimals: {@code 1.07}. */

@@ -8,21 +8,31 @@ import java.util.List;
 /**
  * The command line of {@code benchmarks/run}.
  *
- * @param suite {@code seed} (Iris, then the wide pipeline), {@code iris} or {@code wide}
- * @param delay the load and save delay of every slow dataset
+ * @param suite {@code seed} (Iris, then the wide pipeline), {@code iris}, {@code wide}, {@code storage}
+ *     (large intermediates on local disk and on S3, then Iris on S3) or {@code iris-s3}
+ * @param delay the load and save delay of every slow dataset (the delay suites only)
  * @param runs how many times each mode runs; tables show the run with the median ratio
- * @param workers the parallel runner's worker count for the wide pipeline
+ * @param workers the parallel runner's worker count
+ * @param sizeMb the size of each large intermediate of the storage suite, in MiB
  */
-record Options(String suite, Duration delay, int runs, int workers) {
-    static final List<String> SUITES = List.of("seed", "iris", "wide");
+record Options(String suite, Duration delay, int runs, int workers, int sizeMb) {
+    static final List<String> SUITES = List.of("seed", "iris", "wide", "storage", "iris-s3");
+    static final int DEFAULT_SIZE_MB = 64;
+    static final int MAX_SIZE_MB = 1024;
+
+    private static final List<String> DELAY_SUITES = List.of("seed", "iris", "wide");
 
     static final String USAGE = String.join(
             System.lineSeparator(),
-            "usage: benchmarks/run SUITE [--delay SECONDS] [--runs N] [--workers N]",
-            "  SUITE            seed (Kedro-Accelerator's table: iris, then wide), iris or wide",
-            "  --delay SECONDS  load and save delay of every slow dataset (default 1; Kedro-Accelerator used 10)",
+            "usage: benchmarks/run SUITE [--delay SECONDS] [--size-mb N] [--runs N] [--workers N]",
+            "  SUITE            seed (Kedro-Accelerator's table: iris, then wide), iris or wide;",
+            "                   storage (large intermediates on local disk and on an in-process S3, then",
+            "                   iris on that S3) or iris-s3 (only the latter)",
+            "  --delay SECONDS  seed, iris, wide: load and save delay of every slow dataset (default 1;",
+            "                   Kedro-Accelerator used 10)",
+            "  --size-mb N      storage: MiB of each of the 5 large intermediates (default 64)",
             "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1)",
-            "  --workers N      worker threads of the parallel runner for the wide pipeline (default: cores)");
+            "  --workers N      worker threads of the parallel runner (default: cores)");
 
     /**
      * Parses the arguments; {@code --name=value} works as well as {@code --name value}.
@@ -32,6 +42,9 @@ record Options(String suite, Duration delay, int runs, int workers) {
     static Options parse(List<String> args, int cores) {
         String suite = null;
         Duration delay = Duration.ofSeconds(1);
+        boolean delayGiven = false;
+        int sizeMb = DEFAULT_SIZE_MB;
+        boolean sizeGiven = false;
         int runs = 1;
         int workers = cores;
         for (int i = 0; i < args.size(); i++) {
@@ -57,24 +70,54 @@ record Options(String suite, Duration delay, int runs, int workers) {
                 throw new ConfigurationException("Option " + name + " needs a value.");
             }
             switch (name) {
-                case "--delay" -> delay = seconds(value);
+                case "--delay" -> {
+                    delay = seconds(value);
+                    delayGiven = true;
+                }
+                case "--size-mb" -> {
+                    sizeMb = positive(name, value);
+                    if (sizeMb > MAX_SIZE_MB) {
+                        throw new ConfigurationException("--size-mb must be at most " + MAX_SIZE_MB
+                                + " (MiB per intermediate), not " + sizeMb + ".");
+                    }
+                    sizeGiven = true;
+                }
                 case "--runs" -> runs = positive(name, value);
                 case "--workers" -> workers = positive(name, value);
                 default ->
                     throw new ConfigurationException(
-                            "Unknown option '" + name + "'; the options are --delay, --runs and --workers.");
+                            "Unknown option '" + name + "'; the options are --delay, --size-mb, --runs and --workers.");
             }
         }
         if (suite == null) {
             throw new ConfigurationException("Name the suite to run: one of " + SUITES + ".");
         }
-        return new Options(suite, delay, runs, workers);
+        if (delayGiven && !DELAY_SUITES.contains(suite)) {
+            throw new ConfigurationException("--delay applies to the " + DELAY_SUITES + " suites; '" + suite
+                    + "' stores real bytes with no artificial delay. Remove --delay.");
+        }
+        if (sizeGiven && !suite.equals("storage")) {
+            throw new ConfigurationException(
+                    "--size-mb applies to the storage suite only, not '" + suite + "'. Remove --size-mb.");
+        }
+        return new Options(suite, delay, runs, workers, sizeMb);
     }
 
     /** The command that reproduces this run, every option spelled out. */
     String command() {
-        return "benchmarks/run " + suite + " --delay " + Format.compact(delay) + " --runs " + runs + " --workers "
-                + workers;
+        return switch (suite) {
+            case "storage" ->
+                "benchmarks/run storage --size-mb " + sizeMb + " --runs " + runs + " --workers " + workers;
+            case "iris-s3" -> "benchmarks/run iris-s3 --runs " + runs;
+            default ->
+                "benchmarks/run " + suite + " --delay " + Format.compact(delay) + " --runs " + runs + " --workers "
+                        + workers;
+        };
+    }
+
+    /** Whether the suite's datasets wait an artificial delay on every load and save. */
+    boolean delayed() {
+        return DELAY_SUITES.contains(suite);
     }
 
     private static Duration seconds(String value) {

@@ -66,26 +66,15 @@ record PhysicalLimit(Duration limit, Duration pathBound, Duration workBound, Dur
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, not " + workers);
         }
-        Map<Node, Duration> finish = new HashMap<>();
+        Map<Node, Duration> finish = finishTimes(pipeline, compute, freeInputLoads);
         Duration pathCompute = Duration.ZERO;
         Duration pathBound = Duration.ZERO;
         Duration totalCompute = Duration.ZERO;
-        for (Node node : pipeline.nodes()) { // topological order: parents come first
-            Duration own = computeOf(node, compute);
-            Duration start = Duration.ZERO;
-            for (Node parent : pipeline.parentsOf(node)) {
-                start = max(start, finish.get(parent));
-            }
-            for (String input : node.inputs()) {
-                if (pipeline.producerOf(input) == null) {
-                    start = max(start, freeInputLoads.getOrDefault(input, Duration.ZERO));
-                }
-            }
-            Duration end = start.plus(own);
-            finish.put(node, end);
+        for (Node node : pipeline.nodes()) {
+            Duration end = finish.get(node);
             pathCompute = max(pathCompute, end);
             pathBound = max(pathBound, end.plus(saveOf(node, saveDelays)));
-            totalCompute = totalCompute.plus(own);
+            totalCompute = totalCompute.plus(computeOf(node, compute));
         }
         Duration workBound = totalCompute.dividedBy(workers);
         Set<Node> writers = new HashSet<>();
@@ -107,6 +96,30 @@ record PhysicalLimit(Duration limit, Duration pathBound, Duration workBound, Dur
             workBound = max(workBound, neededCompute.dividedBy(workers).plus(shortestSave));
         }
         return new PhysicalLimit(max(pathBound, workBound), pathBound, workBound, pathCompute);
+    }
+
+    /**
+     * The earliest each node can finish with as many workers as nodes: {@code finish(n) = max(finish of
+     * its parents, load time of its free inputs) + compute(n)}.
+     *
+     * @throws IllegalArgumentException if a node has no compute time
+     */
+    static Map<Node, Duration> finishTimes(
+            Pipeline pipeline, Map<String, Duration> compute, Map<String, Duration> freeInputLoads) {
+        Map<Node, Duration> finish = new HashMap<>();
+        for (Node node : pipeline.nodes()) { // topological order: parents come first
+            Duration start = Duration.ZERO;
+            for (Node parent : pipeline.parentsOf(node)) {
+                start = max(start, finish.get(parent));
+            }
+            for (String input : node.inputs()) {
+                if (pipeline.producerOf(input) == null) {
+                    start = max(start, freeInputLoads.getOrDefault(input, Duration.ZERO));
+                }
+            }
+            finish.put(node, start.plus(computeOf(node, compute)));
+        }
+        return finish;
     }
 
     private static Duration computeOf(Node node, Map<String, Duration> compute) {

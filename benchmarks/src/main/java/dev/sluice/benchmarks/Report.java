@@ -2,20 +2,30 @@ package dev.sluice.benchmarks;
 
 import dev.sluice.benchmarks.ModeBenchmark.ModeResult;
 import dev.sluice.benchmarks.ModeBenchmark.Sample;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Renders the benchmark's results as Markdown. */
 final class Report {
     private Report() {}
 
-    /** The line that says how the tables were made: command, date, JVM, cores and delay. */
+    /**
+     * The line that says how the tables were made: command, date, JVM, cores, the delay or the size of
+     * the storage suite's intermediates, and the machine's load average when the benchmark started.
+     */
     static String header(Options options, String date) {
+        String suite = options.delayed()
+                ? "d = " + Format.compact(options.delay()) + " s"
+                : options.suite().equals("storage") ? options.sizeMb() + " MiB per intermediate" : "no delay";
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return "Command: `" + options.command() + "` · " + date + " · " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + " · "
-                + Runtime.getRuntime().availableProcessors() + " cores · d = " + Format.compact(options.delay())
-                + " s";
+                + Runtime.getRuntime().availableProcessors() + " cores · "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap · " + suite
+                + (load < 0 ? "" : " · load average " + String.format(Locale.ROOT, "%.2f", load) + " at start");
     }
 
     /** One suite's table, with its heading and a line that says what the columns mean. */
@@ -57,7 +67,7 @@ final class Report {
         return out.toString();
     }
 
-    private static String row(List<String> cells) {
+    static String row(List<String> cells) {
         return "| " + String.join(" | ", cells) + " |\n";
     }
 }

@@ -7,15 +7,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records, for one run, how long each node's function took and how long each free input took to
- * load: the inputs of {@link PhysicalLimit}.
+ * Records, for one run, how long each node's function took, how long each free input took to load
+ * (the inputs of {@link PhysicalLimit}), and how long the run's loads and saves took.
  *
  * <p>Compute is the time between {@code beforeNodeRun} and {@code afterNodeRun}, which the runner fires
  * on the thread that runs the node, right around the function call. A free input loaded more than once
- * (by several consumers under {@code sync}) keeps its shortest load, the cost of having it once.
- * Thread-safe; use a new instance per run.
+ * (by several consumers under {@code sync}) keeps its shortest load, the cost of having it once. A save
+ * is timed from {@code beforeDatasetSaved} to {@code afterDatasetSaved}, which the runner fires on the
+ * thread that writes, around the write (in the background under {@code tee}). Thread-safe; use a new
+ * instance per run.
  */
 final class RunTimings implements Hook {
     private final Set<String> freeInputs;
@@ -23,6 +26,9 @@ final class RunTimings implements Hook {
     private final Map<String, Duration> compute = new ConcurrentHashMap<>();
     private final Map<String, Long> loadStarts = new ConcurrentHashMap<>();
     private final Map<String, Duration> freeInputLoads = new ConcurrentHashMap<>();
+    private final Map<String, Long> saveStarts = new ConcurrentHashMap<>();
+    private final Map<String, Duration> saves = new ConcurrentHashMap<>();
+    private final AtomicLong loadNanos = new AtomicLong();
 
     RunTimings(Set<String> freeInputs) {
         this.freeInputs = Set.copyOf(freeInputs);
@@ -38,6 +44,21 @@ final class RunTimings implements Hook {
         return Map.copyOf(freeInputLoads);
     }
 
+    /** How long the save of each saved dataset took, by dataset name. */
+    Map<String, Duration> saves() {
+        return Map.copyOf(saves);
+    }
+
+    /** The time of every load of the run added up, free inputs and intermediates alike. */
+    Duration loadTotal() {
+        return Duration.ofNanos(loadNanos.get());
+    }
+
+    /** The time of every save of the run added up. */
+    Duration saveTotal() {
+        return saves.values().stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
     @Override
     public void beforeNodeRun(RunInfo run, Node node, Map<String, Object> inputs) {
         nodeStarts.put(node.name(), System.nanoTime());
@@ -51,9 +72,7 @@ final class RunTimings implements Hook {
 
     @Override
     public void beforeDatasetLoaded(RunInfo run, String dataset, Node node) {
-        if (freeInputs.contains(dataset)) {
-            loadStarts.put(loadKey(dataset, node), System.nanoTime());
-        }
+        loadStarts.put(loadKey(dataset, node), System.nanoTime());
     }
 
     @Override
@@ -61,7 +80,23 @@ final class RunTimings implements Hook {
         Long start = loadStarts.remove(loadKey(dataset, node));
         if (start != null) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            freeInputLoads.merge(dataset, took, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            loadNanos.addAndGet(took.toNanos());
+            if (freeInputs.contains(dataset)) {
+                freeInputLoads.merge(dataset, took, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+    }
+
+    @Override
+    public void beforeDatasetSaved(RunInfo run, String dataset, Object data, Node node) {
+        saveStarts.put(dataset, System.nanoTime());
+    }
+
+    @Override
+    public void afterDatasetSaved(RunInfo run, String dataset, Object data, Node node) {
+        Long start = saveStarts.remove(dataset);
+        if (start != null) {
+            saves.put(dataset, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -1,22 +1,28 @@
 package dev.sluice.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.ConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+    @TempDir
+    Path scratch;
+
     @Test
     void run_irisWithoutDelay_printsHeaderAndOneRowPerMode() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        Options options = new Options("iris", Duration.ZERO, 1, 2);
+        Options options = new Options("iris", Duration.ZERO, 1, 2, 64);
 
-        Main.run(options, Path.of("../examples/iris"), print(out), print(progress));
+        Main.run(options, Path.of("../examples/iris"), scratch, print(out), print(progress));
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(report)
@@ -31,6 +37,43 @@ class MainTest {
                         cache -> assertThat(cache).startsWith("| `cache` |").contains("3·d = 0.00"),
                         tee -> assertThat(tee).startsWith("| `tee` |").contains("d + compute = "));
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("iris: warm-up, tee, no delay");
+    }
+
+    @Test
+    void run_storageOneMib_printsBothStoresIrisOnS3AndTheComparison() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Options options = new Options("storage", Duration.ZERO, 1, 2, 1);
+
+        Main.run(options, Path.of("../examples/iris"), scratch.resolve("files"), print(out), print(progress));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report)
+                .startsWith("Command: `benchmarks/run storage --size-mb 1 --runs 1 --workers 2`")
+                .contains("### Large intermediates on local disk (")
+                .contains("### Large intermediates on S3 (S3Proxy on 127.0.0.1, in memory)")
+                .contains("### Iris (`examples/iris`, `--env s3`) on S3Proxy at 127.0.0.1")
+                .contains("| 5 × 1 MiB on local disk |")
+                .contains("| 5 × 1 MiB on S3 |")
+                .contains("| Iris on S3 |");
+        // Six configurations per store, four modes for Iris.
+        assertThat(report.lines().filter(line -> line.matches("\\| (sequential|parallel \\(2\\)) \\| `.*")))
+                .hasSize(12);
+        assertThat(report.lines().filter(line -> line.matches("\\| `(sync|async|cache|tee)` \\| .*")))
+                .hasSize(4);
+        assertThat(scratch.resolve("files")).doesNotExist();
+    }
+
+    @Test
+    void checkHeap_storageWithTooSmallAHeap_namesTheHeapToAskFor() {
+        Options options = new Options("storage", Duration.ZERO, 1, 2, 256);
+
+        assertThatThrownBy(() -> Main.checkHeap(options, 1024L << 20))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("needs about 4096 MiB of heap")
+                .hasMessageContaining("JAVA_OPTS=-Xmx5g");
+        Main.checkHeap(options, 6144L << 20);
+        Main.checkHeap(new Options("iris", Duration.ZERO, 1, 2, 256), 1024L << 20);
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

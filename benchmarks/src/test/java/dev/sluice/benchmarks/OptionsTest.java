@@ -13,7 +13,7 @@ class OptionsTest {
     void parse_suiteOnly_defaultsToOneSecondOneRunAndACoreEach() {
         Options options = Options.parse(List.of("seed"), 2);
 
-        assertThat(options).isEqualTo(new Options("seed", Duration.ofSeconds(1), 1, 2));
+        assertThat(options).isEqualTo(new Options("seed", Duration.ofSeconds(1), 1, 2, 64));
         assertThat(options.command()).isEqualTo("benchmarks/run seed --delay 1 --runs 1 --workers 2");
     }
 
@@ -21,7 +21,7 @@ class OptionsTest {
     void parse_everyOption_bothSpellings() {
         Options options = Options.parse(List.of("--delay=0.2", "wide", "--runs", "3", "--workers=4"), 2);
 
-        assertThat(options).isEqualTo(new Options("wide", Duration.ofMillis(200), 3, 4));
+        assertThat(options).isEqualTo(new Options("wide", Duration.ofMillis(200), 3, 4, 64));
         assertThat(options.command()).isEqualTo("benchmarks/run wide --delay 0.2 --runs 3 --workers 4");
     }
 
@@ -30,7 +30,35 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'fast'")
-                .hasMessageContaining("[seed, iris, wide]");
+                .hasMessageContaining("[seed, iris, wide, storage, iris-s3]");
+    }
+
+    @Test
+    void parse_storage_sizeRunsAndWorkersInTheCommand() {
+        Options options = Options.parse(List.of("storage", "--size-mb", "16", "--runs=2"), 2);
+
+        assertThat(options.sizeMb()).isEqualTo(16);
+        assertThat(options.delayed()).isFalse();
+        assertThat(options.command()).isEqualTo("benchmarks/run storage --size-mb 16 --runs 2 --workers 2");
+    }
+
+    @Test
+    void parse_irisS3_commandNamesOnlyTheRuns() {
+        Options options = Options.parse(List.of("iris-s3", "--runs", "5"), 2);
+
+        assertThat(options.command()).isEqualTo("benchmarks/run iris-s3 --runs 5");
+    }
+
+    @Test
+    void parse_optionOfAnotherSuite_saysWhereItApplies() {
+        assertThatThrownBy(() -> Options.parse(List.of("storage", "--delay", "1"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--delay applies to the [seed, iris, wide] suites");
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--size-mb", "8"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--size-mb applies to the storage suite only");
+        assertThatThrownBy(() -> Options.parse(List.of("storage", "--size-mb", "2048"), 2))
+                .hasMessageContaining("--size-mb must be at most 1024");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -135,7 +136,7 @@ final class LocalLocation implements Location {
 
     /**
      * Keeps writers that close their stream (many serializers do) from closing the channel before it
-     * is flushed and forced.
+     * is flushed and forced, and hands the channel at most {@link #BUFFER_SIZE} bytes per call.
      */
     private static final class NonClosingStream extends FilterOutputStream {
         NonClosingStream(OutputStream out) {
@@ -144,7 +145,13 @@ final class LocalLocation implements Location {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
+            // A channel copies each heap array it writes into a direct buffer of the same size, cached
+            // per thread: one 64 MiB write makes a new thread (a background save) allocate and fault in
+            // 64 MiB. Pieces of the buffer's size keep that copy small and the cost the same on any thread.
+            Objects.checkFromIndexSize(offset, length, bytes.length);
+            for (int done = 0; done < length; done += BUFFER_SIZE) {
+                out.write(bytes, offset + done, Math.min(BUFFER_SIZE, length - done));
+            }
         }
 
         @Override

@@ -34,6 +34,19 @@ class LocalLocationTest {
     }
 
     @Test
+    void write_sliceOfALargeArray_commitsExactlyThatSlice() throws Exception {
+        Location location = Storage.local(dir.resolve("large.bin"));
+        byte[] bytes = new byte[1_000_003];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31 + i / 251);
+        }
+
+        location.write(out -> out.write(bytes, 7, bytes.length - 10));
+
+        assertThat(dir.resolve("large.bin")).hasBinaryContent(java.util.Arrays.copyOfRange(bytes, 7, bytes.length - 3));
+    }
+
+    @Test
     void write_writerClosesTheStream_contentIsStillCommitted() throws Exception {
         Location location = Storage.local(dir.resolve("x.txt"));
 
