@@ -6,6 +6,7 @@ import dev.sluice.pipeline.Node;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.runner.RunInfo;
 import dev.sluice.runner.SaveState;
+import dev.sluice.storage.ByteSize;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,21 +107,7 @@ final class ProgressDisplay implements Hook, AutoCloseable {
                 bytes += queuedBytes.getOrDefault(save.getKey(), 0L);
             }
         }
-        return pending + " save(s) pending" + (bytes > 0 ? " (" + humanBytes(bytes) + " in flight)" : "");
-    }
-
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return pending + " save(s) pending" + (bytes > 0 ? " (" + ByteSize.format(bytes) + " in flight)" : "");
     }
 
     private synchronized void showBar() {

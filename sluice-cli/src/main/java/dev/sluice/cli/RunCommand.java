@@ -14,6 +14,7 @@ import dev.sluice.runner.IoMode;
 import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
+import dev.sluice.storage.ByteSize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -414,22 +415,12 @@ final class RunCommand implements Callable<Integer> {
         return "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    static long parseBytes(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
-            unit = switch (t.charAt(t.length() - 1)) {
-                case 'k' -> 1L << 10;
-                case 'm' -> 1L << 20;
-                default -> 1L << 30;
-            };
-            t = t.substring(0, t.length() - 1);
-        }
+    private static long parseBytes(String text) {
         try {
-            return Math.multiplyExact(Long.parseLong(t), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
+            return ByteSize.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new ConfigurationException(
-                    "--max-pending-bytes takes a size such as 268435456, 256m or 2g, not '" + text + "'.");
+                    "--max-pending-bytes takes a size such as 268435456, 256m or 2g, not '" + text + "'.", e);
         }
     }
 

@@ -78,6 +78,23 @@ class CliTest {
     }
 
     @Test
+    void run_maxPendingBytesWithAUnit_runs() {
+        CliRun run = sluice("run", "--max-pending-bytes", "8 MiB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(TestRegistry.NODES_RUN).hasValue(2);
+    }
+
+    @Test
+    void run_maxPendingBytesNotASize_failsNamingTheOptionBeforeAnyNodeRuns() {
+        CliRun run = sluice("run", "--max-pending-bytes", "lots");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--max-pending-bytes takes a size such as 268435456, 256m or 2g, not 'lots'.");
+        assertThat(TestRegistry.NODES_RUN).hasValue(0);
+    }
+
+    @Test
     void run_malformedYaml_failsWithFileAndLineBeforeAnyNodeRuns() throws IOException {
         write("conf/base/catalog.yml", "raw:\n  type: text\n  filepath: [unclosed\n");
 

@@ -25,9 +25,12 @@ class ProgressDisplayTest {
     }
 
     @Test
-    void humanBytes_usesBinaryUnits() {
-        assertThat(ProgressDisplay.humanBytes(512)).isEqualTo("512 B");
-        assertThat(ProgressDisplay.humanBytes(1536)).isEqualTo("1.5 KiB");
-        assertThat(ProgressDisplay.humanBytes(5L << 30)).isEqualTo("5.0 GiB");
+    void savesText_bytesInFlight_formattedLikeTheReport() {
+        try (ProgressDisplay display = ProgressDisplay.create(1)) {
+            display.onSaveStateChanged(null, "a", SaveState.PENDING);
+            display.onSaveQueued(null, "a", 12L << 20);
+
+            assertThat(display.savesText()).isEqualTo("1 save(s) pending (12 MiB in flight)");
+        }
     }
 }

@@ -56,20 +56,6 @@ final class Html {
         return String.format(Locale.ROOT, "%.0f s", s);
     }
 
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
-    }
-
     /** {@code text} cut to {@code max} characters, with an ellipsis when cut. */
     static String shorten(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";

@@ -11,6 +11,7 @@ import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.report.DagDrawing.Look;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.SaveState;
+import dev.sluice.storage.ByteSize;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ public final class RunReport {
         body.append("</p>\n");
         List<String> options = new ArrayList<>();
         m.options().forEach((k, v) -> {
-            String shown = k.endsWith("_bytes") && v instanceof Number n ? Html.bytes(n.longValue()) : option(v);
+            String shown = k.endsWith("_bytes") && v instanceof Number n ? ByteSize.format(n.longValue()) : option(v);
             if (!shown.isEmpty()) {
                 options.add("<li>" + escape(k) + " <b>" + escape(shown) + "</b></li>");
             }
@@ -319,7 +320,7 @@ public final class RunReport {
                     .append("</td>");
             if (sizes) {
                 body.append("<td class=\"num\">")
-                        .append(d.bytes() == null ? "" : Html.bytes(d.bytes()))
+                        .append(d.bytes() == null ? "" : ByteSize.format(d.bytes()))
                         .append("</td>");
             }
             if (versions) {
@@ -476,7 +477,7 @@ public final class RunReport {
                                 record.save().endMs() - record.save().startMs()));
             }
             if (record.bytes() != null) {
-                tip.append(", ").append(Html.bytes(record.bytes()));
+                tip.append(", ").append(ByteSize.format(record.bytes()));
             }
             if (record.version() != null) {
                 tip.append("\nversion ").append(record.version());

@@ -10,6 +10,7 @@ import dev.sluice.manifest.RunManifest.NodeRecord;
 import dev.sluice.manifest.RunManifest.Span;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.SaveState;
+import dev.sluice.storage.ByteSize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -345,7 +346,7 @@ final class Timeline {
                     + save.record().state()
                     + (save.background() ? ", in the background after the node finished" : ", the node waited for it")
                     + (save.record().bytes() != null
-                            ? ", " + Html.bytes(save.record().bytes())
+                            ? ", " + ByteSize.format(save.record().bytes())
                             : "")
                     + (save.record().error() != null ? "\n" + save.record().error() : "");
             rect(

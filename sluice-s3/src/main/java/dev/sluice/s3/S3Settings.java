@@ -1,6 +1,7 @@
 package dev.sluice.s3;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.storage.ByteSize;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -9,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The S3 settings of one catalog entry, read from its {@code fs_args} and credentials.
@@ -58,7 +57,6 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
             "client_kwargs",
             "profile",
             "anon");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]i?b?|b)?", Pattern.CASE_INSENSITIVE);
 
     /**
      * The settings that select a client; two entries with equal settings share one.
@@ -247,31 +245,18 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
             if (value == null) {
                 return defaultValue;
             }
-            long bytes = value instanceof Number n ? n.longValue() : parseSize(value.toString());
+            long bytes;
+            try {
+                bytes = value instanceof Number n ? n.longValue() : ByteSize.parse(value.toString());
+            } catch (IllegalArgumentException e) {
+                bytes = -1;
+            }
             if (bytes < min || bytes > max) {
                 throw new ConfigurationException("S3 setting '" + key + "' in " + mapName + " for " + where
                         + " must be a size from 5MiB to 1GiB (S3 refuses parts under 5 MiB), such as 8MiB or"
                         + " 16777216, not '" + value + "'.");
             }
             return (int) bytes;
-        }
-
-        private static long parseSize(String text) {
-            Matcher m = SIZE.matcher(text.trim());
-            if (!m.matches()) {
-                return -1;
-            }
-            long number = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-            // Decimal units are read as binary too: a part size is a buffer, and nobody means 5,000,000.
-            int shift =
-                    switch (unit.isEmpty() ? ' ' : unit.charAt(0)) {
-                        case 'k' -> 10;
-                        case 'm' -> 20;
-                        case 'g' -> 30;
-                        default -> 0;
-                    };
-            return number > (Long.MAX_VALUE >> shift) ? -1 : number << shift;
         }
     }
 }

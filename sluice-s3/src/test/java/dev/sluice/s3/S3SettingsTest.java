@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class S3SettingsTest {
     private static final String WHERE = "s3://bucket/data/x.csv";
@@ -58,6 +60,8 @@ class S3SettingsTest {
         assertThat(S3Settings.parse(WHERE, Map.of(), Map.of("part_size", "8 MB"))
                         .partSize())
                 .isEqualTo(8 << 20);
+        assertThat(S3Settings.parse(WHERE, Map.of(), Map.of("part_size", "6Mi")).partSize())
+                .isEqualTo(6 << 20);
         assertThat(S3Settings.parse(WHERE, Map.of(), Map.of("part_size", 6291456))
                         .partSize())
                 .isEqualTo(6 << 20);
@@ -70,6 +74,16 @@ class S3SettingsTest {
                 .hasMessageContaining("'part_size'")
                 .hasMessageContaining(WHERE)
                 .hasMessageContaining("5MiB");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lots", "8 MiB of it", "99999999999999999999MiB"})
+    void parse_partSizeNotASize_explainsTheForm(String text) {
+        assertThatThrownBy(() -> S3Settings.parse(WHERE, Map.of(), Map.of("part_size", text)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'part_size'")
+                .hasMessageContaining("such as 8MiB")
+                .hasMessageContaining("'" + text + "'");
     }
 
     @Test
