@@ -1,8 +1,5 @@
 package dev.sluice.report;
 
-import static dev.sluice.report.Html.escape;
-import static dev.sluice.report.Html.num;
-
 import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.pipeline.DatasetNames;
 import dev.sluice.report.LayeredLayout.Box;
@@ -31,6 +28,9 @@ final class DagDrawing {
     private static final double MONO_11 = 6.65;
     private static final double MONO_10 = 6.05;
     private static final int MAX_LABEL = 30;
+    private static final String ARROW =
+            "<defs><marker id=\"dag-arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"7\" "
+                    + "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0.5 L8,4 L0,7.5 z\"/></marker></defs>";
     private static final String[] NAMESPACE_COLOURS = {
         "#3b78dc", "#e07b24", "#2b8a4f", "#8a63d2", "#cf3a3a", "#0f9aa8", "#b7800b", "#c2459b"
     };
@@ -105,29 +105,15 @@ final class DagDrawing {
         }
         LayeredLayout.Result layout = LayeredLayout.layout(vertices, edges);
 
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"dag\" width=\"")
-                .append(num(layout.width()))
-                .append("\" height=\"")
-                .append(num(layout.height()))
-                .append("\" viewBox=\"0 0 ")
-                .append(num(layout.width()))
-                .append(' ')
-                .append(num(layout.height()))
-                .append("\" role=\"img\" aria-label=\"Pipeline graph: ")
-                .append(nodes.size())
-                .append(" nodes, ")
-                .append(datasets.size())
-                .append(" datasets\">\n");
-        svg.append("<defs><marker id=\"dag-arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"7\" "
-                + "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0.5 L8,4 L0,7.5 z\"/></marker></defs>\n");
-        svg.append("<g class=\"edges\">\n");
+        String label = "Pipeline graph: " + nodes.size() + " nodes, " + datasets.size() + " datasets";
+        Svg svg = Svg.picture("dag", layout.width(), layout.height(), layout.width(), layout.height(), label);
+        svg.raw(ARROW).newline();
+        svg.group("class", "edges").newline();
         for (Route route : layout.routes()) {
-            svg.append("<path class=\"edge\" d=\"")
-                    .append(path(route.points()))
-                    .append("\" marker-end=\"url(#dag-arrow)\"/>\n");
+            svg.empty("path", "class", "edge", "d", path(route.points()), "marker-end", "url(#dag-arrow)")
+                    .newline();
         }
-        svg.append("</g>\n<g class=\"vertices\">\n");
+        svg.end().newline().group("class", "vertices").newline();
         for (PipelineNode node : nodes) {
             String id = NODE_PREFIX + node.name();
             nodeBox(
@@ -141,7 +127,7 @@ final class DagDrawing {
             String id = DATASET_PREFIX + d.name();
             datasetPill(svg, d, layout.boxes().get(id), looks.get(id));
         }
-        svg.append("</g>\n</svg>\n");
+        svg.end().newline().end().newline();
         return svg.toString();
     }
 
@@ -175,102 +161,55 @@ final class DagDrawing {
         return datasets.computeIfAbsent(base, b -> new DatasetVertex(b, new LinkedHashSet<>(), producers.get(b)));
     }
 
-    private static void nodeBox(StringBuilder svg, PipelineNode node, Box box, Look look, String stripe) {
-        svg.append("<g class=\"vertex node\" data-node=\"")
-                .append(escape(node.name()))
-                .append("\" data-tags=\"")
-                .append(escape(String.join(" ", node.tags())))
-                .append("\" data-tip=\"")
-                .append(escape(look.tip()))
-                .append("\" transform=\"translate(")
-                .append(num(box.x()))
-                .append(',')
-                .append(num(box.y()))
-                .append(")\">");
-        svg.append("<rect class=\"")
-                .append(look.cssClass())
-                .append("\" width=\"")
-                .append(num(box.width()))
-                .append("\" height=\"")
-                .append(num(box.height()))
-                .append("\" rx=\"6\"/>");
+    private static void nodeBox(Svg svg, PipelineNode node, Box box, Look look, String stripe) {
+        svg.group(
+                "class", "vertex node",
+                "data-node", node.name(),
+                "data-tags", String.join(" ", node.tags()),
+                "data-tip", look.tip(),
+                "transform", translate(box));
+        svg.rect("class", look.cssClass(), "width", box.width(), "height", box.height(), "rx", 6);
         if (stripe != null) {
-            svg.append("<rect class=\"stripe\" x=\"1\" y=\"1\" width=\"5\" height=\"")
-                    .append(num(box.height() - 2))
-                    .append("\" rx=\"2\" fill=\"")
-                    .append(stripe)
-                    .append("\"/>");
+            svg.rect(
+                    "class", "stripe", "x", 1, "y", 1, "width", 5, "height", box.height() - 2, "rx", 2, "fill", stripe);
         }
         double mid = box.width() / 2;
         boolean caption = !look.caption().isEmpty();
-        svg.append("<text x=\"")
-                .append(num(mid))
-                .append("\" y=\"")
-                .append(num(caption ? 14 : box.height() / 2))
-                .append("\">")
-                .append(escape(label(node)))
-                .append("</text>");
+        svg.text(label(node), "x", mid, "y", caption ? 14 : box.height() / 2);
         if (caption) {
-            svg.append("<text class=\"caption\" x=\"")
-                    .append(num(mid))
-                    .append("\" y=\"29\">")
-                    .append(escape(Html.shorten(look.caption(), MAX_LABEL + 8)))
-                    .append("</text>");
+            svg.text(Html.shorten(look.caption(), MAX_LABEL + 8), "class", "caption", "x", mid, "y", 29);
         }
-        svg.append("</g>\n");
+        svg.end().newline();
     }
 
-    private static void datasetPill(StringBuilder svg, DatasetVertex d, Box box, Look look) {
-        svg.append("<g class=\"vertex dataset\" data-dataset=\"")
-                .append(escape(d.name()))
-                .append("\" data-tip=\"")
-                .append(escape(look.tip()))
-                .append("\" transform=\"translate(")
-                .append(num(box.x()))
-                .append(',')
-                .append(num(box.y()))
-                .append(")\">");
-        svg.append("<rect class=\"")
-                .append(look.cssClass())
-                .append("\" width=\"")
-                .append(num(box.width()))
-                .append("\" height=\"")
-                .append(num(box.height()))
-                .append("\" rx=\"")
-                .append(num(box.height() / 2))
-                .append("\"/>");
-        svg.append("<text x=\"")
-                .append(num(box.width() / 2))
-                .append("\" y=\"")
-                .append(num(box.height() / 2))
-                .append("\">")
-                .append(escape(Html.shorten(d.name(), MAX_LABEL)))
-                .append("</text></g>\n");
+    private static void datasetPill(Svg svg, DatasetVertex d, Box box, Look look) {
+        svg.group(
+                "class", "vertex dataset",
+                "data-dataset", d.name(),
+                "data-tip", look.tip(),
+                "transform", translate(box));
+        svg.rect("class", look.cssClass(), "width", box.width(), "height", box.height(), "rx", box.height() / 2);
+        svg.text(Html.shorten(d.name(), MAX_LABEL), "x", box.width() / 2, "y", box.height() / 2);
+        svg.end().newline();
+    }
+
+    private static String translate(Box box) {
+        return "translate(" + Svg.point(box.x(), box.y()) + ")";
     }
 
     /** Straight where the route runs vertically, an S-curve with vertical ends where it shifts. */
     private static String path(List<Point> points) {
-        StringBuilder d = new StringBuilder();
         Point p = points.get(0);
-        d.append('M').append(num(p.x())).append(',').append(num(p.y()));
+        StringBuilder d = new StringBuilder("M").append(Svg.point(p.x(), p.y()));
         for (int i = 1; i < points.size(); i++) {
             Point q = points.get(i);
             if (Math.abs(q.x() - p.x()) < 0.5) {
-                d.append(" L").append(num(q.x())).append(',').append(num(q.y()));
+                d.append(" L").append(Svg.point(q.x(), q.y()));
             } else {
                 double mid = (q.y() - p.y()) / 2;
-                d.append(" C")
-                        .append(num(p.x()))
-                        .append(',')
-                        .append(num(p.y() + mid))
-                        .append(' ')
-                        .append(num(q.x()))
-                        .append(',')
-                        .append(num(q.y() - mid))
-                        .append(' ')
-                        .append(num(q.x()))
-                        .append(',')
-                        .append(num(q.y()));
+                d.append(" C").append(Svg.point(p.x(), p.y() + mid));
+                d.append(' ').append(Svg.point(q.x(), q.y() - mid));
+                d.append(' ').append(Svg.point(q.x(), q.y()));
             }
             p = q;
         }

@@ -1,8 +1,5 @@
 package dev.sluice.report;
 
-import static dev.sluice.report.Html.escape;
-import static dev.sluice.report.Html.num;
-
 import dev.sluice.manifest.RunManifest;
 import dev.sluice.manifest.RunManifest.DatasetRecord;
 import dev.sluice.manifest.RunManifest.Load;
@@ -35,6 +32,9 @@ final class Timeline {
     private static final double SAVE_GAP = 2;
     private static final double CHAR = 7.25;
     private static final double TAIL_LABEL_ROW = 12;
+    private static final String HATCH = "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\""
+            + " patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\""
+            + " fill=\"#fde9d6\"/><rect width=\"2\" height=\"6\" fill=\"#eb9a55\"/></pattern></defs>";
 
     private Timeline() {}
 
@@ -99,35 +99,20 @@ final class Timeline {
         }
         height += 6 + (tailLabel ? TAIL_LABEL_ROW : 0);
 
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"timeline\" width=\"100%\" viewBox=\"0 0 ")
-                .append(num(width))
-                .append(' ')
-                .append(num(height))
-                .append("\" role=\"img\" aria-label=\"Timeline: ")
-                .append(lanes.size())
-                .append(" lanes\">\n");
-        svg.append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fde9d6\"/>"
-                + "<rect width=\"2\" height=\"6\" fill=\"#eb9a55\"/></pattern></defs>\n");
+        Svg svg = Svg.picture("timeline", "100%", null, width, height, "Timeline: " + lanes.size() + " lanes");
+        svg.raw(HATCH).newline();
 
         // Lane backgrounds first, so that the grid, the tail band and the end line run over them.
         double y = AXIS;
-        svg.append("<g class=\"lanes-bg\">");
+        svg.group("class", "lanes-bg");
         for (int i = 0; i < lanes.size(); i++) {
             double h = laneHeight(lanes.get(i));
             if (i % 2 == 0) {
-                svg.append("<rect class=\"stripe-bg\" x=\"0\" y=\"")
-                        .append(num(y))
-                        .append("\" width=\"")
-                        .append(num(width))
-                        .append("\" height=\"")
-                        .append(num(h))
-                        .append("\" fill=\"#f7f9fb\"/>");
+                svg.rect("class", "stripe-bg", "x", 0, "y", y, "width", width, "height", h, "fill", "#f7f9fb");
             }
             y += h;
         }
-        svg.append("</g>\n");
+        svg.end().newline();
         if (tailFrom != null) {
             tail(svg, tailFrom, manifest.finishedMs(), x, height, tailLabel);
         }
@@ -140,17 +125,10 @@ final class Timeline {
         }
         if (manifest.finishedMs() != null) {
             double at = x.at(manifest.finishedMs());
-            svg.append("<line class=\"end\" x1=\"")
-                    .append(num(at))
-                    .append("\" x2=\"")
-                    .append(num(at))
-                    .append("\" y1=\"")
-                    .append(num(AXIS - 4))
-                    .append("\" y2=\"")
-                    .append(num(height - 2))
-                    .append("\"/>\n");
+            upright(svg, "end", at, AXIS - 4, height - 2);
+            svg.newline();
         }
-        svg.append("</svg>\n");
+        svg.end().newline();
         return svg.toString();
     }
 
@@ -195,27 +173,21 @@ final class Timeline {
         }
     }
 
-    private static void axis(StringBuilder svg, Scale x, long span, double height) {
+    private static void axis(Svg svg, Scale x, long span, double height) {
         long step = niceStep(span / 8.0);
         int decimals = step >= 1000 ? 0 : (int) Math.ceil(-Math.log10(step / 1000.0) - 1e-9);
-        svg.append("<g class=\"axis\">");
+        svg.group("class", "axis");
         for (long t = 0; t <= span; t += step) {
             double at = x.at(x.t0() + t);
-            svg.append("<line class=\"grid\" x1=\"")
-                    .append(num(at))
-                    .append("\" x2=\"")
-                    .append(num(at))
-                    .append("\" y1=\"")
-                    .append(num(AXIS - 4))
-                    .append("\" y2=\"")
-                    .append(num(height))
-                    .append("\"/><text x=\"")
-                    .append(num(at))
-                    .append("\" y=\"12\">")
-                    .append(String.format(Locale.ROOT, "%." + decimals + "f s", t / 1000.0))
-                    .append("</text>");
+            upright(svg, "grid", at, AXIS - 4, height);
+            svg.text(String.format(Locale.ROOT, "%." + decimals + "f s", t / 1000.0), "x", at, "y", 12);
         }
-        svg.append("</g>\n");
+        svg.end().newline();
+    }
+
+    /** A vertical line at {@code x} from {@code y1} down to {@code y2}. */
+    private static void upright(Svg svg, String css, double x, double y1, double y2) {
+        svg.empty("line", "class", css, "x1", x, "x2", x, "y1", y1, "y2", y2);
     }
 
     /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code raw} (and at least 1 ms). */
@@ -252,69 +224,42 @@ final class Timeline {
         return gap <= 0 || gap * 50 < span ? null : lastNode;
     }
 
-    private static void tail(StringBuilder svg, long start, long end, Scale x, double height, boolean label) {
+    private static void tail(Svg svg, long start, long end, Scale x, double height, boolean label) {
         double from = x.at(start);
         double to = x.at(end);
-        svg.append("<g data-tip=\"")
-                .append(escape("Every node had finished; the run waited " + Html.seconds(end - start)
-                        + " for background saves to commit."))
-                .append("\"><rect class=\"tail\" x=\"")
-                .append(num(from))
-                .append("\" y=\"")
-                .append(num(AXIS - 4))
-                .append("\" width=\"")
-                .append(num(to - from))
-                .append("\" height=\"")
-                .append(num(height - AXIS + 4))
-                .append("\"/>");
+        String tip = "Every node had finished; the run waited " + Html.seconds(end - start)
+                + " for background saves to commit.";
+        svg.group("data-tip", tip);
+        svg.rect("class", "tail", "x", from, "y", AXIS - 4, "width", to - from, "height", height - AXIS + 4);
         if (label) {
-            svg.append("<text class=\"tail-label\" x=\"")
-                    .append(num((from + to) / 2))
-                    .append("\" y=\"")
-                    .append(num(height - 6))
-                    .append("\">waiting for saves</text>");
+            svg.text("waiting for saves", "class", "tail-label", "x", (from + to) / 2, "y", height - 6);
         }
-        svg.append("</g>\n");
+        svg.end().newline();
     }
 
-    private static void lane(StringBuilder svg, RecordedRun run, Lane lane, Scale x, double top, double width) {
+    private static void lane(Svg svg, RecordedRun run, Lane lane, Scale x, double top, double width) {
         NodeRecord record = lane.record();
         NodeState state = run.state(lane.node());
         String css = RunReport.stateClass(state.name());
         double h = laneHeight(lane);
         double mid = top + PAD + MAIN / 2;
-        svg.append("<g class=\"lane\" data-node=\"").append(escape(lane.node())).append("\">");
-        svg.append("<rect class=\"lane-bg\" x=\"0\" y=\"")
-                .append(num(top))
-                .append("\" width=\"")
-                .append(num(width))
-                .append("\" height=\"")
-                .append(num(h))
-                .append("\"/>");
-        svg.append("<circle class=\"dot ")
-                .append(css)
-                .append("\" cx=\"10\" cy=\"")
-                .append(num(mid))
-                .append("\" r=\"4\"><title>")
-                .append(escape(state.name()))
-                .append("</title></circle>");
-        svg.append("<text x=\"20\" y=\"")
-                .append(num(mid))
-                .append("\" data-tip=\"")
-                .append(escape(lane.node() + " — " + state + nodeTiming(run, lane.node())))
-                .append("\">")
-                .append(escape(Html.shorten(lane.node(), 34)))
-                .append("</text>");
+        String nodeTip = lane.node() + " — " + state + nodeTiming(run, lane.node());
+        svg.group("class", "lane", "data-node", lane.node());
+        svg.rect("class", "lane-bg", "x", 0, "y", top, "width", width, "height", h);
+        svg.open("circle", "class", "dot " + css, "cx", 10, "cy", mid, "r", 4)
+                .element("title", state.name())
+                .end();
+        svg.text(Html.shorten(lane.node(), 34), "x", 20, "y", mid, "data-tip", nodeTip);
         Long start = run.startMs(lane.node());
         if (start != null) {
             Long finish = run.finishMs(lane.node());
-            rect(svg, "span", x.at(start), x.at(finish != null ? finish : run.endMs()), top + PAD, MAIN, null);
+            bar(svg, "span", x.at(start), x.at(finish != null ? finish : run.endMs()), top + PAD, MAIN, null);
         }
         if (record != null) {
             for (Load load : run.loads(record)) {
                 long loadEnd = run.end(load);
                 boolean prefetch = run.isPrefetch(lane.node(), load);
-                rect(
+                bar(
                         svg,
                         "seg load" + (prefetch ? " prefetch" : "") + (load.endMs() == null ? " open" : ""),
                         x.at(load.startMs()),
@@ -327,7 +272,7 @@ final class Timeline {
             Span compute = record.compute();
             if (RecordedRun.hasStart(compute)) {
                 long computeEnd = run.end(compute);
-                rect(
+                bar(
                         svg,
                         "seg compute" + (state == NodeState.FAILED ? " failed" : "")
                                 + (compute.endMs() == null ? " open" : ""),
@@ -349,7 +294,7 @@ final class Timeline {
                             ? ", " + ByteSize.format(save.record().bytes())
                             : "")
                     + (save.record().error() != null ? "\n" + save.record().error() : "");
-            rect(
+            bar(
                     svg,
                     "seg save" + (save.background() ? " background" : "")
                             + (save.record().state() == SaveState.FAILED ? " failed" : "")
@@ -364,16 +309,10 @@ final class Timeline {
             String name = save.dataset();
             if (room > 30) {
                 String shown = Html.shorten(name, Math.max(3, (int) ((room - 8) / 5.8)));
-                svg.append("<text class=\"seg-label\" x=\"")
-                        .append(num(from + 4))
-                        .append("\" y=\"")
-                        .append(num(y + SAVE / 2 + 0.5))
-                        .append("\">")
-                        .append(escape(shown))
-                        .append("</text>");
+                svg.text(shown, "class", "seg-label", "x", from + 4, "y", y + SAVE / 2 + 0.5);
             }
         }
-        svg.append("</g>\n");
+        svg.end().newline();
     }
 
     private static String nodeTiming(RecordedRun run, String node) {
@@ -391,20 +330,8 @@ final class Timeline {
     }
 
     /** A bar from {@code from} to {@code to}, at least 1.5 units wide so that instants stay visible. */
-    private static void rect(StringBuilder svg, String css, double from, double to, double y, double h, String tip) {
+    private static void bar(Svg svg, String css, double from, double to, double y, double h, String tip) {
         double w = Math.max(1.5, to - from);
-        svg.append("<rect class=\"").append(css).append('"');
-        if (tip != null) {
-            svg.append(" data-tip=\"").append(escape(tip)).append('"');
-        }
-        svg.append(" x=\"")
-                .append(num(from))
-                .append("\" y=\"")
-                .append(num(y))
-                .append("\" width=\"")
-                .append(num(w))
-                .append("\" height=\"")
-                .append(num(h))
-                .append("\" rx=\"1.5\"/>");
+        svg.rect("class", css, "data-tip", tip, "x", from, "y", y, "width", w, "height", h, "rx", 1.5);
     }
 }
