@@ -131,6 +131,32 @@ final class DagDrawing {
         return svg.toString();
     }
 
+    /**
+     * The part of a node's tooltip that every view shows: {@code heading}, then the node's namespace, tags,
+     * inputs and outputs, a line each; views append what they know about the node.
+     */
+    static StringBuilder nodeTip(String heading, PipelineNode node) {
+        StringBuilder tip = new StringBuilder(heading);
+        if (node.namespace() != null) {
+            tip.append("\nnamespace: ").append(node.namespace());
+        }
+        if (!node.tags().isEmpty()) {
+            tip.append("\ntags: ").append(String.join(", ", node.tags()));
+        }
+        tip.append("\ninputs: ").append(String.join(", ", node.inputs()));
+        tip.append("\noutputs: ").append(String.join(", ", node.outputs()));
+        return tip;
+    }
+
+    /** The first line of a dataset's tooltip: its name, and the names nodes use for it where they differ. */
+    static StringBuilder datasetTip(String name, Set<String> asWritten) {
+        StringBuilder tip = new StringBuilder(name);
+        if (asWritten.size() > 1 || !asWritten.contains(name)) {
+            tip.append(" (as ").append(String.join(", ", asWritten)).append(')');
+        }
+        return tip;
+    }
+
     /** Namespace to colour, in sorted order, so that a namespace keeps its colour between views. */
     static Map<String, String> namespaceColours(List<PipelineNode> nodes) {
         Set<String> namespaces = new TreeSet<>();

@@ -146,30 +146,19 @@ public final class PipelineView {
             if (!node.tags().isEmpty()) {
                 caption.add(String.join(", ", node.tags()));
             }
-            StringBuilder tip = new StringBuilder(node.name());
-            if (node.namespace() != null) {
-                tip.append("\nnamespace: ").append(node.namespace());
-            }
-            if (!node.tags().isEmpty()) {
-                tip.append("\ntags: ").append(String.join(", ", node.tags()));
-            }
-            tip.append("\ninputs: ").append(String.join(", ", node.inputs()));
-            tip.append("\noutputs: ").append(String.join(", ", node.outputs()));
-            return new Look("s-plain", String.join(" · ", caption), tip.toString());
+            String tip = DagDrawing.nodeTip(node.name(), node).toString();
+            return new Look("s-plain", String.join(" · ", caption), tip);
         }
 
         @Override
         public Look dataset(String name, Set<String> asWritten, PipelineNode producer) {
-            StringBuilder tip = new StringBuilder(name);
-            if (asWritten.size() > 1 || !asWritten.contains(name)) {
-                tip.append(" (as ").append(String.join(", ", asWritten)).append(')');
-            }
             String description = persisted.get(name);
             for (String written : asWritten) {
                 if (description == null) {
                     description = persisted.get(written);
                 }
             }
+            StringBuilder tip = DagDrawing.datasetTip(name, asWritten);
             tip.append(producer == null ? "\nfree input" : "\nproduced by " + producer.name());
             if (description != null) {
                 tip.append("\npersisted: ").append(description);

@@ -404,15 +404,7 @@ public final class RunReport {
             if (!node.tags().isEmpty()) {
                 caption += " · " + String.join(", ", node.tags());
             }
-            StringBuilder tip = new StringBuilder(node.name()).append(" — ").append(state);
-            if (node.namespace() != null) {
-                tip.append("\nnamespace: ").append(node.namespace());
-            }
-            if (!node.tags().isEmpty()) {
-                tip.append("\ntags: ").append(String.join(", ", node.tags()));
-            }
-            tip.append("\ninputs: ").append(String.join(", ", node.inputs()));
-            tip.append("\noutputs: ").append(String.join(", ", node.outputs()));
+            StringBuilder tip = DagDrawing.nodeTip(node.name() + " — " + state, node);
             if (record != null) {
                 long loads = 0;
                 for (Load load : run.loads(record)) {
@@ -442,10 +434,7 @@ public final class RunReport {
                     record = m.datasets().get(written);
                 }
             }
-            StringBuilder tip = new StringBuilder(name);
-            if (asWritten.size() > 1 || !asWritten.contains(name)) {
-                tip.append(" (as ").append(String.join(", ", asWritten)).append(')');
-            }
+            StringBuilder tip = DagDrawing.datasetTip(name, asWritten);
             if (producer == null) {
                 tip.append("\nfree input, loaded from the catalog");
                 return new Look("s-input", "", tip.toString());
