@@ -9,15 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that opens a project. */
 final class ProjectOptions {
-    @Option(
-            names = "--project",
-            paramLabel = "DIR",
-            description = "The project's root directory (default: the current directory).")
-    Path project = Path.of(".");
+    @Mixin
+    ProjectDirectory directory = new ProjectDirectory();
 
     @Option(
             names = {"--env", "-e"},
@@ -53,7 +51,7 @@ final class ProjectOptions {
     Consumer<Project.Builder> configure = builder -> {};
 
     Project.Builder builder() {
-        Project.Builder builder = Project.at(project)
+        Project.Builder builder = Project.at(dir())
                 .env(env)
                 .confSource(confSource == null ? null : confSource.toAbsolutePath())
                 .runtimeParams(runtimeParams())
@@ -61,6 +59,11 @@ final class ProjectOptions {
                 .loadVersions(loadVersions());
         configure.accept(builder);
         return builder;
+    }
+
+    /** The project's directory, as given. */
+    Path dir() {
+        return directory.dir;
     }
 
     Project open() {

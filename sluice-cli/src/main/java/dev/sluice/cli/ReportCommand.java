@@ -5,6 +5,7 @@ import dev.sluice.report.RunReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,11 +31,8 @@ final class ReportCommand implements Callable<Integer> {
     String runId;
 
     // Only the directory is needed, not the configuration: a report renders even if conf/ changed since.
-    @Option(
-            names = "--project",
-            paramLabel = "DIR",
-            description = "The project's root directory (default: the current directory).")
-    Path project = Path.of(".");
+    @Mixin
+    ProjectDirectory project = new ProjectDirectory();
 
     @Option(
             names = {"--output", "-o"},
@@ -44,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunHistory history = RunHistory.of(project);
+        RunHistory history = RunHistory.of(project.dir);
         Path manifest = history.manifestFile(history.resolve(runId));
         Path target = output != null ? output : manifest.resolveSibling("report.html");
         RunReport.write(manifest, target);

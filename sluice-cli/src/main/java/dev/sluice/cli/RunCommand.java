@@ -181,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         ParseResult given = spec.commandLine().getParseResult();
         PrintWriter out = spec.commandLine().getOut();
-        RunHistory history = RunHistory.of(project.project);
+        RunHistory history = RunHistory.of(project.dir());
         List<RunManifest> resumed = List.of();
         Map<String, Object> params = project.runtimeParams();
         if (resume != null) {
@@ -337,7 +337,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** {@code sluice run} with the option that locates the project. */
     private String projectCommand() {
-        String dir = project.project.toString();
+        String dir = project.dir().toString();
         return dir.equals(".") ? "sluice run" : "sluice run --project " + quote(dir);
     }
 
