@@ -113,7 +113,7 @@ class CliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .contains("catalog.yml:1")
+                .contains("catalog.yml:2")
                 .contains("'raw'")
                 .contains("txet")
                 .contains("text");

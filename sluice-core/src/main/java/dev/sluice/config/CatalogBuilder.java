@@ -52,6 +52,8 @@ final class CatalogBuilder {
                 continue;
             }
             try {
+                // Checked first so that an unknown type is reported at the line of its 'type:'.
+                types.require(entry.config().type(), entry.config().name(), typePosition(entry));
                 catalog.add(create(
                         entry.config().name(),
                         entry.config().settings(),
@@ -70,7 +72,7 @@ final class CatalogBuilder {
                 String type = entry.config().type();
                 if (!DatasetPattern.isPattern(type)) {
                     // A type filled from a placeholder can only be checked once a name matches.
-                    types.require(type, entry.config().name(), entry.position().fileAndLine());
+                    types.require(type, entry.config().name(), typePosition(entry));
                 }
                 catalog.factory(
                         new PatternEntryFactory(entry.pattern(), entry.config().settings(), sourceOf(entry), this));
@@ -86,6 +88,14 @@ final class CatalogBuilder {
         }
         addParameters(catalog);
         return catalog.build();
+    }
+
+    private static String typePosition(ProjectConfig.EntryDefinition entry) {
+        return entry.node()
+                .get("type")
+                .map(ConfigNode::position)
+                .orElse(entry.position())
+                .fileAndLine();
     }
 
     private static String sourceOf(ProjectConfig.EntryDefinition entry) {

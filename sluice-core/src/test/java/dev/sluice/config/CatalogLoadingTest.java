@@ -123,7 +123,7 @@ class CatalogLoadingTest {
 
         assertThatThrownBy(() -> catalog(conf))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("conf/base/catalog.yml:2: dataset 'cars' has unknown type 'strikt'")
+                .hasMessageStartingWith("conf/base/catalog.yml:3: dataset 'cars' has unknown type 'strikt'")
                 .hasMessageContaining("did you mean 'strict'?")
                 .hasMessageContaining("Known types: FakeDataset, exploding, fake, strict, wrapper");
     }
@@ -163,7 +163,7 @@ class CatalogLoadingTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("2 catalog entries are invalid")
                 .hasMessageContaining("conf/base/catalog.yml:1: dataset 'cars'")
-                .hasMessageContaining("conf/base/catalog.yml:3: dataset 'boats' has unknown type 'nope'");
+                .hasMessageContaining("conf/base/catalog.yml:4: dataset 'boats' has unknown type 'nope'");
     }
 
     @Test

@@ -129,7 +129,7 @@ class DatasetFactoriesTest {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", "\"{name}_csv\":\n  type: cvs\n");
 
         assertThatThrownBy(() -> catalog(conf))
-                .hasMessageStartingWith("conf/base/catalog.yml:1: dataset '{name}_csv' has unknown type 'cvs'");
+                .hasMessageStartingWith("conf/base/catalog.yml:2: dataset '{name}_csv' has unknown type 'cvs'");
     }
 
     @Test
