@@ -110,6 +110,12 @@ final class RecordedOptions {
                 recorded,
                 "max_pending_bytes",
                 v -> run.maxPendingBytes = String.valueOf(((Number) v).longValue()));
+        unless(
+                given,
+                "--store-concurrency",
+                recorded,
+                "store_concurrency",
+                v -> run.storeConcurrency = ((Number) v).intValue());
         unless(given, "--save-retries", recorded, "save_retries", v -> run.saveRetries = ((Number) v).intValue());
         unless(given, "--verify", recorded, "verify", v -> run.verify = Boolean.TRUE.equals(v));
         unless(given, "--check-mutation", recorded, "check_mutation", v -> run.checkMutation = Boolean.TRUE.equals(v));

@@ -156,6 +156,12 @@ final class RunCommand implements Callable<Integer> {
     String maxPendingBytes;
 
     @Option(
+            names = "--store-concurrency",
+            paramLabel = "N",
+            description = "Most saves writing to one store (a directory tree, an S3 bucket) at once (default: 8).")
+    Integer storeConcurrency;
+
+    @Option(
             names = "--save-retries",
             paramLabel = "N",
             description = "Retries of a failed save before the run fails (default: 2).")
@@ -312,6 +318,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (maxPendingBytes != null) {
             builder.maxPendingBytes(parseBytes(maxPendingBytes));
+        }
+        if (storeConcurrency != null) {
+            builder.storeConcurrency(storeConcurrency);
         }
         if (saveRetries != null) {
             builder.saveRetries(saveRetries, Duration.ofMillis(200));

@@ -276,4 +276,18 @@ class CliTest {
         assertThat(failing.exitCode()).isEqualTo(4);
         assertThat(Files.readString(failed)).contains("explode");
     }
+
+    @Test
+    void run_storeConcurrency_isRecordedAndValidated() throws IOException {
+        CliRun run = sluice("run", "--store-concurrency", "1");
+        CliRun invalid = sluice("run", "--store-concurrency", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (var runs = Files.list(project.resolve(".sluice/runs"))) {
+            Path manifest = runs.findFirst().orElseThrow().resolve("manifest.json");
+            assertThat(Files.readString(manifest)).containsPattern("\"store_concurrency\"\\s*:\\s*1\\b");
+        }
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains("--store-concurrency must be at least 1");
+    }
 }

@@ -113,7 +113,7 @@ public interface Runner {
 
         public Builder storeConcurrency(int max) {
             if (max < 1) {
-                throw new ConfigurationException("Store concurrency must be at least 1, not " + max + ".");
+                throw new ConfigurationException("--store-concurrency must be at least 1, not " + max + ".");
             }
             this.storeConcurrency = max;
             return this;
