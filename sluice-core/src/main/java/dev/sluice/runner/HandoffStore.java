@@ -22,8 +22,4 @@ final class HandoffStore {
     void drop(String dataset) {
         values.remove(dataset);
     }
-
-    int size() {
-        return values.size();
-    }
 }

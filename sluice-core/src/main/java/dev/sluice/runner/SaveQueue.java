@@ -93,16 +93,6 @@ final class SaveQueue {
         }
     }
 
-    /** Saves pending now (queued or writing), for progress displays and tests. */
-    int pendingCount() {
-        lock.lock();
-        try {
-            return pendingCount;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void runSave(Node producer, String dataset, Object value, long bytes, CompletableFuture<Void> done) {
         Semaphore permits = storePermits.computeIfAbsent(
                 ctx.entry(dataset).dataset().storeKey(), k -> new Semaphore(ctx.options.storeConcurrency()));
