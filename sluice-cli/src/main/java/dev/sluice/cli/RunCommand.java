@@ -226,13 +226,7 @@ final class RunCommand implements Callable<Integer> {
                 ProgressDisplay progress = ProgressDisplay.create(toRun.nodes().size())) {
             Runner run =
                     builder.hook(recorder).hooks(opened.hooks()).hook(progress).build();
-            LOG.info(
-                    "Running {} node(s) of project {} ({}); recording run {} in {}",
-                    toRun.nodes().size(),
-                    opened.dir(),
-                    run.options().describe(),
-                    runId,
-                    manifestFile);
+            LOG.info("Project {}: recording run {} in {}", opened.dir(), runId, manifestFile);
             result = run.run(toRun, opened.catalog(), runId);
         } catch (RunFailedException e) {
             failure = e;
@@ -307,8 +301,11 @@ final class RunCommand implements Callable<Integer> {
     private Runner.Builder runnerBuilder() {
         Runner.Builder builder = Runner.builder();
         if (runner == RunnerKind.PARALLEL) {
-            builder.parallel(
-                    workers != null ? workers : Math.max(2, Runtime.getRuntime().availableProcessors()));
+            if (workers != null) {
+                builder.parallel(workers);
+            } else {
+                builder.parallel();
+            }
         } else if (workers != null) {
             throw new ConfigurationException("--workers applies to the parallel runner; add --runner parallel.");
         }

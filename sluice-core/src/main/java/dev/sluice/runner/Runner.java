@@ -80,6 +80,12 @@ public interface Runner {
             return this;
         }
 
+        /** Run ready nodes on a pool of one thread per core (at least two). */
+        public Builder parallel() {
+            this.parallel = true;
+            return this;
+        }
+
         /** Run ready nodes on a pool of {@code workers} threads. */
         public Builder parallel(int workers) {
             if (workers < 1) {
