@@ -5,10 +5,12 @@ import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -55,6 +57,12 @@ final class PipelineCommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "The pipeline (default: __default__).")
         String name = PipelineRegistry.DEFAULT;
 
+        @Option(
+                names = "--groups",
+                description = "Also list the nodes in topological groups (Kedro's grouped_nodes): each group's nodes "
+                        + "depend only on nodes of earlier groups, so an orchestrator may run a group in parallel.")
+        boolean groups;
+
         @Override
         public Integer call() {
             Pipeline pipeline = project.open().pipeline(name);
@@ -70,6 +78,15 @@ final class PipelineCommand {
                             "      tags %s%s%n",
                             node.tags(),
                             node.namespace().map(ns -> ", namespace " + ns).orElse(""));
+                }
+            }
+            if (groups) {
+                out.println("Groups (each depends only on earlier groups):");
+                List<List<Node>> grouped = pipeline.groupedNodes();
+                for (int i = 0; i < grouped.size(); i++) {
+                    out.printf(
+                            "  %d: %s%n",
+                            i + 1, grouped.get(i).stream().map(Node::name).toList());
                 }
             }
             return 0;

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.PipelineDefinitionException;
 import dev.sluice.config.SecretMasking;
 import dev.sluice.manifest.ResumePlan;
 import dev.sluice.manifest.RunHistory;
@@ -338,7 +339,12 @@ final class RunCommand implements Callable<Integer> {
                 .withFromInputs(fromInputs)
                 .withToOutputs(toOutputs)
                 .withNodeNamespaces(namespaces);
-        return Pipeline.concat(selected).filter(filter);
+        Pipeline whole = Pipeline.concat(selected);
+        Pipeline filtered = whole.filter(filter);
+        if (filtered.isEmpty()) {
+            throw new PipelineDefinitionException(EmptySelection.message(pipelineNames(), whole, filter));
+        }
+        return filtered;
     }
 
     /** {@code sluice run} with the option that locates the project. */

@@ -151,6 +151,12 @@ final class ChainProject {
     void configure(CommandLine cli) {
         RunCommand run = (RunCommand) cli.getSubcommands().get("run").getCommand();
         run.project.configure = builder -> builder.registry(registry()).hook(blockingSaves());
+        PipelineCommand.Describe describe = (PipelineCommand.Describe) cli.getSubcommands()
+                .get("pipeline")
+                .getSubcommands()
+                .get("describe")
+                .getCommand();
+        describe.project.configure = builder -> builder.registry(registry());
     }
 
     /** Counts of node runs since the last call, by node. */

@@ -3,7 +3,6 @@ package dev.sluice.pipeline;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /** Every pipeline-definition error message, in one place; each one says how to fix the problem. */
 final class GraphMessages {
@@ -13,7 +12,13 @@ final class GraphMessages {
     private GraphMessages() {}
 
     static String invalidName(String what, String value) {
-        return "Invalid " + what + " '" + value + "': use only letters, digits, '_', '.' and '-' ([\\w.-]+).";
+        return "Invalid " + what + " '" + value + "': use only letters, digits, '_', '.' and '-' (any script's "
+                + "letters and digits, as in Kedro).";
+    }
+
+    static String noInputsOrOutputs(String node) {
+        return "Node '" + node + "' has neither inputs nor outputs, so no other node can depend on it and nothing "
+                + "it does is recorded; declare what it reads with inputs(...) or what it writes with outputs(...).";
     }
 
     static String nameRequired(List<String> inputs) {
@@ -91,42 +96,24 @@ final class GraphMessages {
                 + Suggestions.didYouMean(unknown, known) + "; pass names of datasets its nodes read or write.";
     }
 
-    static String noNamesGiven(String how) {
-        return "Slicing the pipeline " + how + " was given no names; pass at least one.";
+    static String nothingReads(Collection<String> datasets, Collection<String> freeInputs) {
+        return "no node reads " + datasets + " (with exactly that transcoding suffix, if one is given); "
+                + "pass datasets that nodes consume, such as the pipeline's inputs " + listed(freeInputs);
     }
 
-    static String nothingReads(String how, Collection<String> datasets, Collection<String> freeInputs) {
-        return "Slicing the pipeline " + how + " selected no nodes: no node reads " + datasets
-                + " (with exactly that transcoding suffix, if one is given); pass datasets that nodes consume, "
-                + "such as the pipeline's inputs " + listed(freeInputs) + ".";
-    }
-
-    static String nothingWrites(String how, Collection<String> datasets, Collection<String> freeOutputs) {
-        return "Slicing the pipeline " + how + " selected no nodes: no node writes " + datasets
-                + " (with exactly that transcoding suffix, if one is given); pass datasets that nodes produce, "
-                + "such as the pipeline's outputs " + listed(freeOutputs) + ".";
+    static String nothingWrites(Collection<String> datasets, Collection<String> freeOutputs) {
+        return "no node writes " + datasets + " (with exactly that transcoding suffix, if one is given); "
+                + "pass datasets that nodes produce, such as the pipeline's outputs " + listed(freeOutputs);
     }
 
     static String noNodeWithTags(Collection<String> tags, Collection<String> known) {
-        return "Slicing the pipeline by tags " + tags + " selected no nodes: no node has any of them"
-                + Suggestions.didYouMean(tags, known) + "; tags in this pipeline are " + listed(known) + ".";
+        return "no node has any of these tags" + Suggestions.didYouMean(tags, known) + "; tags in this pipeline are "
+                + listed(known);
     }
 
     static String unknownNamespaces(Collection<String> unmatched, Collection<String> known) {
         return "Pipeline has no nodes in namespace(s) " + unmatched + Suggestions.didYouMean(unmatched, known)
                 + "; namespaces in this pipeline are " + listed(known) + ".";
-    }
-
-    static String emptyPipeline() {
-        return "Pipeline has no nodes, so there is nothing to select; add nodes to the pipeline "
-                + "(or check that the pipeline registry returns the pipeline you meant).";
-    }
-
-    static String filtersSelectNothing(Map<String, Collection<String>> selections) {
-        List<String> parts = new ArrayList<>();
-        selections.forEach((how, nodes) -> parts.add(how + " selects " + listed(nodes)));
-        return "The pipeline filters have no node in common: " + String.join("; ", parts)
-                + ". A node runs only if every filter selects it, so loosen or drop one of the filters.";
     }
 
     static String unknownMappedNames(String namespace, Collection<String> unknown, Collection<String> known) {
@@ -166,7 +153,7 @@ final class GraphMessages {
         return namespace == null ? "" : " under namespace '" + namespace + "'";
     }
 
-    private static String listed(Collection<String> names) {
+    static String listed(Collection<String> names) {
         if (names.size() <= MAX_LISTED) {
             return names.toString();
         }

@@ -44,7 +44,7 @@ public final class ModularPipelineBuilder {
         this.pipeline = pipeline;
     }
 
-    /** The namespace ({@code [\w.-]+}, may be dotted) that prefixes node and unmapped dataset names. */
+    /** The namespace (a node name, may be dotted) that prefixes node and unmapped dataset names. */
     public ModularPipelineBuilder namespace(String namespace) {
         for (String part : namespace.split("\\.", -1)) {
             Node.checkName("namespace", part);

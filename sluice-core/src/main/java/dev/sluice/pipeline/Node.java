@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * functions must not mutate their inputs.
  */
 public final class Node {
-    static final Pattern NAME = Pattern.compile("[\\w.-]+");
+    /** Letters and digits of any script, '_', '.' and '-': what Python's {@code [\w.-]+} in Kedro accepts. */
+    static final Pattern NAME = Pattern.compile("[\\w.-]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final String name;
     private final String namespace;
@@ -91,7 +92,7 @@ public final class Node {
         return new Builder(null);
     }
 
-    /** Starts a node called {@code name} ({@code [\w.-]+}). */
+    /** Starts a node called {@code name}: letters and digits (of any script), '_', '.' and '-'. */
     public static Builder named(String name) {
         return new Builder(name);
     }
@@ -281,6 +282,9 @@ public final class Node {
 
     /** Checks one node's dataset names: well formed, no output twice, no output read back or a parameter. */
     static void checkDatasets(String node, List<String> inputs, List<String> outputs) {
+        if (inputs.isEmpty() && outputs.isEmpty()) {
+            throw new PipelineDefinitionException(GraphMessages.noInputsOrOutputs(node));
+        }
         for (String dataset : inputs) {
             DatasetNames.check(node, dataset);
         }
@@ -485,6 +489,10 @@ public final class Node {
 
         private Node build(Serializable function, int arity, Invoker invoker) {
             Objects.requireNonNull(function, "function");
+            if (inputs.isEmpty() && outputs.isEmpty()) {
+                throw new PipelineDefinitionException(GraphMessages.noInputsOrOutputs(
+                        name != null ? name : methodName(function).orElse("<unnamed>")));
+            }
             if (name == null) {
                 name = defaultName(function);
             }

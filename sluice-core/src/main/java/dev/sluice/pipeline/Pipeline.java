@@ -31,10 +31,13 @@ import java.util.function.Function;
  *
  * <p>Pipelines combine like Kedro's: {@link #union}, {@link #minus} and {@link #intersect} treat two
  * nodes as the same node when they have the same name, inputs and outputs; the slicing methods
- * ({@link #onlyNodes}, {@link #fromNodes}, {@link #toNodes}, {@link #fromInputs}, {@link #toOutputs},
- * {@link #onlyNodesWithTags}, {@link #onlyNodesWithNamespaces}, {@link #filter}) return a new pipeline
- * of some of this pipeline's nodes and throw {@link PipelineDefinitionException} when a name is
- * unknown or nothing is selected; {@link #modular} reuses a pipeline under a namespace.
+ * ({@link #onlyNodes}, {@link #fromNodes}, {@link #toNodes}, {@link #onlyNodesWithInputs},
+ * {@link #fromInputs}, {@link #onlyNodesWithOutputs}, {@link #toOutputs}, {@link #onlyNodesWithTags},
+ * {@link #onlyNodesWithNamespaces}, {@link #filter}) return a new pipeline of some of this pipeline's
+ * nodes. As in Kedro, a selection that matches no node returns an empty pipeline, so selections
+ * compose as set algebra; a node name, dataset or namespace the pipeline does not have is a mistake
+ * and throws {@link PipelineDefinitionException} with the closest known name. {@link #modular} reuses
+ * a pipeline under a namespace.
  */
 public final class Pipeline {
     private final List<Node> nodes;
@@ -102,6 +105,35 @@ public final class Pipeline {
     /** The nodes in a deterministic topological order: producers first, ties broken by name. */
     public List<Node> nodes() {
         return nodes;
+    }
+
+    /**
+     * The nodes in topological levels (Kedro's {@code grouped_nodes}): the first group holds the nodes
+     * that depend on no other node of this pipeline, and each later group the nodes whose producers are
+     * all in earlier groups. Nodes of one group do not depend on each other, so an orchestrator may run
+     * them in parallel. Each group is sorted by node name.
+     */
+    public List<List<Node>> groupedNodes() {
+        Map<Node, Integer> level = new HashMap<>();
+        List<List<Node>> groups = new ArrayList<>();
+        for (Node node : nodes) {
+            // Topological order: every parent already has its level.
+            int depth = 0;
+            for (Node parent : parentsOf(node)) {
+                depth = Math.max(depth, level.get(parent) + 1);
+            }
+            level.put(node, depth);
+            if (depth == groups.size()) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(depth).add(node);
+        }
+        List<List<Node>> sorted = new ArrayList<>(groups.size());
+        for (List<Node> group : groups) {
+            group.sort(Comparator.comparing(Node::name));
+            sorted.add(List.copyOf(group));
+        }
+        return List.copyOf(sorted);
     }
 
     /** Whether this pipeline has no nodes. */
@@ -231,10 +263,10 @@ public final class Pipeline {
     }
 
     /**
-     * Only the nodes with the given names.
+     * Only the nodes with the given names; no name gives an empty pipeline.
      *
-     * @throws PipelineDefinitionException if no name is given or a name is unknown (the message
-     *     suggests the closest node name, such as the namespaced {@code ns.name} for {@code name})
+     * @throws PipelineDefinitionException if a name is unknown (the message suggests the closest node
+     *     name, such as the namespaced {@code ns.name} for {@code name})
      */
     public Pipeline onlyNodes(String... names) {
         return subset(namedNodes("onlyNodes", names));
@@ -244,7 +276,7 @@ public final class Pipeline {
      * The given nodes and every node that depends on them, directly or transitively (Kedro's
      * {@code from_nodes}).
      *
-     * @throws PipelineDefinitionException if no name is given or a name is unknown
+     * @throws PipelineDefinitionException if a name is unknown
      */
     public Pipeline fromNodes(String... names) {
         return subset(downstream(namedNodes("fromNodes", names)));
@@ -254,90 +286,71 @@ public final class Pipeline {
      * The given nodes and every node they depend on, directly or transitively (Kedro's
      * {@code to_nodes}).
      *
-     * @throws PipelineDefinitionException if no name is given or a name is unknown
+     * @throws PipelineDefinitionException if a name is unknown
      */
     public Pipeline toNodes(String... names) {
         return subset(upstream(namedNodes("toNodes", names)));
     }
 
     /**
+     * The nodes that read any of the given datasets (Kedro's {@code only_nodes_with_inputs}). A plain
+     * name matches every transcoding of the dataset; {@code name@format} matches only the nodes that read
+     * exactly that transcoding. A dataset no node reads (a free output) selects nothing.
+     *
+     * @throws PipelineDefinitionException if a dataset is not used by this pipeline
+     */
+    public Pipeline onlyNodesWithInputs(String... datasets) {
+        return subset(readers("onlyNodesWithInputs", datasets));
+    }
+
+    /**
      * The nodes that read the given datasets and every node that depends on them, directly or
      * transitively (Kedro's {@code from_inputs}); the producers of those datasets are not included.
-     * A plain name matches every transcoding of the dataset; {@code name@format} matches only the
-     * nodes that read exactly that transcoding.
+     * Datasets match as in {@link #onlyNodesWithInputs}.
      *
-     * @throws PipelineDefinitionException if no name is given, a dataset is unknown, or no node reads
-     *     any of them
+     * @throws PipelineDefinitionException if a dataset is not used by this pipeline
      */
     public Pipeline fromInputs(String... datasets) {
-        String how = "with fromInputs " + Arrays.toString(datasets);
-        Set<String> wanted = knownDatasets(how, datasets);
-        Set<Node> start = new LinkedHashSet<>();
-        for (String dataset : wanted) {
-            for (Node consumer : consumersOf(dataset)) {
-                if (!DatasetNames.isTranscoded(dataset) || consumer.inputs().contains(dataset)) {
-                    start.add(consumer);
-                }
-            }
-        }
-        if (start.isEmpty()) {
-            throw new PipelineDefinitionException(GraphMessages.nothingReads(how, wanted, inputs()));
-        }
-        return subset(downstream(start));
+        return subset(downstream(readers("fromInputs", datasets)));
+    }
+
+    /**
+     * The nodes that write any of the given datasets (Kedro's {@code only_nodes_with_outputs}). A plain
+     * name matches every transcoding of the dataset; {@code name@format} matches only a node that writes
+     * exactly that transcoding. A dataset no node writes (a free input) selects nothing.
+     *
+     * @throws PipelineDefinitionException if a dataset is not used by this pipeline
+     */
+    public Pipeline onlyNodesWithOutputs(String... datasets) {
+        return subset(writers("onlyNodesWithOutputs", datasets));
     }
 
     /**
      * The nodes that write the given datasets and every node they depend on, directly or transitively
-     * (Kedro's {@code to_outputs}). A plain name matches every transcoding of the dataset;
-     * {@code name@format} matches only a node that writes exactly that transcoding.
+     * (Kedro's {@code to_outputs}). Datasets match as in {@link #onlyNodesWithOutputs}.
      *
-     * @throws PipelineDefinitionException if no name is given, a dataset is unknown, or no node writes
-     *     any of them
+     * @throws PipelineDefinitionException if a dataset is not used by this pipeline
      */
     public Pipeline toOutputs(String... datasets) {
-        String how = "with toOutputs " + Arrays.toString(datasets);
-        Set<String> wanted = knownDatasets(how, datasets);
-        Set<Node> start = new LinkedHashSet<>();
-        for (String dataset : wanted) {
-            Node producer = producerOf(dataset);
-            if (producer != null
-                    && (!DatasetNames.isTranscoded(dataset)
-                            || producer.outputs().contains(dataset))) {
-                start.add(producer);
-            }
-        }
-        if (start.isEmpty()) {
-            throw new PipelineDefinitionException(GraphMessages.nothingWrites(how, wanted, outputs()));
-        }
-        return subset(upstream(start));
+        return subset(upstream(writers("toOutputs", datasets)));
     }
 
-    /**
-     * The nodes that have any of the given tags. As in Kedro, a tag no node has is ignored as long as
-     * another one selects something.
-     *
-     * @throws PipelineDefinitionException if no tag is given or no node has any of them
-     */
+    /** The nodes that have any of the given tags; tags no node has select nothing, as in Kedro. */
     public Pipeline onlyNodesWithTags(String... tags) {
-        requireNames("with onlyNodesWithTags", tags);
         Set<String> wanted = new LinkedHashSet<>(Arrays.asList(tags));
-        List<Node> selected = nodes.stream()
+        return subset(nodes.stream()
                 .filter(n -> n.tags().stream().anyMatch(wanted::contains))
-                .toList();
-        if (selected.isEmpty()) {
-            throw new PipelineDefinitionException(GraphMessages.noNodeWithTags(wanted, tags()));
-        }
-        return subset(selected);
+                .toList());
     }
 
     /**
      * The nodes in any of the given namespaces, or in namespaces nested in them ({@code ns} selects
      * {@code ns} and {@code ns.inner}, not {@code ns_other}).
      *
-     * @throws PipelineDefinitionException if no namespace is given or one of them holds no node
+     * @throws PipelineDefinitionException if one of them holds no node (as in Kedro: a namespace is a
+     *     name, and an unknown name is a mistake)
      */
     public Pipeline onlyNodesWithNamespaces(String... namespaces) {
-        requireNames("with onlyNodesWithNamespaces", namespaces);
         Set<Node> selected = new LinkedHashSet<>();
         Set<String> unmatched = new TreeSet<>();
         for (String namespace : namespaces) {
@@ -360,30 +373,58 @@ public final class Pipeline {
     /**
      * The nodes that every filter in {@code filter} selects, each filter applied to this whole
      * pipeline (so their order does not matter), as Kedro's {@code Pipeline.filter} and
-     * {@code kedro run}'s options do. An empty filter selects every node.
+     * {@code kedro run}'s options do. An empty filter selects every node. When no node passes every
+     * filter the result is empty (Kedro's {@code filter} raises instead); {@link #selections} says
+     * what each filter selected, for telling the user why.
      *
-     * @throws PipelineDefinitionException if a filter names something unknown or selects nothing, or
-     *     if no node passes every filter (the message says what each filter selected)
+     * @throws PipelineDefinitionException if a filter names a node, dataset or namespace this pipeline
+     *     does not have
      */
     public Pipeline filter(Filter filter) {
-        if (nodes.isEmpty()) {
-            throw new PipelineDefinitionException(GraphMessages.emptyPipeline());
-        }
-        Map<String, Collection<String>> selections = new LinkedHashMap<>();
         Set<String> kept = new LinkedHashSet<>(byName.keySet());
-        apply(filter.tags(), "tags", this::onlyNodesWithTags, selections, kept);
-        apply(filter.fromNodes(), "fromNodes", this::fromNodes, selections, kept);
-        apply(filter.toNodes(), "toNodes", this::toNodes, selections, kept);
-        apply(filter.nodeNames(), "nodeNames", this::onlyNodes, selections, kept);
-        apply(filter.fromInputs(), "fromInputs", this::fromInputs, selections, kept);
-        apply(filter.toOutputs(), "toOutputs", this::toOutputs, selections, kept);
-        apply(filter.nodeNamespaces(), "nodeNamespaces", this::onlyNodesWithNamespaces, selections, kept);
-        if (kept.isEmpty()) {
-            throw new PipelineDefinitionException(GraphMessages.filtersSelectNothing(selections));
+        for (Selection selection : selections(filter)) {
+            kept.retainAll(selection.nodes());
         }
         return kept.size() == byName.size()
                 ? this
                 : subset(kept.stream().map(byName::get).toList());
+    }
+
+    /**
+     * What each filter given in {@code filter} selects from this whole pipeline on its own, in the order
+     * {@link Filter}'s components are declared. A filter that selects nothing carries a hint saying why.
+     *
+     * @throws PipelineDefinitionException if a filter names a node, dataset or namespace this pipeline
+     *     does not have
+     */
+    public List<Selection> selections(Filter filter) {
+        List<Selection> selections = new ArrayList<>();
+        select(selections, "tags", filter.tags(), this::onlyNodesWithTags);
+        select(selections, "fromNodes", filter.fromNodes(), this::fromNodes);
+        select(selections, "toNodes", filter.toNodes(), this::toNodes);
+        select(selections, "nodeNames", filter.nodeNames(), this::onlyNodes);
+        select(selections, "fromInputs", filter.fromInputs(), this::fromInputs);
+        select(selections, "toOutputs", filter.toOutputs(), this::toOutputs);
+        select(selections, "nodeNamespaces", filter.nodeNamespaces(), this::onlyNodesWithNamespaces);
+        return List.copyOf(selections);
+    }
+
+    private void select(
+            List<Selection> selections, String kind, List<String> names, Function<String[], Pipeline> slice) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Set<String> selected = slice.apply(names.toArray(String[]::new)).nodeNames();
+        String hint = "";
+        if (selected.isEmpty()) {
+            hint = switch (kind) {
+                case "tags" -> GraphMessages.noNodeWithTags(names, tags());
+                case "fromInputs" -> GraphMessages.nothingReads(names, inputs());
+                case "toOutputs" -> GraphMessages.nothingWrites(names, outputs());
+                default -> "";
+            };
+        }
+        selections.add(new Selection(kind, names, selected, hint));
     }
 
     /** A copy of this pipeline with {@code tags} added to every node. */
@@ -491,6 +532,33 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * What one filter of a {@link Filter} selects on its own.
+     *
+     * @param filter the {@link Filter} component: {@code tags}, {@code fromNodes}, {@code toNodes},
+     *     {@code nodeNames}, {@code fromInputs}, {@code toOutputs} or {@code nodeNamespaces}
+     * @param names the names given to it
+     * @param nodes the names of the nodes it selects, sorted
+     * @param hint when it selects nothing, why (and what would select something); otherwise empty
+     */
+    public record Selection(String filter, List<String> names, Set<String> nodes, String hint) {
+        public Selection {
+            names = List.copyOf(names);
+            nodes = Collections.unmodifiableSet(new TreeSet<>(nodes));
+        }
+
+        /**
+         * One line for the user, with {@code label} standing for the filter (such as the CLI's
+         * {@code --tags}): {@code --tags [dp] selects [a, b]}, or why it selects no node.
+         */
+        public String describe(String label) {
+            if (nodes.isEmpty()) {
+                return label + " " + names + " selects no node" + (hint.isEmpty() ? "" : ": " + hint);
+            }
+            return label + " " + names + " selects " + GraphMessages.listed(nodes);
+        }
+    }
+
     /** Kedro's node identity for set algebra: name, inputs and outputs (not tags or function). */
     private record NodeKey(String name, List<String> inputs, List<String> outputs) {
         static NodeKey of(Node node) {
@@ -509,28 +577,7 @@ public final class Pipeline {
         return new Pipeline(selected);
     }
 
-    private static void apply(
-            List<String> names,
-            String how,
-            Function<String[], Pipeline> slice,
-            Map<String, Collection<String>> selections,
-            Set<String> kept) {
-        if (names.isEmpty()) {
-            return;
-        }
-        Set<String> selected = slice.apply(names.toArray(String[]::new)).nodeNames();
-        selections.put(how + " " + names, selected);
-        kept.retainAll(selected);
-    }
-
-    private static void requireNames(String how, String[] names) {
-        if (names.length == 0) {
-            throw new PipelineDefinitionException(GraphMessages.noNamesGiven(how));
-        }
-    }
-
     private Set<Node> namedNodes(String method, String[] names) {
-        requireNames("with " + method, names);
         Set<String> unknown = new TreeSet<>();
         Set<Node> selected = new LinkedHashSet<>();
         for (String name : names) {
@@ -547,9 +594,35 @@ public final class Pipeline {
         return selected;
     }
 
+    /** The nodes that read any of {@code datasets} (exactly that transcoding, if one is given). */
+    private Set<Node> readers(String method, String[] datasets) {
+        Set<Node> readers = new LinkedHashSet<>();
+        for (String dataset : knownDatasets(method, datasets)) {
+            for (Node consumer : consumersOf(dataset)) {
+                if (!DatasetNames.isTranscoded(dataset) || consumer.inputs().contains(dataset)) {
+                    readers.add(consumer);
+                }
+            }
+        }
+        return readers;
+    }
+
+    /** The nodes that write any of {@code datasets} (exactly that transcoding, if one is given). */
+    private Set<Node> writers(String method, String[] datasets) {
+        Set<Node> writers = new LinkedHashSet<>();
+        for (String dataset : knownDatasets(method, datasets)) {
+            Node producer = producerOf(dataset);
+            if (producer != null
+                    && (!DatasetNames.isTranscoded(dataset)
+                            || producer.outputs().contains(dataset))) {
+                writers.add(producer);
+            }
+        }
+        return writers;
+    }
+
     /** The given dataset names, checked to exist as written or as a base name (as Kedro checks them). */
-    private Set<String> knownDatasets(String how, String[] datasets) {
-        requireNames(how, datasets);
+    private Set<String> knownDatasets(String method, String[] datasets) {
         Set<String> known = new TreeSet<>(datasets());
         known.addAll(known.stream().map(DatasetNames::strip).toList());
         Set<String> unknown = new TreeSet<>();
@@ -559,6 +632,7 @@ public final class Pipeline {
             }
         }
         if (!unknown.isEmpty()) {
+            String how = "with " + method + " " + Arrays.toString(datasets);
             throw new PipelineDefinitionException(GraphMessages.unknownDatasets(how, unknown, known));
         }
         return new LinkedHashSet<>(Arrays.asList(datasets));

@@ -21,12 +21,12 @@ class NodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"has space", "slash/name", "", "colon:name", "ümlaut?"})
+    @ValueSource(strings = {"has space", "slash/name", "", "colon:name", "ümlaut?", "tab\tname", "emoji😀"})
     void named_invalidName_throwsWithAllowedCharacters(String name) {
         assertThatThrownBy(() -> Node.named(name).inputs("a").outputs("b").fn(x -> x))
                 .isInstanceOf(PipelineDefinitionException.class)
                 .hasMessageContaining("Invalid node name '" + name + "'")
-                .hasMessageContaining("[\\w.-]+");
+                .hasMessageContaining("use only letters, digits, '_', '.' and '-'");
     }
 
     @Test
@@ -34,6 +34,48 @@ class NodeTest {
         Node node = Node.named("Clean.v2-final_1").inputs("a").outputs("b").fn(x -> x);
 
         assertThat(node.name()).isEqualTo("Clean.v2-final_1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"café", "naïve_bayes", "Straße", "données.nettoyées", "模型_训练", "шаг-2", "x٣"})
+    void named_unicodeLettersAndDigits_areAcceptedAsInKedro(String name) {
+        Node node = Node.named(name)
+                .tags(name)
+                .namespace("équipe")
+                .inputs("a")
+                .outputs("b")
+                .fn(x -> x);
+
+        assertThat(node.name()).isEqualTo("équipe." + name);
+        assertThat(node.tags()).containsExactly(name);
+    }
+
+    @Test
+    void named_decomposedAccent_isAccepted() {
+        // "café" typed with a combining accent: e followed by U+0301.
+        Node node = Node.named("cafe\u0301").inputs("a").outputs("b").fn(x -> x);
+
+        assertThat(node.name()).isEqualTo("cafe\u0301");
+    }
+
+    @Test
+    void fn_neitherInputsNorOutputs_throwsWhenBuilt() {
+        assertThatThrownBy(() -> Node.named("side_effect").fn(() -> 1))
+                .isInstanceOf(PipelineDefinitionException.class)
+                .hasMessage("Node 'side_effect' has neither inputs nor outputs, so no other node can depend on it "
+                        + "and nothing it does is recorded; declare what it reads with inputs(...) or what it "
+                        + "writes with outputs(...).");
+    }
+
+    @Test
+    void fn_unnamedMethodWithoutInputsOrOutputs_namesTheMethod() {
+        assertThatThrownBy(() -> Node.builder().fn(NodeTest::nothing))
+                .isInstanceOf(PipelineDefinitionException.class)
+                .hasMessageStartingWith("Node 'nothing' has neither inputs nor outputs");
+    }
+
+    static String nothing() {
+        return "";
     }
 
     @Test

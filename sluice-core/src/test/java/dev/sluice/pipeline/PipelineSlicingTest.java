@@ -64,10 +64,16 @@ class PipelineSlicingTest {
     }
 
     @Test
-    void onlyNodes_noName_throws() {
-        assertThatThrownBy(() -> pipeline.onlyNodes())
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessage("Slicing the pipeline with onlyNodes was given no names; pass at least one.");
+    void selections_noName_areEmptyAsInKedro() {
+        assertThat(pipeline.onlyNodes().isEmpty()).isTrue();
+        assertThat(pipeline.fromNodes().isEmpty()).isTrue();
+        assertThat(pipeline.toNodes().isEmpty()).isTrue();
+        assertThat(pipeline.fromInputs().isEmpty()).isTrue();
+        assertThat(pipeline.toOutputs().isEmpty()).isTrue();
+        assertThat(pipeline.onlyNodesWithInputs().isEmpty()).isTrue();
+        assertThat(pipeline.onlyNodesWithOutputs().isEmpty()).isTrue();
+        assertThat(pipeline.onlyNodesWithTags().isEmpty()).isTrue();
+        assertThat(namespaced().onlyNodesWithNamespaces().isEmpty()).isTrue();
     }
 
     @Test
@@ -129,19 +135,71 @@ class PipelineSlicingTest {
 
     @Test
     void fromInputs_transcodingThatNoNodeReads_isAnEmptySlice() {
-        // Kedro returns an empty pipeline here: split_data reads @pandas, not @spark.
-        assertThatThrownBy(() -> pipeline.fromInputs("model_input_table@spark"))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessageStartingWith("Slicing the pipeline with fromInputs [model_input_table@spark] selected no "
-                        + "nodes: no node reads [model_input_table@spark]");
+        // As in Kedro: split_data reads @pandas, not @spark.
+        assertThat(pipeline.fromInputs("model_input_table@spark").isEmpty()).isTrue();
     }
 
     @Test
     void fromInputs_freeOutput_isAnEmptySlice() {
-        assertThatThrownBy(() -> pipeline.fromInputs("metrics"))
+        assertThat(pipeline.fromInputs("metrics").nodes()).isEmpty();
+    }
+
+    @Test
+    void onlyNodesWithInputs_selectsDirectReadersOnly() {
+        assertThat(names(pipeline.onlyNodesWithInputs("X_test"))).containsExactly("evaluate_model");
+        assertThat(names(pipeline.onlyNodesWithInputs("preprocessed_shuttles", "X_train")))
+                .containsExactly("create_model_input_table", "train_model");
+        assertThat(names(pipeline.onlyNodesWithInputs("params:model_options"))).containsExactly("split_data");
+    }
+
+    @Test
+    void onlyNodesWithInputs_transcoding_matchesPlainNameOrTheReadTranscoding() {
+        assertThat(names(pipeline.onlyNodesWithInputs("model_input_table"))).containsExactly("split_data");
+        assertThat(names(pipeline.onlyNodesWithInputs("model_input_table@pandas")))
+                .containsExactly("split_data");
+        assertThat(pipeline.onlyNodesWithInputs("model_input_table@spark").isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void onlyNodesWithInputs_freeOutput_isEmpty() {
+        assertThat(pipeline.onlyNodesWithInputs("metrics").isEmpty()).isTrue();
+    }
+
+    @Test
+    void onlyNodesWithInputs_unknownDataset_throwsWithSuggestion() {
+        assertThatThrownBy(() -> pipeline.onlyNodesWithInputs("X_tset"))
                 .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessageContaining("selected no nodes: no node reads [metrics]")
-                .hasMessageContaining("[companies, params:model_options, reviews, shuttles]");
+                .hasMessage("Cannot slice the pipeline with onlyNodesWithInputs [X_tset]: it has no dataset(s) "
+                        + "[X_tset] (did you mean 'X_test'?); pass names of datasets its nodes read or write.");
+    }
+
+    @Test
+    void onlyNodesWithOutputs_selectsDirectWritersOnly() {
+        assertThat(names(pipeline.onlyNodesWithOutputs("X_train", "metrics")))
+                .containsExactly("split_data", "evaluate_model");
+        assertThat(names(pipeline.onlyNodesWithOutputs("model_input_table@spark")))
+                .containsExactly("create_model_input_table");
+        assertThat(pipeline.onlyNodesWithOutputs("model_input_table@pandas").isEmpty())
+                .isTrue();
+        assertThat(pipeline.onlyNodesWithOutputs("companies").isEmpty()).isTrue();
+    }
+
+    @Test
+    void onlyNodesWithOutputs_unknownDataset_throws() {
+        assertThatThrownBy(() -> pipeline.onlyNodesWithOutputs("metric"))
+                .isInstanceOf(PipelineDefinitionException.class)
+                .hasMessageContaining("has no dataset(s) [metric] (did you mean 'metrics'?)");
+    }
+
+    @Test
+    void onlyNodesWithInputsAndOutputs_composeWithSetAlgebra() {
+        // Nodes that read X_train or X_test, except those that write metrics.
+        Pipeline selected =
+                pipeline.onlyNodesWithInputs("X_train", "X_test").minus(pipeline.onlyNodesWithOutputs("metrics"));
+
+        assertThat(names(selected)).containsExactly("train_model");
+        assertThat(pipeline.onlyNodesWithTags("no_such_tag").union(selected)).isEqualTo(selected);
     }
 
     @Test
@@ -167,17 +225,12 @@ class PipelineSlicingTest {
 
         assertThat(names(pipeline.toOutputs("model_input_table"))).isEqualTo(dataProcessing);
         assertThat(names(pipeline.toOutputs("model_input_table@spark"))).isEqualTo(dataProcessing);
-        assertThatThrownBy(() -> pipeline.toOutputs("model_input_table@pandas"))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessageContaining("selected no nodes: no node writes [model_input_table@pandas]");
+        assertThat(pipeline.toOutputs("model_input_table@pandas").isEmpty()).isTrue();
     }
 
     @Test
     void toOutputs_freeInput_isAnEmptySlice() {
-        assertThatThrownBy(() -> pipeline.toOutputs("companies"))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessageContaining("no node writes [companies]")
-                .hasMessageContaining("such as the pipeline's outputs [metrics]");
+        assertThat(pipeline.toOutputs("companies").isEmpty()).isTrue();
     }
 
     @Test
@@ -201,11 +254,8 @@ class PipelineSlicingTest {
     }
 
     @Test
-    void onlyNodesWithTags_noNodeHasTheTags_throwsWithSuggestion() {
-        assertThatThrownBy(() -> pipeline.onlyNodesWithTags("trainig"))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessage("Slicing the pipeline by tags [trainig] selected no nodes: no node has any of them "
-                        + "(did you mean 'training'?); tags in this pipeline are [dp, ds, training].");
+    void onlyNodesWithTags_noNodeHasTheTags_isEmptyAsInKedro() {
+        assertThat(pipeline.onlyNodesWithTags("trainig").isEmpty()).isTrue();
     }
 
     @Test
@@ -281,15 +331,49 @@ class PipelineSlicingTest {
     }
 
     @Test
-    void filter_disjointFilters_throwsSayingWhatEachSelected() {
+    void filter_disjointFilters_isEmpty() {
         Filter filter = Filter.none().withTags(List.of("dp")).withFromNodes(List.of("train_model"));
 
-        assertThatThrownBy(() -> pipeline.filter(filter))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessage("The pipeline filters have no node in common: tags [dp] selects [create_model_input_table,"
-                        + " preprocess_companies, preprocess_shuttles]; fromNodes [train_model] selects"
-                        + " [evaluate_model, train_model]. A node runs only if every filter selects it, so loosen"
-                        + " or drop one of the filters.");
+        assertThat(pipeline.filter(filter).isEmpty()).isTrue();
+    }
+
+    @Test
+    void selections_disjointFilters_sayWhatEachSelected() {
+        Filter filter = Filter.none().withTags(List.of("dp")).withFromNodes(List.of("train_model"));
+
+        List<Pipeline.Selection> selections = pipeline.selections(filter);
+
+        assertThat(selections).extracting(Pipeline.Selection::filter).containsExactly("tags", "fromNodes");
+        assertThat(selections.get(0).describe("--tags"))
+                .isEqualTo("--tags [dp] selects [create_model_input_table, preprocess_companies, "
+                        + "preprocess_shuttles]");
+        assertThat(selections.get(1).describe("fromNodes"))
+                .isEqualTo("fromNodes [train_model] selects [evaluate_model, train_model]");
+    }
+
+    @Test
+    void selections_filterSelectingNothing_explainsWhy() {
+        Filter filter = Filter.none()
+                .withTags(List.of("trainig"))
+                .withFromInputs(List.of("metrics"))
+                .withToOutputs(List.of("companies"));
+
+        List<Pipeline.Selection> selections = pipeline.selections(filter);
+
+        assertThat(selections).allSatisfy(s -> assertThat(s.nodes()).isEmpty());
+        assertThat(selections.get(0).describe("--tags"))
+                .isEqualTo("--tags [trainig] selects no node: no node has any of these tags (did you mean "
+                        + "'training'?); tags in this pipeline are [dp, ds, training]");
+        assertThat(selections.get(1).describe("--from-inputs"))
+                .isEqualTo("--from-inputs [metrics] selects no node: no node reads [metrics] (with exactly that "
+                        + "transcoding suffix, if one is given); pass datasets that nodes consume, such as the "
+                        + "pipeline's inputs [companies, params:model_options, reviews, shuttles]");
+        assertThat(selections.get(2).hint()).startsWith("no node writes [companies]");
+    }
+
+    @Test
+    void selections_noFilter_isEmpty() {
+        assertThat(pipeline.selections(Filter.none())).isEmpty();
     }
 
     @Test
@@ -302,10 +386,10 @@ class PipelineSlicingTest {
     }
 
     @Test
-    void filter_emptyPipeline_throws() {
-        assertThatThrownBy(() -> Pipeline.of().filter(Filter.none()))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessageStartingWith("Pipeline has no nodes, so there is nothing to select;");
+    void filter_emptyPipeline_isEmpty() {
+        assertThat(Pipeline.of().filter(Filter.none()).isEmpty()).isTrue();
+        assertThat(Pipeline.of().filter(Filter.none().withTags(List.of("dp"))).isEmpty())
+                .isTrue();
     }
 
     @Test
