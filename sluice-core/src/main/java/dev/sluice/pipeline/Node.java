@@ -60,6 +60,8 @@ public final class Node {
     private final List<String> outputKeys;
     private final Serializable function;
     private final Invoker invoker;
+    /** Computed once: a join's hash covers every one of its inputs, and nodes are hash keys throughout. */
+    private final int hash;
 
     /** How the function is called: positional values, or values by argument name. */
     interface Invoker {
@@ -85,6 +87,7 @@ public final class Node {
         this.outputKeys = outputKeys == null ? null : List.copyOf(outputKeys);
         this.function = function;
         this.invoker = invoker;
+        this.hash = Objects.hash(this.name, this.inputs, this.outputs);
     }
 
     /** Starts a node whose name defaults to the function's method name (or its first output). */
@@ -327,6 +330,7 @@ public final class Node {
     @Override
     public boolean equals(Object o) {
         return o instanceof Node other
+                && hash == other.hash
                 && name.equals(other.name)
                 && Objects.equals(namespace, other.namespace)
                 && tags.equals(other.tags)
@@ -339,7 +343,7 @@ public final class Node {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, inputs, outputs);
+        return hash;
     }
 
     /**

@@ -44,8 +44,11 @@ public final class Pipeline {
     private final Map<String, Node> byName;
     private final Map<String, Node> producerByDataset;
     private final Map<String, List<Node>> consumersByDataset;
-    private final Map<Node, Integer> position;
+    private final Map<Node, List<Node>> parents;
+    private final Map<Node, List<Node>> children;
 
+    // Every index below is built once, in time linear in the nodes and their inputs and outputs, so
+    // that a join of 100,000 branches costs what 100,000 small nodes cost.
     private Pipeline(Collection<Node> nodes) {
         Set<Node> distinct = new LinkedHashSet<>();
         for (Node node : nodes) {
@@ -54,11 +57,30 @@ public final class Pipeline {
         this.byName = indexByName(distinct);
         this.producerByDataset = indexProducers(distinct);
         checkTranscoding(distinct);
-        this.nodes = List.copyOf(topologicalOrder(distinct));
-        this.position = new HashMap<>();
+        Map<Node, List<Node>> unordered = new HashMap<>(capacity(distinct.size()));
+        for (Node node : distinct) {
+            unordered.put(node, producersRead(node));
+        }
+        this.nodes = List.copyOf(topologicalOrder(distinct, unordered));
+        Map<Node, Integer> position = new HashMap<>(capacity(this.nodes.size()));
         for (int i = 0; i < this.nodes.size(); i++) {
             position.put(this.nodes.get(i), i);
         }
+        this.parents = new HashMap<>(capacity(this.nodes.size()));
+        this.children = new HashMap<>(capacity(this.nodes.size()));
+        for (Node node : this.nodes) {
+            children.put(node, new ArrayList<>());
+        }
+        for (Node node : this.nodes) {
+            List<Node> sorted = new ArrayList<>(unordered.get(node));
+            sorted.sort(Comparator.comparing(position::get));
+            parents.put(node, List.copyOf(sorted));
+            // Nodes are visited in topological order, so each child list comes out in that order.
+            for (Node parent : sorted) {
+                children.get(parent).add(node);
+            }
+        }
+        children.replaceAll((node, list) -> List.copyOf(list));
         this.consumersByDataset = indexConsumers(this.nodes);
     }
 
@@ -211,18 +233,46 @@ public final class Pipeline {
         return consumersByDataset.getOrDefault(DatasetNames.strip(dataset), List.of());
     }
 
-    /** The nodes whose outputs {@code node} reads, in topological order. */
+    /**
+     * The nodes whose outputs {@code node} reads, each once, in topological order.
+     *
+     * @throws IllegalArgumentException if {@code node} is not in this pipeline
+     */
     public List<Node> parentsOf(Node node) {
-        Set<Node> parents = new LinkedHashSet<>();
+        return indexed(parents, node);
+    }
+
+    /**
+     * The nodes that read an output of {@code node}, each once, in topological order.
+     *
+     * @throws IllegalArgumentException if {@code node} is not in this pipeline
+     */
+    public List<Node> childrenOf(Node node) {
+        return indexed(children, node);
+    }
+
+    private static List<Node> indexed(Map<Node, List<Node>> index, Node node) {
+        List<Node> found = index.get(node);
+        if (found == null) {
+            throw new IllegalArgumentException("Node '" + node.name() + "' is not in this pipeline");
+        }
+        return found;
+    }
+
+    /** The distinct producers of {@code node}'s inputs, in input order. */
+    private List<Node> producersRead(Node node) {
+        Set<Node> found = new LinkedHashSet<>();
         for (String input : node.inputs()) {
-            Node producer = producerOf(input);
+            Node producer = producerByDataset.get(DatasetNames.strip(input));
             if (producer != null) {
-                parents.add(producer);
+                found.add(producer);
             }
         }
-        List<Node> sorted = new ArrayList<>(parents);
-        sorted.sort(Comparator.comparing(position::get));
-        return sorted;
+        return new ArrayList<>(found);
+    }
+
+    private static int capacity(int entries) {
+        return (int) Math.min(Integer.MAX_VALUE, entries * 4L / 3 + 1);
     }
 
     /** Tags used by any node, sorted. */
@@ -718,20 +768,29 @@ public final class Pipeline {
     }
 
     private static void checkTranscoding(Collection<Node> nodes) {
-        Map<String, Set<String>> forms = new TreeMap<>();
+        Set<String> plain = new HashSet<>();
+        Map<String, Set<String>> transcoded = new HashMap<>();
         for (Node node : nodes) {
-            List<String> names = new ArrayList<>(node.inputs());
-            names.addAll(node.outputs());
-            for (String name : names) {
-                forms.computeIfAbsent(DatasetNames.strip(name), k -> new TreeSet<>())
-                        .add(name);
+            for (List<String> names : List.of(node.inputs(), node.outputs())) {
+                for (String name : names) {
+                    if (DatasetNames.isTranscoded(name)) {
+                        transcoded
+                                .computeIfAbsent(DatasetNames.strip(name), k -> new TreeSet<>())
+                                .add(name);
+                    } else {
+                        plain.add(name);
+                    }
+                }
             }
         }
-        forms.forEach((base, used) -> {
-            if (used.contains(base) && used.size() > 1) {
-                throw new PipelineDefinitionException(GraphMessages.mixedTranscoding(base, used));
-            }
-        });
+        Set<String> mixed = new TreeSet<>(transcoded.keySet());
+        mixed.retainAll(plain);
+        if (!mixed.isEmpty()) {
+            String base = mixed.iterator().next();
+            Set<String> used = new TreeSet<>(transcoded.get(base));
+            used.add(base);
+            throw new PipelineDefinitionException(GraphMessages.mixedTranscoding(base, used));
+        }
     }
 
     private static Map<String, List<Node>> indexConsumers(Collection<Node> nodes) {
@@ -746,45 +805,40 @@ public final class Pipeline {
         return consumers;
     }
 
-    private List<Node> topologicalOrder(Collection<Node> all) {
-        Map<Node, Set<Node>> children = new HashMap<>();
-        Map<Node, Integer> pending = new HashMap<>();
+    private static List<Node> topologicalOrder(Collection<Node> all, Map<Node, List<Node>> parentsOf) {
+        Map<Node, List<Node>> childrenOf = new HashMap<>(capacity(all.size()));
+        Map<Node, Integer> pending = new HashMap<>(capacity(all.size()));
         for (Node node : all) {
-            Set<Node> parents = new LinkedHashSet<>();
-            for (String input : node.inputs()) {
-                Node producer = producerByDataset.get(DatasetNames.strip(input));
-                if (producer != null) {
-                    parents.add(producer);
-                }
-            }
-            pending.put(node, parents.size());
-            for (Node parent : parents) {
-                children.computeIfAbsent(parent, k -> new LinkedHashSet<>()).add(node);
+            List<Node> nodeParents = parentsOf.get(node);
+            pending.put(node, nodeParents.size());
+            for (Node parent : nodeParents) {
+                childrenOf.computeIfAbsent(parent, k -> new ArrayList<>()).add(node);
             }
         }
         PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparing(Node::name));
-        pending.forEach((node, count) -> {
-            if (count == 0) {
+        for (Node node : all) {
+            if (pending.get(node) == 0) {
                 ready.add(node);
             }
-        });
+        }
         List<Node> order = new ArrayList<>(all.size());
         while (!ready.isEmpty()) {
             Node next = ready.poll();
             order.add(next);
-            for (Node child : children.getOrDefault(next, Set.of())) {
+            for (Node child : childrenOf.getOrDefault(next, List.of())) {
                 if (pending.merge(child, -1, Integer::sum) == 0) {
                     ready.add(child);
                 }
             }
         }
         if (order.size() != all.size()) {
-            throw new PipelineDefinitionException(GraphMessages.cycle(findCycle(all, children, new HashSet<>(order))));
+            throw new PipelineDefinitionException(
+                    GraphMessages.cycle(findCycle(all, childrenOf, new HashSet<>(order))));
         }
         return order;
     }
 
-    private static List<String> findCycle(Collection<Node> all, Map<Node, Set<Node>> children, Set<Node> acyclic) {
+    private static List<String> findCycle(Collection<Node> all, Map<Node, List<Node>> children, Set<Node> acyclic) {
         // Depth-first search over the nodes left after Kahn's algorithm: each lies on or behind a cycle.
         Set<Node> done = new HashSet<>(acyclic);
         for (Node start : all) {
@@ -802,10 +856,10 @@ public final class Pipeline {
     }
 
     private static List<String> walk(
-            Node node, Map<Node, Set<Node>> children, Set<Node> done, Deque<Node> path, Set<Node> onPath) {
+            Node node, Map<Node, List<Node>> children, Set<Node> done, Deque<Node> path, Set<Node> onPath) {
         path.addLast(node);
         onPath.add(node);
-        for (Node child : children.getOrDefault(node, Set.of())) {
+        for (Node child : children.getOrDefault(node, List.of())) {
             if (onPath.contains(child)) {
                 List<String> cycle = new ArrayList<>();
                 boolean inCycle = false;

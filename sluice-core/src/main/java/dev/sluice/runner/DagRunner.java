@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,9 +115,9 @@ final class DagRunner implements Runner {
         /** What wakes the scheduler: a node finished, or a waiting node's inputs became loadable. */
         private sealed interface Event permits NodeDone, InputsReady {}
 
-        private record NodeDone(Node node, Throwable error) implements Event {}
+        private record NodeDone(int id, Throwable error) implements Event {}
 
-        private record InputsReady(Node node) implements Event {}
+        private record InputsReady(int id) implements Event {}
 
         Execution(RunContext ctx, Executor nodes) {
             this.ctx = ctx;
@@ -163,35 +162,42 @@ final class DagRunner implements Runner {
         }
 
         private void schedule() {
+            // Nodes are numbered by topological position; every per-node table is an array, so that
+            // scheduling costs the same per node whatever the fan-in or fan-out.
             List<Node> order = ctx.pipeline.nodes();
-            Map<Node, Integer> position = new HashMap<>();
-            Map<Node, Integer> waitingOn = new HashMap<>();
-            Map<Node, List<Node>> children = new HashMap<>();
-            for (int i = 0; i < order.size(); i++) {
+            int count = order.size();
+            Map<Node, Integer> ids = new HashMap<>(count * 4 / 3 + 1);
+            for (int i = 0; i < count; i++) {
+                ids.put(order.get(i), i);
+            }
+            int[] waitingOn = new int[count];
+            int[][] children = new int[count][];
+            for (int i = 0; i < count; i++) {
                 Node node = order.get(i);
-                position.put(node, i);
-                List<Node> parents = ctx.pipeline.parentsOf(node);
-                waitingOn.put(node, parents.size());
-                for (Node parent : parents) {
-                    children.computeIfAbsent(parent, k -> new ArrayList<>()).add(node);
+                waitingOn[i] = ctx.pipeline.parentsOf(node).size();
+                List<Node> nodeChildren = ctx.pipeline.childrenOf(node);
+                children[i] = new int[nodeChildren.size()];
+                for (int c = 0; c < children[i].length; c++) {
+                    children[i][c] = ids.get(nodeChildren.get(c));
                 }
             }
-            PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparing(position::get));
+            PriorityQueue<Integer> ready = new PriorityQueue<>();
             int capacity = ctx.options.parallel() ? ctx.options.workers() : 1;
             int running = 0;
             int awaitingIo = 0;
             boolean interrupted = false;
-            for (Node node : order) {
-                if (waitingOn.get(node) == 0) {
-                    awaitingIo += whenInputsReady(node, ready);
+            for (int i = 0; i < count; i++) {
+                if (waitingOn[i] == 0) {
+                    awaitingIo += whenInputsReady(order, i, ready);
                 }
             }
             while (true) {
                 while (!ctx.failures.any() && !ready.isEmpty() && running < capacity) {
-                    Node node = ready.poll();
+                    int id = ready.poll();
+                    Node node = order.get(id);
                     nodeStates.put(node.name(), NodeState.RUNNING);
                     running++;
-                    nodes.execute(() -> events.add(new NodeDone(node, runNode(node))));
+                    nodes.execute(() -> events.add(new NodeDone(id, runNode(node))));
                 }
                 if (running == 0 && (awaitingIo == 0 || ctx.failures.any())) {
                     break;
@@ -207,20 +213,21 @@ final class DagRunner implements Runner {
                 }
                 if (event instanceof InputsReady inputsReady) {
                     awaitingIo--;
-                    ready.add(inputsReady.node());
+                    ready.add(inputsReady.id());
                     continue;
                 }
                 NodeDone done = (NodeDone) event;
                 running--;
+                Node node = order.get(done.id());
                 if (done.error() != null) {
-                    nodeStates.put(done.node().name(), NodeState.FAILED);
+                    nodeStates.put(node.name(), NodeState.FAILED);
                     ctx.failures.add(done.error());
                     continue;
                 }
-                nodeStates.put(done.node().name(), NodeState.COMPLETED);
-                for (Node child : children.getOrDefault(done.node(), List.of())) {
-                    if (waitingOn.merge(child, -1, Integer::sum) == 0) {
-                        awaitingIo += whenInputsReady(child, ready);
+                nodeStates.put(node.name(), NodeState.COMPLETED);
+                for (int child : children[done.id()]) {
+                    if (--waitingOn[child] == 0) {
+                        awaitingIo += whenInputsReady(order, child, ready);
                     }
                 }
             }
@@ -230,17 +237,17 @@ final class DagRunner implements Runner {
         }
 
         /**
-         * Queues {@code node} as ready now if its I/O strategy has its inputs ready, or once they are (a
-         * transcoded edge waiting for a commit), so a waiting node never holds a worker. Returns 1 when
-         * the node waits, else 0.
+         * Queues node {@code id} as ready now if its I/O strategy has its inputs ready, or once they are
+         * (a transcoded edge waiting for a commit), so a waiting node never holds a worker. Returns 1
+         * when the node waits, else 0.
          */
-        private int whenInputsReady(Node node, PriorityQueue<Node> ready) {
-            CompletableFuture<Void> inputs = io.inputsReady(node);
+        private int whenInputsReady(List<Node> order, int id, PriorityQueue<Integer> ready) {
+            CompletableFuture<Void> inputs = io.inputsReady(order.get(id));
             if (inputs.isDone()) {
-                ready.add(node);
+                ready.add(id);
                 return 0;
             }
-            inputs.whenComplete((ok, error) -> events.add(new InputsReady(node)));
+            inputs.whenComplete((ok, error) -> events.add(new InputsReady(id)));
             return 1;
         }
 

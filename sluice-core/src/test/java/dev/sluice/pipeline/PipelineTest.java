@@ -237,6 +237,44 @@ class PipelineTest {
     }
 
     @Test
+    void childrenOf_isInTopologicalOrderAndEachChildOnce() {
+        Pipeline pipeline = spaceflights();
+
+        assertThat(pipeline.childrenOf(pipeline.node("split_data")))
+                .extracting(Node::name)
+                .containsExactly("train_model", "evaluate_model");
+        assertThat(pipeline.childrenOf(pipeline.node("evaluate_model"))).isEmpty();
+    }
+
+    @Test
+    void parentsOf_nodeOfAnotherPipeline_throwsNamingIt() {
+        assertThatThrownBy(() -> spaceflights().parentsOf(node("stranger", "a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Node 'stranger' is not in this pipeline");
+    }
+
+    @Test
+    void of_joinOfManyBranches_indexesEveryEdge() {
+        int branches = 50_000;
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(node("source", List.of(), List.of("s")));
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < branches; i++) {
+            nodes.add(node("branch_" + i, "s", "b" + i));
+            joined.add("b" + i);
+        }
+        nodes.add(node("join", joined, List.of("out")));
+
+        Pipeline pipeline = Pipeline.of(nodes);
+
+        Node join = pipeline.node("join");
+        assertThat(pipeline.parentsOf(join)).hasSize(branches);
+        assertThat(pipeline.childrenOf(pipeline.node("source"))).hasSize(branches);
+        assertThat(pipeline.childrenOf(pipeline.node("branch_7"))).containsExactly(join);
+        assertThat(pipeline.nodes().get(pipeline.nodes().size() - 1)).isEqualTo(join);
+    }
+
+    @Test
     void node_unknownName_suggestsTheClosest() {
         assertThatThrownBy(() -> spaceflights().node("train_modle"))
                 .isInstanceOf(PipelineDefinitionException.class)

@@ -107,6 +107,29 @@ class RunnerTest {
         assertThat(result.freeOutputs()).containsEntry("l", 1).containsEntry("r", 1);
     }
 
+    @ParameterizedTest
+    @EnumSource(IoMode.class)
+    void parallel_joinOfManyBranches_receivesEveryBranch(IoMode io) {
+        int branches = 5_000;
+        List<Node> nodes = new java.util.ArrayList<>();
+        nodes.add(Node.named("source").outputs("s").fn(() -> 1));
+        Map<String, String> joined = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < branches; i++) {
+            int branch = i;
+            nodes.add(Node.named("branch_" + i).inputs("s").outputs("b" + i).fn((Integer s) -> s + branch));
+            joined.put("b" + i, "b" + i);
+        }
+        nodes.add(Node.named("join").inputs(joined).outputs("sum").fnByName(in -> in.asMap().values().stream()
+                .mapToLong(v -> (Integer) v)
+                .sum()));
+
+        RunResult result =
+                Runner.builder().parallel(2).io(io).build().run(Pipeline.of(nodes), DataCatalog.of(Map.of()));
+
+        assertThat(result.freeOutputs()).containsEntry("sum", (long) branches + (long) branches * (branches - 1) / 2);
+        assertThat(result.nodeStates()).hasSize(branches + 2).doesNotContainValue(NodeState.NOT_RUN);
+    }
+
     @Test
     void async_loadsOfOneNodeOverlap() {
         CountDownLatch bothLoading = new CountDownLatch(2);
