@@ -4,6 +4,8 @@ import static dev.sluice.pipeline.TestNodes.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.pipeline.Pipeline.Filter;
+import dev.sluice.testing.Gen;
+import dev.sluice.testing.Seeded;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,14 +16,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of ordering, slicing and algebra over random DAGs. Each DAG records its edges on the
@@ -62,13 +60,20 @@ class PipelinePropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<Dag> dags() {
-        return Arbitraries.integers().between(1, 14).flatMap(size -> Combinators.combine(
-                        Arbitraries.integers().between(0, 9).list().ofSize(size * size),
-                        Arbitraries.integers().between(0, 3).list().ofSize(size),
-                        Arbitraries.shuffle(IntStream.range(0, size).boxed().toList()))
-                .as((dice, shapes, nameOrder) -> build(size, dice, shapes, nameOrder)));
+    private static final int CASES = 300;
+
+    /** A random DAG of 1 to 14 nodes. */
+    static Dag dag(Random random) {
+        int size = Gen.between(random, 1, 14);
+        List<Integer> nameOrder =
+                new ArrayList<>(IntStream.range(0, size).boxed().toList());
+        Collections.shuffle(nameOrder, random);
+        return build(size, Gen.ints(random, size * size, 0, 9), Gen.ints(random, size, 0, 3), nameOrder);
+    }
+
+    /** Checks {@code property} on {@value #CASES} random DAGs. */
+    private static void forAllDags(Consumer<Dag> property) {
+        Seeded.forAll(CASES, random -> property.accept(dag(random)));
     }
 
     /**
@@ -120,119 +125,143 @@ class PipelinePropertiesTest {
         return pipeline.nodeNames();
     }
 
-    @Property(tries = 300)
-    void nodes_anyDag_putEveryParentBeforeItsChild(@ForAll("dags") Dag dag) {
-        List<Node> order = dag.pipeline().nodes();
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            position.put(order.get(i).name(), i);
-        }
+    @Test
+    void nodes_anyDag_putEveryParentBeforeItsChild() {
+        forAllDags(dag -> {
+            List<Node> order = dag.pipeline().nodes();
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                position.put(order.get(i).name(), i);
+            }
 
-        assertThat(position.keySet()).isEqualTo(dag.names());
-        dag.parents()
-                .forEach((child, parents) -> parents.forEach(parent -> assertThat(position.get(parent))
-                        .as("%s before %s", parent, child)
-                        .isLessThan(position.get(child))));
+            assertThat(position.keySet()).isEqualTo(dag.names());
+            dag.parents()
+                    .forEach((child, parents) -> parents.forEach(parent -> assertThat(position.get(parent))
+                            .as("%s before %s", parent, child)
+                            .isLessThan(position.get(child))));
+        });
     }
 
-    @Property(tries = 300)
-    void parentsOf_anyNode_areTheWiredParents(@ForAll("dags") Dag dag) {
-        for (Node node : dag.pipeline().nodes()) {
-            Set<String> parents =
-                    dag.pipeline().parentsOf(node).stream().map(Node::name).collect(Collectors.toSet());
+    @Test
+    void parentsOf_anyNode_areTheWiredParents() {
+        forAllDags(dag -> {
+            for (Node node : dag.pipeline().nodes()) {
+                Set<String> parents =
+                        dag.pipeline().parentsOf(node).stream().map(Node::name).collect(Collectors.toSet());
 
-            assertThat(parents).isEqualTo(dag.parents().get(node.name()));
-        }
+                assertThat(parents).isEqualTo(dag.parents().get(node.name()));
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void nodes_anyInsertionOrder_isTheSameOrder(@ForAll("dags") Dag dag, @ForAll Random random) {
-        List<Node> shuffled = new ArrayList<>(dag.pipeline().nodes());
-        Collections.shuffle(shuffled, random);
+    @Test
+    void nodes_anyInsertionOrder_isTheSameOrder() {
+        Seeded.forAll(CASES, random -> {
+            Dag dag = dag(random);
+            List<Node> shuffled = new ArrayList<>(dag.pipeline().nodes());
+            Collections.shuffle(shuffled, random);
 
-        assertThat(Pipeline.of(shuffled).nodes()).isEqualTo(dag.pipeline().nodes());
+            assertThat(Pipeline.of(shuffled).nodes()).isEqualTo(dag.pipeline().nodes());
+        });
     }
 
-    @Property(tries = 300)
-    void toNodes_anyNode_isTheNodeAndItsAncestors(@ForAll("dags") Dag dag) {
-        for (String name : dag.names()) {
-            assertThat(names(dag.pipeline().toNodes(name))).isEqualTo(dag.ancestorsAndSelf(name));
-        }
+    @Test
+    void toNodes_anyNode_isTheNodeAndItsAncestors() {
+        forAllDags(dag -> {
+            for (String name : dag.names()) {
+                assertThat(names(dag.pipeline().toNodes(name))).isEqualTo(dag.ancestorsAndSelf(name));
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void fromNodes_anyNode_isTheNodeAndItsDescendants(@ForAll("dags") Dag dag) {
-        for (String name : dag.names()) {
-            assertThat(names(dag.pipeline().fromNodes(name))).isEqualTo(dag.descendantsAndSelf(name));
-        }
+    @Test
+    void fromNodes_anyNode_isTheNodeAndItsDescendants() {
+        forAllDags(dag -> {
+            for (String name : dag.names()) {
+                assertThat(names(dag.pipeline().fromNodes(name))).isEqualTo(dag.descendantsAndSelf(name));
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void toOutputs_firstOutputOfAnyNode_isLikeToNodes(@ForAll("dags") Dag dag) {
-        for (Node node : dag.pipeline().nodes()) {
-            String output = node.outputs().get(0);
+    @Test
+    void toOutputs_firstOutputOfAnyNode_isLikeToNodes() {
+        forAllDags(dag -> {
+            for (Node node : dag.pipeline().nodes()) {
+                String output = node.outputs().get(0);
 
-            assertThat(dag.pipeline().toOutputs(DatasetNames.strip(output)))
-                    .isEqualTo(dag.pipeline().toNodes(node.name()));
-            assertThat(dag.pipeline().toOutputs(output))
-                    .isEqualTo(dag.pipeline().toNodes(node.name()));
-        }
+                assertThat(dag.pipeline().toOutputs(DatasetNames.strip(output)))
+                        .isEqualTo(dag.pipeline().toNodes(node.name()));
+                assertThat(dag.pipeline().toOutputs(output))
+                        .isEqualTo(dag.pipeline().toNodes(node.name()));
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void fromInputs_allOutputsOfAnyNode_isItsDescendants(@ForAll("dags") Dag dag) {
-        for (Node node : dag.pipeline().nodes()) {
-            Set<String> descendants = new TreeSet<>(dag.descendantsAndSelf(node.name()));
-            descendants.remove(node.name());
-            String[] outputs = node.outputs().stream().map(DatasetNames::strip).toArray(String[]::new);
+    @Test
+    void fromInputs_allOutputsOfAnyNode_isItsDescendants() {
+        forAllDags(dag -> {
+            for (Node node : dag.pipeline().nodes()) {
+                Set<String> descendants = new TreeSet<>(dag.descendantsAndSelf(node.name()));
+                descendants.remove(node.name());
+                String[] outputs =
+                        node.outputs().stream().map(DatasetNames::strip).toArray(String[]::new);
 
-            assertThat(names(dag.pipeline().fromInputs(outputs))).isEqualTo(descendants);
-        }
+                assertThat(names(dag.pipeline().fromInputs(outputs))).isEqualTo(descendants);
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void onlyNodes_allNames_isThePipeline(@ForAll("dags") Dag dag) {
-        Pipeline pipeline = dag.pipeline();
+    @Test
+    void onlyNodes_allNames_isThePipeline() {
+        forAllDags(dag -> {
+            Pipeline pipeline = dag.pipeline();
 
-        Pipeline all = pipeline.onlyNodes(pipeline.nodeNames().toArray(String[]::new));
+            Pipeline all = pipeline.onlyNodes(pipeline.nodeNames().toArray(String[]::new));
 
-        assertThat(all).isEqualTo(pipeline);
-        assertThat(all.nodes()).isEqualTo(pipeline.nodes());
+            assertThat(all).isEqualTo(pipeline);
+            assertThat(all.nodes()).isEqualTo(pipeline.nodes());
+        });
     }
 
-    @Property(tries = 300)
-    void fromNodesIntersectToNodes_sameNode_isThatNodeAlone(@ForAll("dags") Dag dag) {
-        for (String name : dag.names()) {
-            Pipeline between =
-                    dag.pipeline().fromNodes(name).intersect(dag.pipeline().toNodes(name));
+    @Test
+    void fromNodesIntersectToNodes_sameNode_isThatNodeAlone() {
+        forAllDags(dag -> {
+            for (String name : dag.names()) {
+                Pipeline between =
+                        dag.pipeline().fromNodes(name).intersect(dag.pipeline().toNodes(name));
 
-            assertThat(between).isEqualTo(dag.pipeline().onlyNodes(name));
-        }
+                assertThat(between).isEqualTo(dag.pipeline().onlyNodes(name));
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void minusAndIntersect_anySlice_partitionThePipeline(@ForAll("dags") Dag dag) {
-        Pipeline pipeline = dag.pipeline();
-        for (String name : dag.names()) {
-            Pipeline slice = pipeline.fromNodes(name);
+    @Test
+    void minusAndIntersect_anySlice_partitionThePipeline() {
+        forAllDags(dag -> {
+            Pipeline pipeline = dag.pipeline();
+            for (String name : dag.names()) {
+                Pipeline slice = pipeline.fromNodes(name);
 
-            Pipeline rest = pipeline.minus(slice);
-            Pipeline common = pipeline.intersect(slice);
+                Pipeline rest = pipeline.minus(slice);
+                Pipeline common = pipeline.intersect(slice);
 
-            assertThat(rest.union(common)).isEqualTo(pipeline);
-            assertThat(rest.intersect(common).isEmpty()).isTrue();
-            assertThat(common).isEqualTo(slice);
-        }
+                assertThat(rest.union(common)).isEqualTo(pipeline);
+                assertThat(rest.intersect(common).isEmpty()).isTrue();
+                assertThat(common).isEqualTo(slice);
+            }
+        });
     }
 
-    @Property(tries = 300)
-    void filter_fromNodesAndToNodes_isTheIntersectionOfBothSlices(@ForAll("dags") Dag dag) {
-        Pipeline pipeline = dag.pipeline();
-        String first = pipeline.nodes().get(0).name();
-        String last = pipeline.nodes().get(pipeline.nodes().size() - 1).name();
-        Filter filter = Filter.none().withFromNodes(List.of(first)).withToNodes(List.of(last));
-        Pipeline expected = pipeline.fromNodes(first).intersect(pipeline.toNodes(last));
+    @Test
+    void filter_fromNodesAndToNodes_isTheIntersectionOfBothSlices() {
+        forAllDags(dag -> {
+            Pipeline pipeline = dag.pipeline();
+            String first = pipeline.nodes().get(0).name();
+            String last = pipeline.nodes().get(pipeline.nodes().size() - 1).name();
+            Filter filter = Filter.none().withFromNodes(List.of(first)).withToNodes(List.of(last));
+            Pipeline expected = pipeline.fromNodes(first).intersect(pipeline.toNodes(last));
 
-        assertThat(pipeline.filter(filter)).isEqualTo(expected);
+            assertThat(pipeline.filter(filter)).isEqualTo(expected);
+        });
     }
 }
