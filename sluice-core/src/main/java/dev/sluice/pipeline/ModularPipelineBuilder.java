@@ -30,11 +30,17 @@ import java.util.TreeSet;
  * and a transcoding suffix is kept: mapping {@code x} to {@code y} turns {@code x@csv} into
  * {@code y@csv}; with a namespace, {@code x@csv} becomes {@code ns.x@csv}.
  *
+ * <p>{@link #prefixDatasetsWithNamespace prefixDatasetsWithNamespace(false)} (Kedro's
+ * {@code prefix_datasets_with_namespace=False}) puts only the nodes under the namespace and leaves
+ * dataset and parameter names as they are (mappings still apply): for grouping nodes, for example to
+ * deploy each namespace as one task, without changing what they read and write.
+ *
  * <p>A builder is not thread-safe; the pipeline it builds is.
  */
 public final class ModularPipelineBuilder {
     private final Pipeline pipeline;
     private String namespace;
+    private boolean prefixDatasets = true;
     private final Map<String, String> inputs = new LinkedHashMap<>();
     private final Map<String, String> outputs = new LinkedHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -50,6 +56,15 @@ public final class ModularPipelineBuilder {
             Node.checkName("namespace", part);
         }
         this.namespace = namespace;
+        return this;
+    }
+
+    /**
+     * Whether unmapped dataset and parameter names get the namespace as a prefix (default {@code true});
+     * with {@code false} only node names do. Kedro's {@code prefix_datasets_with_namespace}.
+     */
+    public ModularPipelineBuilder prefixDatasetsWithNamespace(boolean prefix) {
+        this.prefixDatasets = prefix;
         return this;
     }
 
@@ -211,7 +226,7 @@ public final class ModularPipelineBuilder {
             if (mapped != null) {
                 return mapped;
             }
-            return namespace == null
+            return namespace == null || !prefixDatasets
                     ? dataset
                     : DatasetNames.PARAMS_PREFIX + namespace + "."
                             + dataset.substring(DatasetNames.PARAMS_PREFIX.length());
@@ -221,7 +236,7 @@ public final class ModularPipelineBuilder {
         if (mapped != null) {
             return mapped + dataset.substring(base.length());
         }
-        return namespace == null ? dataset : namespace + "." + dataset;
+        return namespace == null || !prefixDatasets ? dataset : namespace + "." + dataset;
     }
 
     private static String asParameter(String name) {

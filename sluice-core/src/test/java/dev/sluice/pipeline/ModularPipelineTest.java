@@ -33,6 +33,52 @@ class ModularPipelineTest {
     }
 
     @Test
+    void build_withoutPrefixingDatasets_namespacesOnlyTheNodes() {
+        Pipeline grouped = Pipeline.modular(dataScience)
+                .namespace("modelling")
+                .prefixDatasetsWithNamespace(false)
+                .build();
+
+        assertThat(names(grouped))
+                .containsExactly("modelling.split_data", "modelling.train_model", "modelling.evaluate_model");
+        assertThat(grouped.nodes()).allSatisfy(n -> assertThat(n.namespace()).contains("modelling"));
+        assertThat(grouped.inputs()).containsExactly("model_input_table@pandas", "params:model_options");
+        assertThat(grouped.outputs()).containsExactly("metrics");
+        assertThat(grouped.datasets()).isEqualTo(dataScience.datasets());
+        // The original pipeline and the grouped one are the same graph under other node names.
+        assertThat(spaceflights().onlyNodesWithTags("dp").union(grouped).nodes())
+                .hasSize(6);
+    }
+
+    @Test
+    void build_withoutPrefixingDatasets_stillAppliesMappings() {
+        Pipeline grouped = Pipeline.modular(dataScience)
+                .namespace("modelling")
+                .prefixDatasetsWithNamespace(false)
+                .inputs(Map.of("model_input_table", "features"))
+                .outputs(Map.of("metrics", "candidate_metrics"))
+                .parameters(Map.of("model_options", "candidate_options"))
+                .build();
+
+        assertThat(grouped.inputs()).containsExactly("features@pandas", "params:candidate_options");
+        assertThat(grouped.outputs()).containsExactly("candidate_metrics");
+        assertThat(grouped.node("modelling.train_model").inputs()).containsExactly("X_train", "y_train");
+    }
+
+    @Test
+    void build_withoutPrefixingDatasets_nestsNodeNamespaces() {
+        Pipeline inner = Pipeline.modular(dataScience).namespace("inner").build();
+
+        Pipeline outer = Pipeline.modular(inner)
+                .namespace("outer")
+                .prefixDatasetsWithNamespace(false)
+                .build();
+
+        assertThat(outer.node("outer.inner.split_data").namespace()).contains("outer.inner");
+        assertThat(outer.inputs()).containsExactly("inner.model_input_table@pandas", "params:inner.model_options");
+    }
+
+    @Test
     void build_inputsKeptAsTheyAre_areSharedByTwoReuses() {
         Pipeline active = Pipeline.modular(dataScience)
                 .namespace("active_modelling_pipeline")
