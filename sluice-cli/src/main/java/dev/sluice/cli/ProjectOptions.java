@@ -33,7 +33,9 @@ final class ProjectOptions {
             names = "--params",
             paramLabel = "K=V[,K=V...]",
             description =
-                    "Runtime parameters overriding parameters.yml, e.g. --params io_delay=2,train.learning_rate=0.05")
+                    "Runtime parameters overriding parameters.yml, e.g. --params io_delay=2,train.learning_rate=0.05;"
+                            + " lists and mappings in YAML flow syntax (features=[engines,crew]), text with commas quoted "
+                            + "(title='a, b').")
     List<String> params = new ArrayList<>();
 
     @Option(

@@ -181,21 +181,4 @@ final class RecordedOptions {
             }
         });
     }
-
-    /** Runtime parameters as {@code --params} text ({@code a.b=1,c=x}), nested keys dotted. */
-    static String paramsText(Map<?, ?> params) {
-        List<String> items = new ArrayList<>();
-        flatten("", params, items);
-        return String.join(",", items);
-    }
-
-    private static void flatten(String prefix, Map<?, ?> params, List<String> items) {
-        params.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> child) {
-                flatten(prefix + k + ".", child, items);
-            } else {
-                items.add(prefix + k + "=" + v);
-            }
-        });
-    }
 }

@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.ConfigurationException;
 import dev.sluice.PipelineDefinitionException;
+import dev.sluice.config.RuntimeParams;
 import dev.sluice.config.SecretMasking;
 import dev.sluice.manifest.ResumePlan;
 import dev.sluice.manifest.RunHistory;
@@ -366,7 +367,7 @@ final class RunCommand implements Callable<Integer> {
             parts.add("--pipeline " + String.join(",", pipelines));
         }
         if (!params.isEmpty()) {
-            parts.add("--params " + quote(RecordedOptions.paramsText(params)));
+            parts.add("--params " + quote(RuntimeParams.format(params)));
         }
         option(parts, "--to-nodes", toNodes);
         option(parts, "--nodes", nodes);
@@ -404,10 +405,8 @@ final class RunCommand implements Callable<Integer> {
 
     private static String maskParams(String text) {
         List<String> items = new ArrayList<>();
-        for (String item : text.split(",", -1)) {
-            int equals = item.indexOf('=');
-            int colon = item.indexOf(':');
-            int split = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
+        for (String item : RuntimeParams.items(text)) {
+            int split = RuntimeParams.keyEnd(item);
             if (split < 0) {
                 items.add(item);
                 continue;

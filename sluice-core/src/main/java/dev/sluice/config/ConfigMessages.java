@@ -185,6 +185,11 @@ final class ConfigMessages {
                 + "commas.";
     }
 
+    static String paramBadFlow(String item, String problem) {
+        return "--params item '" + item + "' has a value that starts a list or mapping but is not one (" + problem
+                + "); write lists as key=[a,b] and mappings as key={k: v}, or quote the value to make it text.";
+    }
+
     static String paramWithoutKey(String item) {
         return "--params item '" + item + "' has no key; write key=value.";
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.ConfigurationException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,65 @@ class RuntimeParamsTest {
                 .containsEntry("v", "1.2.3")
                 .containsEntry("n", "null")
                 .containsEntry("empty", "");
+    }
+
+    @Test
+    void parse_flowList_isAListOfTypedValues() {
+        assertThat(RuntimeParams.parse("features=[engines,crew],sizes=[1, 2.5, true]"))
+                .isEqualTo(Map.of("features", List.of("engines", "crew"), "sizes", List.of(1, 2.5, true)));
+    }
+
+    @Test
+    void parse_flowMapping_isANestedMapping() {
+        assertThat(RuntimeParams.parse("model={depth: 3, layers: [64, 32], name: 'a, b'},seed=7"))
+                .isEqualTo(Map.of("model", Map.of("depth", 3, "layers", List.of(64, 32), "name", "a, b"), "seed", 7));
+    }
+
+    @Test
+    void parse_quotedValue_isTextWithItsCommas() {
+        assertThat(RuntimeParams.parse("title='Hello, world',n=\"5\",quote=it's,x=1"))
+                .isEqualTo(Map.of("title", "Hello, world", "n", "5", "quote", "it's", "x", 1));
+    }
+
+    @Test
+    void parse_unclosedList_failsNamingTheWholeItem() {
+        assertThatThrownBy(() -> RuntimeParams.parse("features=[engines,crew"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("--params item 'features=[engines,crew' has a value that starts a list or "
+                        + "mapping but is not one (")
+                .hasMessageEndingWith("write lists as key=[a,b] and mappings as key={k: v}, or quote the value to "
+                        + "make it text.");
+    }
+
+    @Test
+    void items_splitOnlyAtTopLevelCommas() {
+        assertThat(RuntimeParams.items(" a=[1,2], b={c: 1, d: 2},e='x,y' ,, f=it's"))
+                .containsExactly("a=[1,2]", "b={c: 1, d: 2}", "e='x,y'", "f=it's");
+    }
+
+    @Test
+    void format_anyParameters_parsesBackToTheSameValues() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("features", List.of("engines", "crew", "a, b", "5", ""));
+        params.put("model", Map.of("depth", 3, "rate", 0.1, "name", "x: y"));
+        params.put("flag", true);
+        params.put("text", "true");
+        params.put("quoted", "it's [x]");
+        params.put("empty_list", List.of());
+        params.put("url", "https://host:8080/x?a=b");
+
+        String text = RuntimeParams.format(params);
+
+        assertThat(RuntimeParams.parse(text)).as(text).isEqualTo(params);
+    }
+
+    @Test
+    void parse_listValue_reachesParametersAsAList() {
+        ConfTree conf = new ConfTree(project).file("base/parameters.yml", "features: [engines]\n");
+
+        ProjectConfig config = ProjectConfig.load(conf.conf(), null, RuntimeParams.parse("features=[engines,crew]"));
+
+        assertThat(config.parameters()).isEqualTo(Map.of("features", List.of("engines", "crew")));
     }
 
     @Test
