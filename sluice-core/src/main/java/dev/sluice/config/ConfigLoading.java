@@ -30,12 +30,19 @@ final class ConfigLoading {
     private final String displayRoot;
     private final ConfigNode.Mapping runtimeParams;
     private final Function<String, String> environment;
+    private final Map<String, ConfigResolver> resolvers;
 
-    ConfigLoading(Path confSource, String env, ConfigNode.Mapping runtimeParams, Function<String, String> environment) {
+    ConfigLoading(
+            Path confSource,
+            String env,
+            ConfigNode.Mapping runtimeParams,
+            Function<String, String> environment,
+            Map<String, ConfigResolver> resolvers) {
         this.confSource = confSource;
         this.env = env;
         this.runtimeParams = runtimeParams;
         this.environment = environment;
+        this.resolvers = Map.copyOf(resolvers);
         Path name = confSource.getFileName();
         this.displayRoot = name == null ? ConfigFiles.slashed(confSource) : name.toString();
         checkDirectories();
@@ -72,7 +79,7 @@ final class ConfigLoading {
 
     /** The merged, resolved configuration of {@code kind}; {@code globals} feeds {@code ${globals:...}}. */
     ConfigNode.Mapping load(ConfigKind kind, ConfigNode.Mapping globals) {
-        Interpolator.Sources sources = new Interpolator.Sources(globals, runtimeParams, environment);
+        Interpolator.Sources sources = new Interpolator.Sources(globals, runtimeParams, environment, resolvers);
         Optional<ConfigNode.Mapping> base = loadEnvironment(kind, ProjectConfig.BASE_ENV, sources);
         Optional<ConfigNode.Mapping> overrides =
                 env.equals(ProjectConfig.BASE_ENV) ? Optional.empty() : loadEnvironment(kind, env, sources);

@@ -96,8 +96,9 @@ final class ConfigMessages {
         return where + ": empty interpolation '" + raw + "'; write ${key.path} or ${globals:key}.";
     }
 
-    static String unknownResolver(Position where, String raw, String resolver, ConfigKind kind) {
-        Set<String> supported = new TreeSet<>();
+    static String unknownResolver(
+            Position where, String raw, String resolver, ConfigKind kind, Collection<String> custom) {
+        Set<String> supported = new TreeSet<>(custom);
         if (kind.allowsGlobals()) {
             supported.add("globals");
         }
@@ -110,7 +111,37 @@ final class ConfigMessages {
         return where + ": unknown resolver '" + resolver + "' in " + raw
                 + Suggestions.didYouMean(List.of(resolver), supported) + ". " + kind.prefix()
                 + " files support " + (supported.isEmpty() ? "only ${key.path} references" : supported)
-                + "; for a value from the same files write ${key.path}.";
+                + "; for a value from the same files write ${key.path}. Register custom resolvers in "
+                + "META-INF/services/dev.sluice.config.ConfigResolver.";
+    }
+
+    static String resolverFailed(Position where, String raw, String resolver, String problem) {
+        return where + ": " + raw + " cannot be resolved: resolver '" + resolver + "' failed: " + problem + ".";
+    }
+
+    static String resolverResult(Position where, String raw, String resolver, String type) {
+        return where + ": " + raw + " cannot be resolved: resolver '" + resolver + "' returned a " + type
+                + "; a resolver must return text, a number, a boolean, null, or a List or Map of those.";
+    }
+
+    static String badFlowArgument(Position where, String raw, String problem) {
+        return where + ": resolver argument " + raw + " starts a list or mapping but is not one (" + problem
+                + "); write [a, b] or {k: v}, or quote it to pass text.";
+    }
+
+    static String badResolverName(String name, String type) {
+        return "Config resolver " + type + " is named '" + name + "'; a resolver name is a dotted identifier such as "
+                + "'add' or 'my.upper'.";
+    }
+
+    static String builtInResolver(String name, String type) {
+        return "Config resolver " + type + " is named '" + name + "', which is built in and cannot be replaced; "
+                + "give it another name.";
+    }
+
+    static String duplicateResolver(String name, String first, String second) {
+        return "Two config resolvers are named '" + name + "': " + first + " and " + second + "; keep one, or "
+                + "rename one of them.";
     }
 
     static String globalsInGlobals(Position where, String raw) {
@@ -143,7 +174,9 @@ final class ConfigMessages {
         return where + ": " + raw + " reads an environment variable, which is only allowed in credentials files "
                 + "(values of " + kind.prefix() + " files are printed and logged, so they must not hold secrets). "
                 + "Put the value in conf/<env>/credentials.yml and refer to it with 'credentials: <name>', or pass "
-                + "a non-secret value with --params and ${runtime_params:<key>}.";
+                + "a non-secret value with --params and ${runtime_params:<key>}. To let every file read environment "
+                + "variables, register dev.sluice.config.EnvironmentVariableResolver as a config resolver (Kedro: "
+                + "oc.env in CUSTOM_RESOLVERS).";
     }
 
     static String missingEnvironmentVariable(Position where, String raw, String variable) {

@@ -20,6 +20,30 @@ sealed interface ConfigNode {
     /** What kind of value this is, for messages ("a mapping", "a list", "'abc'"). */
     String describe();
 
+    /**
+     * Plain Java values (text, numbers, booleans, {@code null}, lists and string-keyed maps of those) as
+     * configuration, every node at {@code position}.
+     *
+     * @throws IllegalArgumentException naming the class of a value that is none of those
+     */
+    static ConfigNode fromPlain(Object value, Position position) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return new Scalar(value, position);
+        }
+        if (value instanceof List<?> list) {
+            List<ConfigNode> items = new ArrayList<>();
+            list.forEach(item -> items.add(fromPlain(item, position)));
+            return new Sequence(items, position);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Member> members = new LinkedHashMap<>();
+            map.forEach(
+                    (key, item) -> members.put(String.valueOf(key), new Member(position, fromPlain(item, position))));
+            return new Mapping(members, position);
+        }
+        throw new IllegalArgumentException(value.getClass().getName());
+    }
+
     /** A single value: a string, a number, a boolean or {@code null}. */
     record Scalar(Object value, Position position) implements ConfigNode {
         @Override

@@ -22,17 +22,28 @@ import java.util.regex.Pattern;
  * <p>Supported: {@code ${a.b}} references into the same kind's files of the same environment (as in
  * Kedro, where each environment is resolved before environments are merged), {@code
  * ${globals:key[,default]}}, {@code ${runtime_params:key[,default]}} and {@code
- * ${oc.env:VAR[,default]}} (credentials only). A value that is exactly one interpolation keeps the
- * type of what it resolves to; interpolations inside a longer string are inserted as text. {@code
+ * ${oc.env:VAR[,default]}} (credentials only, unless a custom {@code oc.env} resolver is registered)
+ * and custom {@link ConfigResolver}s. A value that is exactly one interpolation keeps the type of what
+ * it resolves to; interpolations inside a longer string are inserted as text. {@code
  * \${} writes a literal {@code ${}. Not thread-safe; one instance resolves one scope.
  */
 final class Interpolator {
     private static final Pattern RESOLVER =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*:(.*)", Pattern.DOTALL);
 
+    static final String GLOBALS = "globals";
+    static final String RUNTIME_PARAMS = "runtime_params";
+    static final String ENVIRONMENT = "oc.env";
+
+    /** Resolver names: dotted identifiers. */
+    static final Pattern RESOLVER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
     /** What an interpolation may refer to besides its own scope. */
     record Sources(
-            ConfigNode.Mapping globals, ConfigNode.Mapping runtimeParams, Function<String, String> environment) {}
+            ConfigNode.Mapping globals,
+            ConfigNode.Mapping runtimeParams,
+            Function<String, String> environment,
+            Map<String, ConfigResolver> resolvers) {}
 
     private final ConfigKind kind;
     private final String env;
@@ -165,14 +176,43 @@ final class Interpolator {
         String name = resolver.group(1);
         List<String> args = splitArguments(resolver.group(2));
         switch (name) {
-            case "globals":
+            case GLOBALS:
                 return globals(expression, args, at);
-            case "runtime_params":
+            case RUNTIME_PARAMS:
                 return runtimeParam(expression, args, at);
-            case "oc.env":
-                return environmentVariable(expression, args, at);
             default:
-                throw error(ConfigMessages.unknownResolver(at, expression.raw(), name, kind));
+                ConfigResolver custom = sources.resolvers().get(name);
+                if (custom != null) {
+                    return custom(custom, expression, args, at);
+                }
+                if (name.equals(ENVIRONMENT)) {
+                    return environmentVariable(expression, args, at);
+                }
+                throw error(ConfigMessages.unknownResolver(
+                        at, expression.raw(), name, kind, sources.resolvers().keySet()));
+        }
+    }
+
+    private ConfigNode custom(ConfigResolver resolver, Expression expression, List<String> args, Position at) {
+        List<Object> values = new ArrayList<>();
+        if (!(args.size() == 1 && args.get(0).isEmpty())) {
+            for (String arg : args) {
+                values.add(argument(arg, at).toPlain());
+            }
+        }
+        Object result;
+        try {
+            result = resolver.resolve(Collections.unmodifiableList(values));
+        } catch (Exception e) {
+            throw new ConfigurationException(
+                    ConfigMessages.resolverFailed(
+                            at, expression.raw(), resolver.name(), String.valueOf(e.getMessage())),
+                    e);
+        }
+        try {
+            return ConfigNode.fromPlain(result, at);
+        } catch (IllegalArgumentException e) {
+            throw error(ConfigMessages.resolverResult(at, expression.raw(), resolver.name(), e.getMessage()));
         }
     }
 
@@ -250,6 +290,13 @@ final class Interpolator {
         if (raw.contains("${")) {
             return interpolate(raw, at);
         }
+        if (raw.startsWith("[") || raw.startsWith("{")) {
+            try {
+                return ConfigNode.fromPlain(RuntimeParams.flow(raw), at);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(ConfigMessages.badFlowArgument(at, raw, e.getMessage()), e);
+            }
+        }
         if (raw.isEmpty()) {
             return new ConfigNode.Scalar("", at);
         }
@@ -269,9 +316,9 @@ final class Interpolator {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '{') {
+            } else if (c == '{' || c == '[') {
                 depth++;
-            } else if (c == '}') {
+            } else if (c == '}' || c == ']') {
                 depth--;
             } else if (c == ',' && depth == 0) {
                 args.add(text.substring(start, i).strip());

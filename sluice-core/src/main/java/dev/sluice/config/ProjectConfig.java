@@ -50,7 +50,7 @@ public final class ProjectConfig {
         this.env = loader.env;
         this.runtimeParams = RuntimeParams.nest(loader.runtimeParams);
         ConfigNode.Mapping runtimeNode = RuntimeParams.toNode(runtimeParams);
-        ConfigLoading loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment);
+        ConfigLoading loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment, loader.resolvers);
         ConfigNode.Mapping globalsNode =
                 loading.load(ConfigKind.GLOBALS, ConfigNode.Mapping.empty(Position.from("globals")));
         this.globals = globalsNode.toPlain();
@@ -161,6 +161,7 @@ public final class ProjectConfig {
         private String env = DEFAULT_ENV;
         private Map<String, ?> runtimeParams = Map.of();
         private Function<String, String> environment = System::getenv;
+        private final Map<String, ConfigResolver> resolvers = new LinkedHashMap<>();
 
         private Loader(Path confSource) {
             this.confSource = Objects.requireNonNull(confSource, "confSource");
@@ -184,6 +185,35 @@ public final class ProjectConfig {
          */
         public Loader environment(Function<String, String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * Adds a custom resolver for {@code ${name:...}} interpolations.
+         *
+         * @throws ConfigurationException if its name is not a dotted identifier, is built in
+         *     ({@code globals}, {@code runtime_params}) or is taken by another resolver
+         */
+        public Loader resolver(ConfigResolver resolver) {
+            String name = resolver.name();
+            String type = resolver.getClass().getName();
+            if (name == null || !Interpolator.RESOLVER_NAME.matcher(name).matches()) {
+                throw new ConfigurationException(ConfigMessages.badResolverName(name, type));
+            }
+            if (name.equals(Interpolator.GLOBALS) || name.equals(Interpolator.RUNTIME_PARAMS)) {
+                throw new ConfigurationException(ConfigMessages.builtInResolver(name, type));
+            }
+            ConfigResolver previous = resolvers.putIfAbsent(name, resolver);
+            if (previous != null && previous != resolver) {
+                throw new ConfigurationException(ConfigMessages.duplicateResolver(
+                        name, previous.getClass().getName(), type));
+            }
+            return this;
+        }
+
+        /** Adds custom resolvers; see {@link #resolver}. */
+        public Loader resolvers(List<? extends ConfigResolver> resolvers) {
+            resolvers.forEach(this::resolver);
             return this;
         }
 

@@ -164,12 +164,21 @@ public final class RuntimeParams {
             return text.substring(1, text.length() - 1);
         }
         if (text.startsWith("[") || text.startsWith("{")) {
-            return flow(text, item);
+            try {
+                return flow(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(ConfigMessages.paramBadFlow(item, e.getMessage()), e);
+            }
         }
         return typed(text);
     }
 
-    private static Object flow(String text, String item) {
+    /**
+     * {@code text}, a YAML flow list or mapping, as plain values.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it (never quoting it)
+     */
+    static Object flow(String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel("--params")
                 .setAllowDuplicateKeys(false)
@@ -181,7 +190,7 @@ public final class RuntimeParams {
             String problem = e instanceof MarkedYamlEngineException marked && marked.getProblem() != null
                     ? marked.getProblem().strip()
                     : "it is not YAML flow syntax";
-            throw new ConfigurationException(ConfigMessages.paramBadFlow(item, problem), e);
+            throw new IllegalArgumentException(problem, e);
         }
     }
 
@@ -299,20 +308,6 @@ public final class RuntimeParams {
 
     /** The parameters as a configuration tree whose positions say they came from {@code --params}. */
     static ConfigNode.Mapping toNode(Map<String, ?> params) {
-        return (ConfigNode.Mapping) node(params);
-    }
-
-    private static ConfigNode node(Object value) {
-        Position position = Position.from("--params");
-        if (value instanceof Map<?, ?> map) {
-            Map<String, ConfigNode.Member> members = new LinkedHashMap<>();
-            map.forEach((key, child) -> members.put(String.valueOf(key), new ConfigNode.Member(position, node(child))));
-            return new ConfigNode.Mapping(members, position);
-        }
-        if (value instanceof List<?> list) {
-            return new ConfigNode.Sequence(
-                    list.stream().map(RuntimeParams::node).toList(), position);
-        }
-        return new ConfigNode.Scalar(value, position);
+        return (ConfigNode.Mapping) ConfigNode.fromPlain(params, Position.from("--params"));
     }
 }

@@ -88,7 +88,8 @@ public final class Hooks {
         }
     }
 
-    static String origin(Class<?> type) {
+    /** Where {@code type} was loaded from (its jar or directory), for logging what plugins were found. */
+    public static String origin(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();
         return location == null ? "an unknown location" : location.toString();

@@ -3,6 +3,7 @@ package dev.sluice.project;
 import dev.sluice.ConfigurationException;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
+import dev.sluice.config.ConfigResolver;
 import dev.sluice.config.ProjectConfig;
 import dev.sluice.hook.Hook;
 import dev.sluice.hook.Hooks;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Sluice project opened for one command: its configuration ({@code conf/}), its data catalog, its
@@ -27,6 +30,8 @@ import java.util.TreeMap;
  * configuration fails here, before any node runs.
  */
 public final class Project {
+    private static final Logger LOG = LoggerFactory.getLogger(Project.class);
+
     private final Path dir;
     private final ProjectConfig config;
     private final DataCatalog catalog;
@@ -92,6 +97,7 @@ public final class Project {
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private final List<Hook> hooks = new ArrayList<>();
         private final List<String> hookClasses = new ArrayList<>();
+        private final List<ConfigResolver> resolvers = new ArrayList<>();
         private PipelineRegistry registry;
         private Map<String, String> loadVersions = Map.of();
 
@@ -135,6 +141,15 @@ public final class Project {
             return this;
         }
 
+        /**
+         * A custom {@code ${name:...}} resolver for the configuration, besides those listed in
+         * {@code META-INF/services/dev.sluice.config.ConfigResolver} (Kedro's {@code CUSTOM_RESOLVERS}).
+         */
+        public Builder resolver(ConfigResolver resolver) {
+            resolvers.add(resolver);
+            return this;
+        }
+
         /** Versions to load for versioned datasets ({@code --load-versions dataset:version}). */
         public Builder loadVersions(Map<String, String> versions) {
             this.loadVersions = Map.copyOf(versions);
@@ -162,8 +177,13 @@ public final class Project {
             for (String className : hookClasses) {
                 allHooks.add(Hooks.instantiate(className, classLoader));
             }
-            ProjectConfig config =
-                    ProjectConfig.load(confSource != null ? confSource : dir.resolve("conf"), env, runtimeParams);
+            List<ConfigResolver> allResolvers = discoverResolvers();
+            allResolvers.addAll(resolvers);
+            ProjectConfig config = ProjectConfig.loader(confSource != null ? confSource : dir.resolve("conf"))
+                    .env(env)
+                    .runtimeParams(runtimeParams)
+                    .resolvers(allResolvers)
+                    .load();
             DataCatalog catalog = config.toCatalog(dir, DatasetTypes.discover(classLoader));
             pinLoadVersions(catalog);
             Hooks.of(allHooks).fire("afterCatalogCreated", h -> h.afterCatalogCreated(catalog));
@@ -184,6 +204,19 @@ public final class Project {
                 }
                 catalog.put(new CatalogEntry(name, versioned.atLoadVersion(version), entry.tee(), entry.source()));
             });
+        }
+
+        private List<ConfigResolver> discoverResolvers() {
+            List<ConfigResolver> found = new ArrayList<>();
+            for (ConfigResolver resolver : ServiceLoader.load(ConfigResolver.class, classLoader)) {
+                LOG.info(
+                        "Loaded config resolver '{}' ({}) from {}",
+                        resolver.name(),
+                        resolver.getClass().getName(),
+                        Hooks.origin(resolver.getClass()));
+                found.add(resolver);
+            }
+            return found;
         }
 
         private PipelineRegistry findRegistry() {
