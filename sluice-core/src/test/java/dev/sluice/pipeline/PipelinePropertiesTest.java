@@ -9,6 +9,7 @@ import dev.sluice.testing.Seeded;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -248,6 +249,28 @@ class PipelinePropertiesTest {
                 assertThat(rest.union(common)).isEqualTo(pipeline);
                 assertThat(rest.intersect(common).isEmpty()).isTrue();
                 assertThat(common).isEqualTo(slice);
+            }
+        });
+    }
+
+    @Test
+    void groupedNodes_anyDag_putEachNodeOneLevelBelowItsDeepestParent() {
+        forAllDags(dag -> {
+            List<List<Node>> groups = dag.pipeline().groupedNodes();
+            Map<String, Integer> level = new HashMap<>();
+            for (int g = 0; g < groups.size(); g++) {
+                for (Node node : groups.get(g)) {
+                    level.put(node.name(), g);
+                }
+                assertThat(groups.get(g)).isSortedAccordingTo(Comparator.comparing(Node::name));
+            }
+            assertThat(level.keySet()).isEqualTo(dag.names());
+            for (String name : dag.names()) {
+                int deepest = dag.parents().get(name).stream()
+                        .mapToInt(level::get)
+                        .max()
+                        .orElse(-1);
+                assertThat(level.get(name)).as(name).isEqualTo(deepest + 1);
             }
         });
     }

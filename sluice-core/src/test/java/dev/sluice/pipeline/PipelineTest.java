@@ -8,11 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.PipelineDefinitionException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -170,48 +166,6 @@ class PipelineTest {
     @Test
     void groupedNodes_emptyPipeline_hasNoGroups() {
         assertThat(Pipeline.of().groupedNodes()).isEmpty();
-    }
-
-    @Test
-    void groupedNodes_randomDags_everyNodeIsOneLevelBelowItsDeepestParent() {
-        long seed = 20_260_111L;
-        Random random = new Random(seed);
-        for (int round = 0; round < 200; round++) {
-            List<Node> nodes = new ArrayList<>();
-            int size = 1 + random.nextInt(30);
-            for (int i = 0; i < size; i++) {
-                List<String> inputs = new ArrayList<>(List.of("raw" + i));
-                for (int parent = 0; parent < i; parent++) {
-                    if (random.nextInt(4) == 0) {
-                        inputs.add("d" + parent);
-                    }
-                }
-                nodes.add(node("n" + i, inputs, List.of("d" + i)));
-            }
-            Collections.shuffle(nodes, random);
-            Pipeline pipeline = Pipeline.of(nodes);
-
-            List<List<Node>> groups = pipeline.groupedNodes();
-            Map<Node, Integer> level = new HashMap<>();
-            for (int g = 0; g < groups.size(); g++) {
-                for (Node node : groups.get(g)) {
-                    level.put(node, g);
-                }
-            }
-            String context = "seed " + seed + ", round " + round + ", pipeline " + pipeline.nodes();
-            assertThat(level).as(context).hasSize(pipeline.nodes().size());
-            for (Node node : pipeline.nodes()) {
-                int deepest = pipeline.parentsOf(node).stream()
-                        .mapToInt(level::get)
-                        .max()
-                        .orElse(-1);
-                assertThat(level.get(node))
-                        .as(context + ", node " + node.name())
-                        .isEqualTo(deepest + 1);
-            }
-            groups.forEach(
-                    group -> assertThat(group).as(context).isSortedAccordingTo(Comparator.comparing(Node::name)));
-        }
     }
 
     @Test
