@@ -10,6 +10,7 @@ import dev.sluice.storage.ByteSize;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ final class ProgressDisplay implements Hook, AutoCloseable {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, SaveState> saves = new ConcurrentHashMap<>();
     private final Map<String, Long> queuedBytes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> storeLimits = new ConcurrentSkipListMap<>();
     private final ScheduledExecutorService timer;
     private volatile ProgressBar bar;
 
@@ -97,7 +99,16 @@ final class ProgressDisplay implements Hook, AutoCloseable {
         refresh();
     }
 
-    /** Saves not yet committed or failed, and the estimated bytes they hold in memory. */
+    @Override
+    public void onStoreConcurrencyChanged(RunInfo run, String store, int limit) {
+        storeLimits.put(store, limit);
+        refresh();
+    }
+
+    /**
+     * Saves not yet committed or failed, the estimated bytes they hold in memory, and how many saves each
+     * store takes at once.
+     */
     String savesText() {
         long pending = 0;
         long bytes = 0;
@@ -107,7 +118,16 @@ final class ProgressDisplay implements Hook, AutoCloseable {
                 bytes += queuedBytes.getOrDefault(save.getKey(), 0L);
             }
         }
-        return pending + " save(s) pending" + (bytes > 0 ? " (" + ByteSize.format(bytes) + " in flight)" : "");
+        StringBuilder text = new StringBuilder().append(pending).append(" save(s) pending");
+        if (bytes > 0) {
+            text.append(" (").append(ByteSize.format(bytes)).append(" in flight)");
+        }
+        if (!storeLimits.isEmpty()) {
+            text.append("; concurrent saves per store:");
+            storeLimits.forEach(
+                    (store, limit) -> text.append(' ').append(store).append('=').append(limit));
+        }
+        return text.toString();
     }
 
     private synchronized void showBar() {

@@ -147,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--max-pending-saves",
             paramLabel = "N",
-            description = "Tee: most background saves pending before a node waits (default: 16).")
+            description = "Tee: most background saves pending before a node waits (default: 64).")
     Integer maxPendingSaves;
 
     @Option(
@@ -160,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--store-concurrency",
             paramLabel = "N",
-            description = "Most saves writing to one store (a directory tree, an S3 bucket) at once (default: 8).")
+            description = "Ceiling of saves writing to one store (a directory tree, an S3 bucket) at once; below it "
+                    + "each store finds its own number as the run goes, starting at 32 (default: 64).")
     Integer storeConcurrency;
 
     @Option(

@@ -33,4 +33,17 @@ class ProgressDisplayTest {
             assertThat(display.savesText()).isEqualTo("1 save(s) pending (12 MiB in flight)");
         }
     }
+
+    @Test
+    void savesText_storeConcurrencyChanged_showsEachStoresLatestLimit() {
+        try (ProgressDisplay display = ProgressDisplay.create(1)) {
+            display.onSaveStateChanged(null, "a", SaveState.PENDING);
+            display.onStoreConcurrencyChanged(null, "s3://bucket", 32);
+            display.onStoreConcurrencyChanged(null, "file", 32);
+            display.onStoreConcurrencyChanged(null, "s3://bucket", 16);
+
+            assertThat(display.savesText())
+                    .isEqualTo("1 save(s) pending; concurrent saves per store: file=32 s3://bucket=16");
+        }
+    }
 }

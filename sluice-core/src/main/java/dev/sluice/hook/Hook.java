@@ -60,4 +60,12 @@ public interface Hook {
 
     /** When a persisted output moves between {@link SaveState}s. */
     default void onSaveStateChanged(RunInfo run, String dataset, SaveState state) {}
+
+    /**
+     * When the number of saves the {@code tee} or {@code cache} I/O mode lets write to one store at once
+     * changes, and with the starting number when the run first saves to that store. {@code store} is
+     * the datasets' {@link dev.sluice.io.Dataset#storeKey()} ({@code file}, {@code s3://bucket}). Fires on
+     * the thread whose save moved the limit; two changes at once may arrive in either order.
+     */
+    default void onStoreConcurrencyChanged(RunInfo run, String store, int limit) {}
 }

@@ -6,6 +6,7 @@ import dev.sluice.manifest.RunManifest.NodeRecord;
 import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.manifest.RunManifest.Span;
 import dev.sluice.manifest.RunManifest.Status;
+import dev.sluice.manifest.RunManifest.StoreRecord;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.SaveState;
 import java.util.ArrayList;
@@ -49,6 +50,16 @@ final class ManifestCodec {
         Map<String, Object> datasets = new LinkedHashMap<>();
         manifest.datasets().forEach((name, record) -> datasets.put(name, encode(record)));
         root.put("datasets", datasets);
+        Map<String, Object> stores = new LinkedHashMap<>();
+        manifest.stores().forEach((store, record) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("start", record.start());
+            s.put("limit", record.limit());
+            s.put("min", record.min());
+            s.put("max", record.max());
+            stores.put(store, s);
+        });
+        root.put("stores", stores);
         root.put("error", manifest.error());
         return root;
     }
@@ -135,6 +146,21 @@ final class ManifestCodec {
                 datasets.put(String.valueOf(name), decodeDataset(object(value, at), at));
             });
         }
+        Map<String, StoreRecord> stores = new LinkedHashMap<>();
+        Map<?, ?> storesMap = map(root, "", "stores");
+        if (storesMap != null) {
+            storesMap.forEach((store, value) -> {
+                String at = path("stores", String.valueOf(store));
+                Map<?, ?> s = object(value, at);
+                stores.put(
+                        String.valueOf(store),
+                        new StoreRecord(
+                                count(s, at, "start"),
+                                count(s, at, "limit"),
+                                count(s, at, "min"),
+                                count(s, at, "max")));
+            });
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> options = (Map<String, Object>) map(root, "", "options");
         Long started = number(root, "", "started_ms");
@@ -153,7 +179,8 @@ final class ManifestCodec {
                 nodes,
                 datasets,
                 string(root, "", "error"),
-                string(root, "", "resumed_from"));
+                string(root, "", "resumed_from"),
+                stores);
     }
 
     private static NodeRecord decodeNode(Map<?, ?> n, String at) {
@@ -228,6 +255,14 @@ final class ManifestCodec {
             throw new IllegalArgumentException("'" + path(at, key) + "' is not a string");
         }
         return (String) value;
+    }
+
+    private static int count(Map<?, ?> map, String at, String key) {
+        Long value = number(map, at, key);
+        if (value == null) {
+            throw new IllegalArgumentException("'" + path(at, key) + "' is missing");
+        }
+        return value.intValue();
     }
 
     private static Long number(Map<?, ?> map, String at, String key) {

@@ -7,6 +7,7 @@ import dev.sluice.manifest.RunManifest.NodeRecord;
 import dev.sluice.manifest.RunManifest.PipelineNode;
 import dev.sluice.manifest.RunManifest.Span;
 import dev.sluice.manifest.RunManifest.Status;
+import dev.sluice.manifest.RunManifest.StoreRecord;
 import dev.sluice.pipeline.Node;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.SaveState;
@@ -28,6 +29,7 @@ final class ManifestState {
     private final List<PipelineNode> pipeline = new ArrayList<>();
     private final Map<String, NodeEntry> nodes = new LinkedHashMap<>();
     private final Map<String, DatasetEntry> datasets = new LinkedHashMap<>();
+    private final Map<String, StoreRecord> stores = new LinkedHashMap<>();
     private String runId;
     private Status status = Status.RUNNING;
     private long startedMs;
@@ -185,6 +187,10 @@ final class ManifestState {
         }
     }
 
+    synchronized void storeLimit(String store, int limit) {
+        stores.merge(store, StoreRecord.starting(limit), (old, first) -> old.moved(limit));
+    }
+
     /** Datasets committed since the last call whose stored size is still to be measured. */
     synchronized List<String> takeSizesWanted() {
         List<String> wanted = new ArrayList<>();
@@ -289,6 +295,7 @@ final class ManifestState {
                 nodeRecords,
                 datasetRecords,
                 error,
-                resumedFrom);
+                resumedFrom,
+                stores);
     }
 }

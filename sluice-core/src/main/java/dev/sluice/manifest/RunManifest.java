@@ -41,6 +41,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED", "producer": "<node>",
  *               "persistent": true, "version": null|"...", "bytes": 0|null,
  *               "save": {"start_ms", "end_ms"}|null, "error": null|"..."}},
+ *  "stores": {"<store key>": {"start": 32, "limit": 33, "min": 32, "max": 33}},
  *  "error": null|"..."}
  * }</pre>
  *
@@ -58,6 +59,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * @param datasets each output's record, by the name its producer wrote (with any transcoding suffix)
  * @param error the run's first failure, or {@code null}
  * @param resumedFrom the id of the run this one resumed, or {@code null}
+ * @param stores how many saves the run let write at once to each store it saved to, by
+ *     {@linkplain dev.sluice.io.Dataset#storeKey() store key} (absent in manifests of older versions)
  */
 public record RunManifest(
         String runId,
@@ -71,7 +74,8 @@ public record RunManifest(
         Map<String, NodeRecord> nodes,
         Map<String, DatasetRecord> datasets,
         String error,
-        String resumedFrom) {
+        String resumedFrom,
+        Map<String, StoreRecord> stores) {
 
     /** The manifest format this version of Sluice writes and reads. */
     public static final int FORMAT = 1;
@@ -155,6 +159,55 @@ public record RunManifest(
         }
     }
 
+    /** A manifest without store records. */
+    public RunManifest(
+            String runId,
+            Status status,
+            long startedMs,
+            Long finishedMs,
+            String project,
+            String command,
+            Map<String, Object> options,
+            List<PipelineNode> pipeline,
+            Map<String, NodeRecord> nodes,
+            Map<String, DatasetRecord> datasets,
+            String error,
+            String resumedFrom) {
+        this(
+                runId,
+                status,
+                startedMs,
+                finishedMs,
+                project,
+                command,
+                options,
+                pipeline,
+                nodes,
+                datasets,
+                error,
+                resumedFrom,
+                Map.of());
+    }
+
+    /**
+     * The concurrency the runner chose for saves to one store: it starts at {@code start}, moves while
+     * saves commit, fail or slow down, and ended the run at {@code limit}.
+     *
+     * @param min the lowest it went
+     * @param max the highest it went
+     */
+    public record StoreRecord(int start, int limit, int min, int max) {
+        /** A store first seen with {@code limit}. */
+        public static StoreRecord starting(int limit) {
+            return new StoreRecord(limit, limit, limit, limit);
+        }
+
+        /** This record after the limit moved to {@code next}. */
+        public StoreRecord moved(int next) {
+            return new StoreRecord(start, next, Math.min(min, next), Math.max(max, next));
+        }
+    }
+
     public RunManifest {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(status, "status");
@@ -162,6 +215,7 @@ public record RunManifest(
         pipeline = List.copyOf(pipeline);
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
+        stores = Collections.unmodifiableMap(new LinkedHashMap<>(stores == null ? Map.of() : stores));
     }
 
     /** The record of {@code node}, if the run selected it. */

@@ -168,6 +168,12 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
     }
 
     @Override
+    public void onStoreConcurrencyChanged(RunInfo run, String store, int limit) {
+        state.storeLimit(store, limit);
+        writer.markDirty();
+    }
+
+    @Override
     public void afterPipelineRun(RunInfo run, Pipeline pipeline, DataCatalog catalog, RunResult result) {
         state.finish(Status.COMPLETED, now(), null, result.nodeStates(), result.saveStates(), Map.of(), Map.of());
         end();

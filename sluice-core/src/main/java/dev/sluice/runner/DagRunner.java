@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +42,20 @@ final class DagRunner implements Runner {
     private final Hooks hooks;
     private final Executor nodeExecutor;
     private final Executor ioExecutor;
+    private final LongSupplier clock;
+    private final StoreLimits storeLimits = new StoreLimits();
 
     DagRunner(RunOptions options, Hooks hooks, Executor nodeExecutor, Executor ioExecutor) {
+        this(options, hooks, nodeExecutor, ioExecutor, System::nanoTime);
+    }
+
+    /** With a clock for the store limiters, so tests can drive time. */
+    DagRunner(RunOptions options, Hooks hooks, Executor nodeExecutor, Executor ioExecutor, LongSupplier clock) {
         this.options = options;
         this.hooks = hooks;
         this.nodeExecutor = nodeExecutor;
         this.ioExecutor = ioExecutor;
+        this.clock = clock;
     }
 
     @Override
@@ -68,7 +77,7 @@ final class DagRunner implements Runner {
             Executor io = ioExecutor != null ? ioExecutor : ownIo;
             Executor nodes = !options.parallel() ? Runnable::run : nodeExecutor != null ? nodeExecutor : ownNodes;
             RunInfo info = new RunInfo(runId, options, Instant.now());
-            RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io);
+            RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io, storeLimits, clock);
             return new Execution(ctx, nodes).run();
         } finally {
             if (ownNodes != null) {

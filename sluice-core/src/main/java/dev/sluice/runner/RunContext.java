@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /** Everything one run shares between the scheduler and its I/O strategy. Thread-safe. */
 final class RunContext {
@@ -22,6 +23,10 @@ final class RunContext {
     final Hooks hooks;
     final RunInfo info;
     final Executor ioExecutor;
+    final StoreLimits storeLimits;
+    /** Nanoseconds, for the store limiters; {@code System::nanoTime} outside tests. */
+    final LongSupplier clock;
+
     final Failures failures = new Failures();
     final Map<String, SaveState> saveStates = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, AtomicInteger> remainingConsumers = new ConcurrentHashMap<>();
@@ -33,13 +38,17 @@ final class RunContext {
             RunOptions options,
             Hooks hooks,
             RunInfo info,
-            Executor ioExecutor) {
+            Executor ioExecutor,
+            StoreLimits storeLimits,
+            LongSupplier clock) {
         this.pipeline = pipeline;
         this.catalog = catalog;
         this.options = options;
         this.hooks = hooks;
         this.info = info;
         this.ioExecutor = ioExecutor;
+        this.storeLimits = storeLimits;
+        this.clock = clock;
         this.freeOutputs = pipeline.outputs();
         for (String dataset : pipeline.datasets()) {
             remainingConsumers.put(

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param io how data moves between the catalog and the nodes
  * @param maxPendingSaves the most background saves (queued or writing) before a producer waits
  * @param maxPendingBytes the most estimated bytes of background saves before a producer waits
- * @param storeConcurrency the most saves writing to one store at once
+ * @param storeConcurrency the ceiling of saves writing to one store at once; below it each store finds
+ *     its own number as the run goes (it starts at 32, or at the ceiling if lower)
  * @param saveRetries how many times a failed save is tried again
  * @param retryBackoff the wait before the first retry; doubled for each further one
  * @param prefetch how many free inputs may be loaded ahead of their consumers (tee)

@@ -60,9 +60,9 @@ public interface Runner {
         private boolean parallel;
         private int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         private IoMode io = IoMode.TEE;
-        private int maxPendingSaves = 16;
+        private int maxPendingSaves = 64;
         private long maxPendingBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
-        private int storeConcurrency = 8;
+        private int storeConcurrency = 64;
         private int saveRetries = 2;
         private Duration retryBackoff = Duration.ofMillis(200);
         private int prefetch = 4;
@@ -101,6 +101,7 @@ public interface Runner {
             return this;
         }
 
+        /** The most background saves, queued or writing, before a producing node waits (default 64). */
         public Builder maxPendingSaves(int max) {
             if (max < 1) {
                 throw new ConfigurationException("--max-pending-saves must be at least 1, not " + max + ".");
@@ -117,6 +118,11 @@ public interface Runner {
             return this;
         }
 
+        /**
+         * The most saves that may write to one store at once (default 64). Below this ceiling the runner
+         * finds each store's own number while the run goes: it grows while the store keeps up and
+         * shrinks when saves fail or slow down.
+         */
         public Builder storeConcurrency(int max) {
             if (max < 1) {
                 throw new ConfigurationException("--store-concurrency must be at least 1, not " + max + ".");

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -17,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Background saves with backpressure: at most {@code maxPending} saves and {@code maxBytes} estimated
  * bytes are pending (queued or writing) at once; {@link #submit} blocks the producer at the bound and
- * never drops a save. Saves to one store run at most {@code storeConcurrency} at a time. A failed save
- * is retried with exponential backoff, then recorded as the run's failure. Thread-safe.
+ * never drops a save. Saves to one store write at most as many at a time as that store's
+ * {@link StoreLimiter} allows; the others wait in its queue without holding a thread. A failed save is
+ * retried with exponential backoff, then recorded as the run's failure. Thread-safe.
  */
 final class SaveQueue {
     private static final Logger LOG = LoggerFactory.getLogger(SaveQueue.class);
@@ -27,7 +27,7 @@ final class SaveQueue {
     private final Executor executor;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<String, Semaphore> storePermits = new ConcurrentHashMap<>();
+    private final Map<String, StoreLimiter> limiters = new ConcurrentHashMap<>();
     private int pendingCount;
     private long pendingBytes;
 
@@ -66,9 +66,45 @@ final class SaveQueue {
         ctx.setSaveState(dataset, SaveState.PENDING);
         ctx.hooks.fire("onSaveQueued", h -> h.onSaveQueued(ctx.info, dataset, bytes));
         CompletableFuture<Void> committed = new CompletableFuture<>();
+        limiter(ctx.entry(dataset).dataset().storeKey())
+                .submit(slot -> start(slot, producer, dataset, value, bytes, committed));
+        return committed;
+    }
+
+    /** The limiter of {@code store}, made (and announced to hooks) on the store's first save in this run. */
+    private StoreLimiter limiter(String store) {
+        StoreLimiter existing = limiters.get(store);
+        if (existing != null) {
+            return existing;
+        }
+        StoreLimiter made =
+                ctx.storeLimits.limiter(store, ctx.options.storeConcurrency(), ctx.clock, this::limitChanged);
+        StoreLimiter raced = limiters.putIfAbsent(store, made);
+        if (raced != null) {
+            return raced;
+        }
+        limitChanged(store, made.limit());
+        return made;
+    }
+
+    private void limitChanged(String store, int limit) {
+        LOG.debug("Store '{}' now takes {} concurrent saves", store, limit);
+        ctx.storeLimits.remember(store, limit);
+        ctx.hooks.fire("onStoreConcurrencyChanged", h -> h.onStoreConcurrencyChanged(ctx.info, store, limit));
+    }
+
+    /** Runs the save on the I/O executor now that it holds a slot of its store. */
+    private void start(
+            StoreLimiter.Slot slot,
+            Node producer,
+            String dataset,
+            Object value,
+            long bytes,
+            CompletableFuture<Void> committed) {
         try {
-            executor.execute(() -> runSave(producer, dataset, value, bytes, committed));
+            executor.execute(() -> runSave(slot, producer, dataset, value, bytes, committed));
         } catch (RuntimeException e) {
+            slot.release();
             release(bytes);
             ctx.setSaveState(dataset, SaveState.FAILED);
             DatasetException error = new DatasetException(
@@ -78,7 +114,6 @@ final class SaveQueue {
             ctx.failures.add(error);
             committed.completeExceptionally(error);
         }
-        return committed;
     }
 
     /** Blocks until nothing is pending. */
@@ -93,17 +128,20 @@ final class SaveQueue {
         }
     }
 
-    private void runSave(Node producer, String dataset, Object value, long bytes, CompletableFuture<Void> done) {
-        Semaphore permits = storePermits.computeIfAbsent(
-                ctx.entry(dataset).dataset().storeKey(), k -> new Semaphore(ctx.options.storeConcurrency()));
+    private void runSave(
+            StoreLimiter.Slot slot,
+            Node producer,
+            String dataset,
+            Object value,
+            long bytes,
+            CompletableFuture<Void> done) {
         try {
-            permits.acquireUninterruptibly();
             try {
                 ctx.hooks.fire("beforeDatasetSaved", h -> h.beforeDatasetSaved(ctx.info, dataset, value, producer));
                 ctx.setSaveState(dataset, SaveState.WRITING);
-                saveWithRetries(dataset, value);
+                saveWithRetries(slot, dataset, value, bytes);
             } finally {
-                permits.release();
+                slot.release();
             }
             ctx.setSaveState(dataset, SaveState.COMMITTED);
             ctx.hooks.fire("afterDatasetSaved", h -> h.afterDatasetSaved(ctx.info, dataset, value, producer));
@@ -117,14 +155,17 @@ final class SaveQueue {
         }
     }
 
-    private void saveWithRetries(String dataset, Object value) {
+    private void saveWithRetries(StoreLimiter.Slot slot, String dataset, Object value, long bytes) {
         int attempts = ctx.options.saveRetries() + 1;
         Duration backoff = ctx.options.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
+                slot.attemptStarted();
                 ctx.catalog.save(dataset, value);
+                slot.succeeded(bytes);
                 return;
             } catch (RuntimeException e) {
+                slot.failed();
                 if (attempt >= attempts) {
                     if (attempts == 1) {
                         throw e;

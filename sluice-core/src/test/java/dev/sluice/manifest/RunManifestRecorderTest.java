@@ -137,6 +137,7 @@ class RunManifestRecorderTest {
                         "pipeline",
                         "nodes",
                         "datasets",
+                        "stores",
                         "error");
         assertThat(root.get("format")).isEqualTo(1);
         assertThat(root.get("resumed_from")).isEqualTo("run-0");
@@ -155,6 +156,8 @@ class RunManifestRecorderTest {
                 .containsExactly("state", "producer", "persistent", "version", "bytes", "save", "error");
         assertThat(dataset.get("state")).isEqualTo("COMMITTED");
         assertThat(object(dataset.get("save")).keySet()).containsExactly("start_ms", "end_ms");
+        assertThat(object(object(root.get("stores")).get("fake")).keySet())
+                .containsExactly("start", "limit", "min", "max");
     }
 
     @SuppressWarnings("unchecked")
@@ -209,6 +212,26 @@ class RunManifestRecorderTest {
         assertThat(b.error()).contains("injected failure writing b");
         assertThat(b.save().endMs()).isNotNull();
         assertThat(manifest.error()).contains("'b'");
+    }
+
+    @Test
+    void recorder_saveFailsOnceThenCommits_recordsTheStoreConcurrencyItMovedThrough() {
+        Chain chain = new Chain();
+        chain.store.failSaves("b", 1);
+        RunManifestRecorder recorder =
+                RunManifestRecorder.builder(manifestFile()).build();
+
+        // Cache I/O: one save at a time, so the limit never has the use it would need to grow.
+        Runner.builder()
+                .io(IoMode.CACHE)
+                .saveRetries(1, Duration.ZERO)
+                .storeConcurrency(10)
+                .hook(recorder)
+                .build()
+                .run(chain.pipeline(), chain.catalog(), "run-1");
+
+        RunManifest manifest = RunManifest.read(manifestFile());
+        assertThat(manifest.stores()).containsExactly(Map.entry("fake", new RunManifest.StoreRecord(10, 5, 5, 10)));
     }
 
     @Test

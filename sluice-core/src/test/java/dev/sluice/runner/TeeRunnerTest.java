@@ -355,6 +355,51 @@ class TeeRunnerTest {
     }
 
     @org.junit.jupiter.api.Test
+    void tee_saveFailsOnce_storeConcurrencyHalvesAndHooksHearIt() {
+        store.failSaves("x", 1);
+        List<String> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Pipeline pipeline = Pipeline.of(Node.named("make_x").outputs("x").fn(() -> "X"));
+        Runner runner = Runner.builder()
+                .saveRetries(1, Duration.ZERO)
+                .hook(new dev.sluice.hook.Hook() {
+                    @Override
+                    public void onStoreConcurrencyChanged(RunInfo run, String storeKey, int limit) {
+                        limits.add(storeKey + "=" + limit);
+                    }
+                })
+                .build();
+
+        RunResult result = runner.run(pipeline, DataCatalog.of(Map.of("x", store.dataset("x"))));
+
+        assertThat(result.saveStates()).containsEntry("x", SaveState.COMMITTED);
+        assertThat(limits).containsExactly("fake=" + StoreLimiter.START, "fake=" + StoreLimiter.START / 2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void tee_burstOfSavesToASlowStore_allWriteAtOnceByDefault() throws Exception {
+        int outputs = 20;
+        List<String> names = new java.util.ArrayList<>();
+        Map<String, dev.sluice.io.Dataset<?>> datasets = new java.util.HashMap<>();
+        for (int i = 0; i < outputs; i++) {
+            names.add("o" + i);
+            store.hold("o" + i);
+            datasets.put("o" + i, store.dataset("o" + i));
+        }
+        Pipeline pipeline = Pipeline.of(Node.named("burst").outputs(names).fn(() -> List.copyOf(names)));
+
+        BackgroundRun run = start(Runner.builder().build(), pipeline, DataCatalog.of(datasets));
+        for (String name : names) {
+            assertThat(store.awaitSaveStarted(name))
+                    .as("save of " + name + " started")
+                    .isTrue();
+        }
+        names.forEach(store::open);
+
+        run.result().get(30, SECONDS);
+        assertThat(store.maxConcurrentWrites()).isEqualTo(outputs);
+    }
+
+    @org.junit.jupiter.api.Test
     void tee_freeInputSharedByConsumers_isLoadedOnce() {
         store.put("raw", "r");
         Pipeline pipeline = Pipeline.of(

@@ -247,7 +247,28 @@ public final class RunReport {
                 "Nodes completed",
                 completed + " / " + m.pipeline().size(),
                 committed + " of " + persisted + " persisted datasets committed");
+        storeCard(body, m);
         body.append("</section>\n");
+    }
+
+    /** How many saves each store took at once: where the runner's limit ended, and where it went. */
+    private static void storeCard(StringBuilder body, RunManifest m) {
+        if (m.stores().isEmpty()) {
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        m.stores().forEach((store, record) -> {
+            values.add((m.stores().size() > 1 ? store + " " : "") + record.limit());
+            notes.add(store + ": started at " + record.start()
+                    + (record.min() == record.max() ? "" : ", ranged " + record.min() + "–" + record.max()));
+        });
+        Object ceiling = m.options().get("store_concurrency");
+        card(
+                body,
+                "Concurrent saves per store",
+                String.join(" · ", values),
+                String.join("; ", notes) + (ceiling == null ? "" : "; ceiling " + ceiling));
     }
 
     private static void card(StringBuilder body, String label, String value, String note) {
@@ -351,6 +372,11 @@ public final class RunReport {
                 intermediates cost nothing: the longest chain of node compute times (a node starts after its parents and
                 after its free inputs have loaded) plus the longest save of an output of that chain's last node.
                 1.00× means the run could not have been faster without faster compute or storage.</dd>
+                <dt>Concurrent saves per store</dt>
+                <dd>How many background saves the runner let write to each store (a local file system, an S3 bucket) at
+                once when the run ended. Each store starts at 32 (or the ceiling, <code>--store-concurrency</code>, if
+                lower), grows while saves commit with latency steady and the limit in use, halves when a save fails,
+                and shrinks when latency rises.</dd>
                 <dt>Timeline</dt>
                 <dd>One lane per node; time since the run started. The upper track shows loads and compute; each thin track
                 below is a save of one of the node's outputs. A solid save held up its node (sync, async and cache I/O);

@@ -28,6 +28,7 @@ final class ManifestBuilder {
     private final List<PipelineNode> pipeline = new ArrayList<>();
     private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     private final Map<String, DatasetRecord> datasets = new LinkedHashMap<>();
+    private final Map<String, RunManifest.StoreRecord> stores = new LinkedHashMap<>();
     private Status status = Status.RUNNING;
     private Long finishedMs;
     private String error;
@@ -154,6 +155,11 @@ final class ManifestBuilder {
         return this;
     }
 
+    ManifestBuilder store(String store, RunManifest.StoreRecord record) {
+        stores.put(store, record);
+        return this;
+    }
+
     ManifestBuilder error(String message) {
         error = message;
         return this;
@@ -172,7 +178,8 @@ final class ManifestBuilder {
                 nodes,
                 datasets,
                 error,
-                resumedFrom);
+                resumedFrom,
+                stores);
     }
 
     /** The manifest as the recorder writes it to {@code manifest.json}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.manifest.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,28 @@ class RunReportTest {
                 .contains("<div class=\"value\">1.00×</div>")
                 .contains("limit 1.17 s")
                 .contains("How the totals are computed");
+    }
+
+    @Test
+    void render_runThatSavedToTwoStores_showsEachStoresConcurrency() {
+        String json = ManifestBuilder.run("r1")
+                .option("store_concurrency", 64)
+                .store("file", new RunManifest.StoreRecord(32, 40, 32, 40))
+                .store("s3://bucket", new RunManifest.StoreRecord(32, 12, 8, 32))
+                .json();
+
+        String html = RunReport.render(json);
+
+        assertThat(html)
+                .contains("Concurrent saves per store")
+                .contains("<div class=\"value\">file 40 · s3://bucket 12</div>")
+                .contains("file: started at 32, ranged 32–40; s3://bucket: started at 32, ranged 8–32; ceiling 64");
+    }
+
+    @Test
+    void render_runWithoutSaves_hasNoStoreCard() {
+        assertThat(RunReport.render(ManifestBuilder.run("r1").json()))
+                .doesNotContain("<div class=\"label\">Concurrent saves per store");
     }
 
     @Test
