@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that opens a project. */
 final class ProjectOptions {
     @Mixin
     ProjectDirectory directory = new ProjectDirectory();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(
             names = {"--env", "-e"},
@@ -77,8 +83,11 @@ final class ProjectOptions {
         for (String item : loadVersions) {
             int colon = item.indexOf(':');
             if (colon <= 0 || colon == item.length() - 1) {
-                throw new ConfigurationException("--load-versions takes DATASET:VERSION items, not '" + item
-                        + "' (e.g. --load-versions model:2026-11-21T09.30.00.000Z).");
+                throw OptionErrors.invalid(
+                        command,
+                        "--load-versions",
+                        item,
+                        "is not DATASET:VERSION; write e.g. --load-versions model:2026-11-21T09.30.00.000Z.");
             }
             versions.put(item.substring(0, colon), item.substring(colon + 1));
         }
@@ -86,6 +95,10 @@ final class ProjectOptions {
     }
 
     Map<String, Object> runtimeParams() {
-        return params.isEmpty() ? Map.of() : RuntimeParams.parse(String.join(",", params));
+        try {
+            return params.isEmpty() ? Map.of() : RuntimeParams.parse(String.join(",", params));
+        } catch (ConfigurationException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
     }
 }

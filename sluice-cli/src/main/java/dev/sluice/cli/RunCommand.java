@@ -1,6 +1,5 @@
 package dev.sluice.cli;
 
-import dev.sluice.ConfigurationException;
 import dev.sluice.PipelineDefinitionException;
 import dev.sluice.config.RuntimeParams;
 import dev.sluice.config.SecretMasking;
@@ -12,11 +11,9 @@ import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import dev.sluice.report.RunReport;
-import dev.sluice.runner.IoMode;
 import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
-import dev.sluice.storage.ByteSize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -189,13 +187,20 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ParseResult given = spec.commandLine().getParseResult();
+        RunOptionChecks.check(this, spec);
         PrintWriter out = spec.commandLine().getOut();
         RunHistory history = RunHistory.of(project.dir());
         List<RunManifest> resumed = List.of();
         Map<String, Object> params = project.runtimeParams();
         if (resume != null) {
-            refuseSelectionOptions(given);
             resumed = history.chain(resume);
+            if (resumed.get(0).status() == RunManifest.Status.COMPLETED) {
+                // Nothing to finish: say so before anything (such as a secret parameter) could refuse.
+                out.println("Run " + resumed.get(0).runId() + " completed: nothing is left to resume. To run the"
+                        + " pipeline again, run without --resume; --only-missing-outputs re-runs only the nodes whose"
+                        + " outputs are missing.");
+                return 0;
+            }
             if (!resumed.get(0).status().isTerminal()) {
                 LOG.warn(
                         "Run {} never recorded its end: it was killed, or it is still running. Resuming it while it "
@@ -286,17 +291,6 @@ final class RunCommand implements Callable<Integer> {
         return plan.pipeline();
     }
 
-    private void refuseSelectionOptions(ParseResult given) {
-        List<String> selection = RecordedOptions.SELECTION_OPTIONS.stream()
-                .filter(given::hasMatchedOption)
-                .toList();
-        if (!selection.isEmpty()) {
-            throw new ConfigurationException("--resume finishes what the resumed run selected, so it cannot be "
-                    + "combined with " + String.join(", ", selection) + ". Drop them, or run without --resume "
-                    + "(a failed run prints the equivalent --from-nodes command).");
-        }
-    }
-
     List<String> pipelineNames() {
         return pipelines.isEmpty() ? List.of(PipelineRegistry.DEFAULT) : pipelines;
     }
@@ -310,14 +304,18 @@ final class RunCommand implements Callable<Integer> {
                 builder.parallel();
             }
         } else if (workers != null) {
-            throw new ConfigurationException("--workers applies to the parallel runner; add --runner parallel.");
+            // Only a resume gets here: the command line gave --workers, the resumed run was sequential.
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Option '--workers " + workers + "' needs '--runner parallel': the resumed run used the"
+                            + " sequential runner. Add --runner parallel, or drop --workers.");
         }
-        builder.io(async ? IoMode.ASYNC : IoMode.parse(io));
+        builder.io(RunOptionChecks.ioMode(this, spec));
         if (maxPendingSaves != null) {
             builder.maxPendingSaves(maxPendingSaves);
         }
         if (maxPendingBytes != null) {
-            builder.maxPendingBytes(parseBytes(maxPendingBytes));
+            builder.maxPendingBytes(RunOptionChecks.maxPendingBytes(spec, maxPendingBytes));
         }
         if (storeConcurrency != null) {
             builder.storeConcurrency(storeConcurrency);
@@ -425,15 +423,6 @@ final class RunCommand implements Callable<Integer> {
             return arg;
         }
         return "'" + arg.replace("'", "'\\''") + "'";
-    }
-
-    private static long parseBytes(String text) {
-        try {
-            return ByteSize.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(
-                    "--max-pending-bytes takes a size such as 268435456, 256m or 2g, not '" + text + "'.", e);
-        }
     }
 
     private static String format(Duration d) {

@@ -86,15 +86,6 @@ class CliTest {
     }
 
     @Test
-    void run_maxPendingBytesNotASize_failsNamingTheOptionBeforeAnyNodeRuns() {
-        CliRun run = sluice("run", "--max-pending-bytes", "lots");
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--max-pending-bytes takes a size such as 268435456, 256m or 2g, not 'lots'.");
-        assertThat(TestRegistry.NODES_RUN).hasValue(0);
-    }
-
-    @Test
     void run_malformedYaml_failsWithFileAndLineBeforeAnyNodeRuns() throws IOException {
         write("conf/base/catalog.yml", "raw:\n  type: text\n  filepath: [unclosed\n");
 
@@ -182,14 +173,6 @@ class CliTest {
     }
 
     @Test
-    void run_workersWithoutParallelRunner_isConfigurationError() {
-        CliRun run = sluice("run", "--workers", "3");
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--runner parallel");
-    }
-
-    @Test
     void pipelineDescribe_listsNodesInRunOrder() {
         CliRun run = sluice("pipeline", "describe");
 
@@ -250,14 +233,6 @@ class CliTest {
     }
 
     @Test
-    void run_loadVersionsMalformed_isConfigurationError() {
-        CliRun run = sluice("run", "--load-versions", "shouted");
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("DATASET:VERSION");
-    }
-
-    @Test
     void run_report_writesSelfContainedHtmlAlsoForAFailedRun() throws IOException {
         Path ok = project.resolve("ok.html");
         CliRun run = sluice("run", "--report", ok.toString());
@@ -278,16 +253,13 @@ class CliTest {
     }
 
     @Test
-    void run_storeConcurrency_isRecordedAndValidated() throws IOException {
+    void run_storeConcurrency_isRecorded() throws IOException {
         CliRun run = sluice("run", "--store-concurrency", "1");
-        CliRun invalid = sluice("run", "--store-concurrency", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (var runs = Files.list(project.resolve(".sluice/runs"))) {
             Path manifest = runs.findFirst().orElseThrow().resolve("manifest.json");
             assertThat(Files.readString(manifest)).containsPattern("\"store_concurrency\"\\s*:\\s*1\\b");
         }
-        assertThat(invalid.exitCode()).isEqualTo(2);
-        assertThat(invalid.err()).contains("--store-concurrency must be at least 1");
     }
 }

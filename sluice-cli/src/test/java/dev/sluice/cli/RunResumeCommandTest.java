@@ -134,8 +134,8 @@ class RunResumeCommandTest {
         ChainProject.Result result =
                 project.sluice("run", "--project", project.dir.toString(), "--resume", "--nodes", "n1");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("cannot be combined with --nodes");
+        assertThat(result.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(result.err()).contains("Options '--resume' and '--nodes n1' conflict");
     }
 
     @Test
@@ -148,9 +148,22 @@ class RunResumeCommandTest {
         ChainProject.Result result = project.sluice("run", "--project", project.dir.toString(), "--resume", runId);
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Run " + runId + " left nothing to do");
+        assertThat(result.out()).contains("Run " + runId + " completed: nothing is left to resume");
         assertThat(project.takeRuns().values()).containsOnly(0);
         assertThat(project.history().runIds()).hasSize(1);
+    }
+
+    @Test
+    void resume_ofACompletedRunWithSecretParameters_saysNothingIsLeftWithoutAskingForThem() throws Exception {
+        ChainProject project = project("p");
+        project.sluice("run", "--project", project.dir.toString(), "--params", "api_token=tok-123456");
+        project.takeRuns();
+
+        ChainProject.Result result = project.sluice("run", "--project", project.dir.toString(), "--resume");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("completed: nothing is left to resume");
+        assertThat(project.takeRuns().values()).containsOnly(0);
     }
 
     @Test

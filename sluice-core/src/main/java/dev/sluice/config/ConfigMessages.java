@@ -214,8 +214,8 @@ final class ConfigMessages {
     // Runtime parameters
 
     static String paramWithoutValue(String item) {
-        return "--params item '" + item + "' has no value; write key=value (or key:value), items separated by "
-                + "commas.";
+        return "Invalid value for option '--params': '" + item + "' has no value; write key=value (or key:value),"
+                + " items separated by commas.";
     }
 
     static String paramBadFlow(String item, String problem) {
@@ -224,16 +224,17 @@ final class ConfigMessages {
     }
 
     static String paramWithoutKey(String item) {
-        return "--params item '" + item + "' has no key; write key=value.";
+        return "Invalid value for option '--params': '" + item + "' has no key; write key=value.";
     }
 
     static String paramBadKey(String key) {
-        return "--params key '" + key + "' has an empty part; write dotted keys as a.b.c.";
+        return "Invalid value for option '--params': key '" + key + "' has an empty part; write dotted keys as"
+                + " a.b.c.";
     }
 
     static String paramConflict(String key, String clash) {
-        return "--params key '" + key + "' conflicts with '" + clash + "', which is given as both a value and a "
-                + "group of keys; pass one or the other.";
+        return "Invalid value for option '--params': key '" + key + "' conflicts with '" + clash + "', which is"
+                + " given as both a value and a group of keys; pass one or the other.";
     }
 
     // Catalog and credentials

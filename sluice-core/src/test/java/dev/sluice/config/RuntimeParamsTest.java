@@ -116,7 +116,7 @@ class RuntimeParamsTest {
     void parse_itemWithoutValue_isAnError() {
         assertThatThrownBy(() -> RuntimeParams.parse("a=1,verbose"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("--params item 'verbose' has no value");
+                .hasMessageContaining("Invalid value for option '--params': 'verbose' has no value");
     }
 
     @Test
