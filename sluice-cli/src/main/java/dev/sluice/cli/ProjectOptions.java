@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import dev.sluice.config.RuntimeParams;
 import dev.sluice.project.Project;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,9 +66,17 @@ final class ProjectOptions {
                 .confSource(confSource == null ? null : confSource.toAbsolutePath())
                 .runtimeParams(runtimeParams())
                 .hookClasses(hooks)
-                .loadVersions(loadVersions());
+                .loadVersions(loadVersions())
+                .warnings(loggedWarnings());
         configure.accept(builder);
         return builder;
+    }
+
+    /** A warnings collector that logs each warning once, as it arises (the catalog adds some during a run). */
+    static Warnings loggedWarnings() {
+        // The logger is looked up on first use, so commands that open no project never start logging.
+        return Warnings.create().onWarning(warning -> LoggerFactory.getLogger("dev.sluice.warnings")
+                .warn("{}", warning));
     }
 
     /** The project's directory, as given. */

@@ -5,6 +5,7 @@ import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.catalog.DatasetPattern;
 import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSchema;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetTypes;
 import dev.sluice.io.MemoryDataset;
@@ -57,7 +58,8 @@ final class CatalogBuilder {
                 catalog.add(create(
                         entry.config().name(),
                         entry.config().settings(),
-                        entry.position().fileAndLine()));
+                        entry.position().fileAndLine(),
+                        keySources(entry.node())));
             } catch (ConfigurationException e) {
                 problems.add(e);
             }
@@ -74,8 +76,8 @@ final class CatalogBuilder {
                     // A type filled from a placeholder can only be checked once a name matches.
                     types.require(type, entry.config().name(), typePosition(entry));
                 }
-                catalog.factory(
-                        new PatternEntryFactory(entry.pattern(), entry.config().settings(), sourceOf(entry), this));
+                catalog.factory(new PatternEntryFactory(
+                        entry.pattern(), entry.config().settings(), sourceOf(entry), keySources(entry.node()), this));
             } catch (ConfigurationException e) {
                 problems.add(e);
             }
@@ -102,16 +104,44 @@ final class CatalogBuilder {
         return entry.position().fileAndLine() + " (pattern '" + entry.pattern() + "')";
     }
 
+    /**
+     * Where each key of an entry is written: the file and line of the key at a path such as {@code
+     * [load_args, sep]}, or {@code null} when the path is not in the file.
+     */
+    static Function<List<String>, String> keySources(ConfigNode.Mapping entry) {
+        return path -> {
+            ConfigNode node = entry;
+            Position at = null;
+            for (String key : path) {
+                if (!(node instanceof ConfigNode.Mapping mapping)) {
+                    return null;
+                }
+                ConfigNode.Member member = mapping.member(key).orElse(null);
+                if (member == null) {
+                    return null;
+                }
+                at = member.keyPosition();
+                node = member.value();
+            }
+            return at == null ? null : at.fileAndLine();
+        };
+    }
+
     /** The catalog entry {@code settings} describe, with its dataset created. */
-    CatalogEntry create(String name, Map<String, Object> settings, String source) {
+    CatalogEntry create(
+            String name, Map<String, Object> settings, String source, Function<List<String>, String> keySources) {
         String type = String.valueOf(settings.get("type"));
         boolean tee = !Boolean.FALSE.equals(settings.get("tee"));
-        Map<String, Object> credentials = config.credentialsFor(settings.get("credentials"));
-        Map<String, Object> datasetConfig = datasetConfig(settings);
-        Dataset<?> dataset = Boolean.TRUE.equals(settings.get("versioned"))
-                ? versioned(name, type, datasetConfig, source, credentials)
-                : types.create(new DatasetSpec(
-                        name, type, datasetConfig, source, projectDir, credentials, this::createNested));
+        DatasetSpec spec = DatasetSpec.builder(name, type)
+                .config(datasetConfig(settings))
+                .source(source)
+                .projectDir(projectDir)
+                .credentials(config.credentialsFor(settings.get("credentials")))
+                .nestedFactory(this::createNested)
+                .warnings(config.warnings())
+                .keySources(keySources)
+                .build();
+        Dataset<?> dataset = Boolean.TRUE.equals(settings.get("versioned")) ? versioned(spec) : types.create(spec);
         return new CatalogEntry(name, dataset, tee, source);
     }
 
@@ -121,23 +151,19 @@ final class CatalogBuilder {
      * itself with {@code filepath} pointing into that version.
      */
     @SuppressWarnings("unchecked")
-    private Dataset<?> versioned(
-            String name,
-            String type,
-            Map<String, Object> datasetConfig,
-            String source,
-            Map<String, Object> credentials) {
+    private Dataset<?> versioned(DatasetSpec spec) {
+        Map<String, Object> datasetConfig = spec.config();
         boolean nested = !datasetConfig.containsKey("filepath")
                 && datasetConfig.get("dataset") instanceof Map<?, ?> inner
                 && inner.containsKey("filepath");
         Map<String, Object> holder = nested ? (Map<String, Object>) datasetConfig.get("dataset") : datasetConfig;
         Object filepath = holder.get("filepath");
         if (filepath == null) {
-            throw new ConfigurationException(ConfigMessages.versionedWithoutFilepath(name, source));
+            throw new ConfigurationException(ConfigMessages.versionedWithoutFilepath(spec.name(), spec.source()));
         }
         Map<String, Object> fsArgs =
                 holder.get("fs_args") instanceof Map<?, ?> args ? (Map<String, Object>) args : Map.of();
-        Location base = Storage.locate(filepath.toString(), projectDir, credentials, fsArgs);
+        Location base = Storage.locate(filepath.toString(), projectDir, spec.credentials(), fsArgs);
         Function<Location, Dataset<Object>> factory = location -> {
             Map<String, Object> atVersion = new LinkedHashMap<>(datasetConfig);
             if (nested) {
@@ -148,8 +174,10 @@ final class CatalogBuilder {
                 atVersion.put("filepath", location.uri().toString());
             }
             return (Dataset<Object>) types.create(
-                    new DatasetSpec(name, type, atVersion, source, projectDir, credentials, this::createNested));
+                    spec.toBuilder(spec.name(), spec.type()).config(atVersion).build());
         };
+        // Built once now, so that a bad setting fails before any node runs rather than at the first save.
+        factory.apply(base);
         return VersionedDataset.of(base, saveVersion, factory);
     }
 
@@ -166,22 +194,17 @@ final class CatalogBuilder {
             throw nested.error("refers to credentials '" + name + "', which are not defined; known credentials: "
                     + config.credentialNames());
         }
-        DatasetSpec withCredentials = new DatasetSpec(
-                nested.name(),
-                nested.type(),
-                datasetConfig(nested.config()),
-                nested.source(),
-                nested.projectDir(),
-                config.credentialsFor(reference),
-                this::createNested);
-        return types.create(withCredentials);
+        return types.create(nested.toBuilder(nested.name(), nested.type())
+                .config(datasetConfig(nested.config()))
+                .credentials(config.credentialsFor(reference))
+                .build());
     }
 
     /** The settings a dataset type sees: all but the loader's own, and none whose value is null. */
     private static Map<String, Object> datasetConfig(Map<String, Object> settings) {
         Map<String, Object> config = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
-            if (value != null && !CatalogEntries.LOADER_KEYS.contains(key)) {
+            if (value != null && !DatasetSchema.CATALOG_KEYS.contains(key)) {
                 config.put(key, value);
             }
         });

@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import dev.sluice.catalog.DatasetPattern;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,19 +14,17 @@ import java.util.Set;
  * {@code type}, a boolean {@code tee}, {@code credentials} that exist, a valid factory pattern.
  */
 final class CatalogEntries {
-    /** Settings the loader handles itself; they never reach {@link dev.sluice.io.DatasetSpec#config()}. */
-    static final Set<String> LOADER_KEYS = Set.of("type", "credentials", "tee", "versioned", "metadata");
-
     private CatalogEntries() {}
 
-    static List<ProjectConfig.EntryDefinition> validate(ConfigNode.Mapping catalog, ConfigNode.Mapping credentials) {
+    static List<ProjectConfig.EntryDefinition> validate(
+            ConfigNode.Mapping catalog, ConfigNode.Mapping credentials, Warnings warnings) {
         List<ProjectConfig.EntryDefinition> entries = new ArrayList<>();
-        catalog.members().forEach((name, member) -> entries.add(validate(name, member, credentials)));
+        catalog.members().forEach((name, member) -> entries.add(validate(name, member, credentials, warnings)));
         return Collections.unmodifiableList(entries);
     }
 
     private static ProjectConfig.EntryDefinition validate(
-            String name, ConfigNode.Member member, ConfigNode.Mapping credentials) {
+            String name, ConfigNode.Member member, ConfigNode.Mapping credentials, Warnings warnings) {
         Position at = member.keyPosition();
         if (!(member.value() instanceof ConfigNode.Mapping settings)) {
             throw new ConfigurationException(
@@ -50,6 +49,9 @@ final class CatalogEntries {
             });
         }
         settings.get("credentials").ifPresent(reference -> checkCredentials(name, reference, credentials));
+        settings.member("layer")
+                .ifPresent(
+                        layer -> warnings.add(layer.keyPosition().fileAndLine(), ConfigMessages.layerAtTopLevel(name)));
         DatasetPattern pattern = null;
         if (DatasetPattern.isPattern(name)) {
             pattern = parsePattern(name, at);

@@ -258,6 +258,11 @@ final class ConfigMessages {
                 + ": true' or '" + flag + ": false'.";
     }
 
+    static String layerAtTopLevel(String name) {
+        return "dataset '" + name + "' sets 'layer', Kedro 0.18's kedro-viz layer, which Sluice does not use; move it"
+                + " under metadata (metadata: {kedro-viz: {layer: ...}}) or remove it to silence this warning.";
+    }
+
     static String versionedWithoutFilepath(String name, String source) {
         return source + ": catalog entry '" + name + "' has 'versioned: true' but no 'filepath' (nor a nested "
                 + "'dataset' with one); versioning needs the path under which versions are stored.";

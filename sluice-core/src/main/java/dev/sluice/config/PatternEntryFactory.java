@@ -3,8 +3,10 @@ package dev.sluice.config;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DatasetPattern;
 import dev.sluice.catalog.EntryFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A dataset factory from the catalog: for a name its pattern matches, fills the placeholders into
@@ -15,12 +17,19 @@ final class PatternEntryFactory implements EntryFactory {
     private final DatasetPattern pattern;
     private final Map<String, Object> settings;
     private final String source;
+    private final Function<List<String>, String> keySources;
     private final CatalogBuilder builder;
 
-    PatternEntryFactory(DatasetPattern pattern, Map<String, Object> settings, String source, CatalogBuilder builder) {
+    PatternEntryFactory(
+            DatasetPattern pattern,
+            Map<String, Object> settings,
+            String source,
+            Function<List<String>, String> keySources,
+            CatalogBuilder builder) {
         this.pattern = pattern;
         this.settings = settings;
         this.source = source;
+        this.keySources = keySources;
         this.builder = builder;
     }
 
@@ -29,7 +38,7 @@ final class PatternEntryFactory implements EntryFactory {
     public Optional<CatalogEntry> resolve(String name) {
         return pattern.match(name).map(values -> {
             Map<String, Object> filled = (Map<String, Object>) pattern.fill(settings, values);
-            return builder.create(name, filled, source);
+            return builder.create(name, filled, source, keySources);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.catalog.DatasetPattern;
 import dev.sluice.io.DatasetTypes;
@@ -40,6 +41,7 @@ public final class ProjectConfig {
     private final Map<String, Object> parameterValues;
     private final ConfigNode.Mapping credentials;
     private final List<EntryDefinition> entries;
+    private final Warnings warnings;
 
     /** A catalog entry with what the loader needs beyond its public view. */
     record EntryDefinition(
@@ -48,6 +50,7 @@ public final class ProjectConfig {
     private ProjectConfig(Loader loader) {
         this.confSource = loader.confSource;
         this.env = loader.env;
+        this.warnings = loader.warnings;
         this.runtimeParams = RuntimeParams.nest(loader.runtimeParams);
         ConfigNode.Mapping runtimeNode = RuntimeParams.toNode(runtimeParams);
         ConfigLoading loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment, loader.resolvers);
@@ -57,7 +60,7 @@ public final class ProjectConfig {
         this.parameters = loading.load(ConfigKind.PARAMETERS, globalsNode);
         this.parameterValues = parameters.toPlain();
         this.credentials = loading.load(ConfigKind.CREDENTIALS, globalsNode);
-        this.entries = CatalogEntries.validate(loading.load(ConfigKind.CATALOG, globalsNode), credentials);
+        this.entries = CatalogEntries.validate(loading.load(ConfigKind.CATALOG, globalsNode), credentials, warnings);
     }
 
     /**
@@ -99,6 +102,14 @@ public final class ProjectConfig {
     /** The parameters, with environment overrides and runtime parameters applied. */
     public Map<String, Object> parameters() {
         return parameterValues;
+    }
+
+    /**
+     * Where this configuration and the catalog built from it report what does not stop the work (an
+     * option with no effect, an old spelling); shared with {@link #toCatalog}.
+     */
+    public Warnings warnings() {
+        return warnings;
     }
 
     /** The names of the defined credentials, sorted; their values are never exposed. */
@@ -162,6 +173,7 @@ public final class ProjectConfig {
         private Map<String, ?> runtimeParams = Map.of();
         private Function<String, String> environment = System::getenv;
         private final Map<String, ConfigResolver> resolvers = new LinkedHashMap<>();
+        private Warnings warnings = Warnings.create();
 
         private Loader(Path confSource) {
             this.confSource = Objects.requireNonNull(confSource, "confSource");
@@ -185,6 +197,12 @@ public final class ProjectConfig {
          */
         public Loader environment(Function<String, String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Where warnings go (default: a new collector, see {@link ProjectConfig#warnings()}). */
+        public Loader warnings(Warnings warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
             return this;
         }
 

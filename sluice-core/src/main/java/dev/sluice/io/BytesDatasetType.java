@@ -15,9 +15,15 @@ public final class BytesDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("A file read and written as raw bytes.")
+                .holds("byte[]")
+                .entry(DatasetSchema.FILEPATH, DatasetSchema.FS_ARGS)
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetArgs.of(spec, "load_args", Set.of());
-        DatasetArgs.of(spec, "save_args", Set.of());
         return BytesDataset.at(spec.location("filepath"));
     }
 }

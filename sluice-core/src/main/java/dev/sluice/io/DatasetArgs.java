@@ -1,7 +1,6 @@
 package dev.sluice.io;
 
 import dev.sluice.ConfigurationException;
-import dev.sluice.pipeline.Suggestions;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -9,8 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One argument mapping of a catalog entry, such as {@code load_args} or {@code save_args}, checked
@@ -31,28 +28,16 @@ public final class DatasetArgs {
     }
 
     /**
-     * The mapping under {@code group} in {@code spec} (empty when absent).
+     * The mapping under {@code group} in {@code spec} (empty when absent). Its keys were checked against
+     * the type's {@link DatasetSchema} when the catalog created the entry.
      *
-     * @throws ConfigurationException if it is not a mapping or has a key outside {@code known}
+     * @throws ConfigurationException if it is not a mapping
      */
-    public static DatasetArgs of(DatasetSpec spec, String group, Set<String> known) {
+    public static DatasetArgs of(DatasetSpec spec, String group) {
         Map<String, Object> values = new LinkedHashMap<>();
         // YAML keys can be numbers (a column named 0), so the entries are read without assuming strings.
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) spec.map(group)).entrySet()) {
             values.put(String.valueOf(entry.getKey()), entry.getValue());
-        }
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) {
-                if (known.isEmpty()) {
-                    throw spec.error(
-                            "has " + group + " key '" + key + "', but this type takes no " + group + "; remove it");
-                }
-                String hint = Suggestions.closest(key, known)
-                        .map(match -> " (did you mean '" + match + "'?)")
-                        .orElse("");
-                throw spec.error("has unknown " + group + " key '" + key + "'" + hint + "; known keys are "
-                        + new TreeSet<>(known));
-            }
         }
         return new DatasetArgs(spec, group, Collections.unmodifiableMap(values));
     }
@@ -113,6 +98,7 @@ public final class DatasetArgs {
 
     /** A configuration error about {@code key} that names the entry and where it is defined. */
     public ConfigurationException error(String key, String problem) {
-        return spec.error("has a bad " + group + "." + key + ": it " + problem);
+        return new ConfigurationException(spec.sourceOf(group, key) + ": dataset '" + spec.name() + "' (type "
+                + spec.type() + ") has a bad " + group + "." + key + ": it " + problem + ".");
     }
 }

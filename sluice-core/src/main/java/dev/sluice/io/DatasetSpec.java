@@ -1,17 +1,21 @@
 package dev.sluice.io;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import dev.sluice.storage.Location;
 import dev.sluice.storage.Storage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * One catalog entry's settings, as handed to {@link DatasetType#create}: typed accessors whose errors
- * name the entry and where it was defined ({@code conf/base/catalog.yml:12}).
+ * name the entry and where it was defined ({@code conf/base/catalog.yml:12}), and a way to warn.
  */
 public final class DatasetSpec {
     private final String name;
@@ -21,43 +25,43 @@ public final class DatasetSpec {
     private final Path projectDir;
     private final Map<String, Object> credentials;
     private final Function<DatasetSpec, Dataset<?>> nestedFactory;
+    private final Warnings warnings;
+    private final Function<List<String>, String> keySources;
+    private final List<String> keyPrefix;
     private final SettingValues settings;
 
-    /**
-     * @param name the catalog name
-     * @param type the {@code type:} as written
-     * @param config every setting of the entry except {@code type} and {@code credentials}
-     * @param source where the entry is defined, for messages (file and line)
-     * @param projectDir the directory relative paths resolve against
-     * @param credentials the resolved credentials the entry refers to, or empty
-     * @param nestedFactory builds a dataset from a nested spec (used by wrappers such as {@code slow})
-     */
-    public DatasetSpec(
-            String name,
-            String type,
-            Map<String, Object> config,
-            String source,
-            Path projectDir,
-            Map<String, Object> credentials,
-            Function<DatasetSpec, Dataset<?>> nestedFactory) {
-        this.name = name;
-        this.type = type;
-        this.config = Map.copyOf(config);
-        this.source = source;
-        this.projectDir = projectDir;
-        this.credentials = Map.copyOf(credentials);
-        this.nestedFactory = nestedFactory;
+    private DatasetSpec(Builder builder) {
+        this.name = builder.name;
+        this.type = builder.type;
+        this.config = Map.copyOf(builder.config);
+        this.source = builder.source;
+        this.projectDir = builder.projectDir;
+        this.credentials = Map.copyOf(builder.credentials);
+        this.nestedFactory = builder.nestedFactory;
+        this.warnings = builder.warnings;
+        this.keySources = builder.keySources;
+        this.keyPrefix = List.copyOf(builder.keyPrefix);
         this.settings = new SettingValues(this.config, (key, problem) -> error("setting '" + key + "' " + problem));
+    }
+
+    /**
+     * Starts a spec for entry {@code name} of type {@code type}, with no settings, defined in {@code
+     * code}, relative to the working directory, whose nested datasets cannot be built.
+     */
+    public static Builder builder(String name, String type) {
+        return new Builder(name, type);
     }
 
     public String name() {
         return name;
     }
 
+    /** The {@code type:} as written. */
     public String type() {
         return type;
     }
 
+    /** Every setting of the entry except those the catalog handles ({@code type}, {@code credentials}, ...). */
     public Map<String, Object> config() {
         return config;
     }
@@ -67,10 +71,23 @@ public final class DatasetSpec {
         return source;
     }
 
+    /**
+     * Where the key at {@code path} inside this entry is written ({@code sourceOf("load_args", "sep")}
+     * gives {@code conf/base/catalog.yml:15}), or the entry's {@link #source()} when not known.
+     */
+    public String sourceOf(String... path) {
+        List<String> full = new ArrayList<>(keyPrefix);
+        full.addAll(List.of(path));
+        String found = keySources.apply(full);
+        return found != null ? found : source;
+    }
+
+    /** The directory relative paths resolve against. */
     public Path projectDir() {
         return projectDir;
     }
 
+    /** The resolved credentials the entry refers to, or empty. */
     public Map<String, Object> credentials() {
         return credentials;
     }
@@ -106,7 +123,7 @@ public final class DatasetSpec {
                 throw e;
             }
             throw new ConfigurationException(
-                    source + ": dataset '" + name + "' (type " + type + "): " + e.getMessage(), e);
+                    sourceOf(key) + ": dataset '" + name + "' (type " + type + "): " + e.getMessage(), e);
         }
     }
 
@@ -120,13 +137,117 @@ public final class DatasetSpec {
         if (innerType == null) {
             throw error("setting '" + key + "' needs a 'type'");
         }
-        DatasetSpec child =
-                new DatasetSpec(name, innerType.toString(), inner, source, projectDir, credentials, nestedFactory);
+        List<String> prefix = new ArrayList<>(keyPrefix);
+        prefix.add(key);
+        DatasetSpec child = toBuilder(name, innerType.toString())
+                .config(inner)
+                .keyPrefix(prefix)
+                .build();
         return nestedFactory.apply(child);
+    }
+
+    /**
+     * A builder that starts from this spec's source, project directory, credentials, nested factory,
+     * warnings and key positions, for a related entry (a version of it, a nested dataset).
+     */
+    public Builder toBuilder(String newName, String newType) {
+        return builder(newName, newType)
+                .config(config)
+                .source(source)
+                .projectDir(projectDir)
+                .credentials(credentials)
+                .nestedFactory(nestedFactory)
+                .warnings(warnings)
+                .keySources(keySources)
+                .keyPrefix(keyPrefix);
     }
 
     /** A configuration error that names this entry and its source. */
     public ConfigurationException error(String problem) {
         return new ConfigurationException(source + ": dataset '" + name + "' (type " + type + ") " + problem + ".");
+    }
+
+    /**
+     * Tells the user something about this entry that does not stop the run, such as an option with no
+     * effect; the message completes "dataset 'x' (type t) ...". Each distinct warning is told once.
+     */
+    public void warn(String problem) {
+        warnings.add(source, "dataset '" + name + "' (type " + type + ") " + problem + ".");
+    }
+
+    /** Collects a spec's parts. */
+    public static final class Builder {
+        private final String name;
+        private final String type;
+        private Map<String, Object> config = Map.of();
+        private String source = "code";
+        private Path projectDir = Path.of("");
+        private Map<String, Object> credentials = Map.of();
+        private Function<DatasetSpec, Dataset<?>> nestedFactory = nested -> {
+            throw nested.error("is nested inside another dataset, but no dataset types are available to build it");
+        };
+        private Warnings warnings = Warnings.create();
+        private Function<List<String>, String> keySources = path -> null;
+        private List<String> keyPrefix = List.of();
+
+        private Builder(String name, String type) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        /** Every setting except {@code type} and {@code credentials}. */
+        public Builder config(Map<String, Object> config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Where the entry is defined, for messages (file and line). */
+        public Builder source(String source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** The directory relative paths resolve against. */
+        public Builder projectDir(Path projectDir) {
+            this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
+            return this;
+        }
+
+        /** The resolved credentials the entry refers to. */
+        public Builder credentials(Map<String, Object> credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** Builds a dataset from a nested spec (used by wrappers such as {@code slow}). */
+        public Builder nestedFactory(Function<DatasetSpec, Dataset<?>> nestedFactory) {
+            this.nestedFactory = Objects.requireNonNull(nestedFactory, "nestedFactory");
+            return this;
+        }
+
+        /** Where {@link DatasetSpec#warn} sends warnings. */
+        public Builder warnings(Warnings warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        /**
+         * Finds where a key is written: given the key path from the top of the catalog entry ({@code
+         * [load_args, sep]}), the file and line, or {@code null} when unknown.
+         */
+        public Builder keySources(Function<List<String>, String> keySources) {
+            this.keySources = Objects.requireNonNull(keySources, "keySources");
+            return this;
+        }
+
+        /** The path of this spec's settings inside its catalog entry (a nested dataset's: {@code [dataset]}). */
+        public Builder keyPrefix(List<String> keyPrefix) {
+            this.keyPrefix = List.copyOf(keyPrefix);
+            return this;
+        }
+
+        public DatasetSpec build() {
+            return new DatasetSpec(this);
+        }
     }
 }

@@ -17,6 +17,16 @@ public interface DatasetType {
     }
 
     /**
+     * What this type's catalog entries may say and what its datasets hold. The catalog checks every
+     * entry against it before {@link #create} is called, so {@code create} sees only declared keys.
+     * Types that do not override this are {@linkplain DatasetSchema#undeclared() undeclared} and their
+     * entries are not checked; every built-in type declares its schema.
+     */
+    default DatasetSchema schema() {
+        return DatasetSchema.undeclared();
+    }
+
+    /**
      * Builds a dataset from its catalog entry.
      *
      * @throws dev.sluice.ConfigurationException if the entry is missing a setting or has a bad one;

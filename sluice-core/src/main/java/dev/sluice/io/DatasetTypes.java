@@ -170,13 +170,15 @@ public final class DatasetTypes {
     }
 
     /**
-     * Builds the dataset {@code spec} describes, with the type its {@link DatasetSpec#type()} names.
+     * Builds the dataset {@code spec} describes, with the type its {@link DatasetSpec#type()} names,
+     * after checking the entry against the type's {@link DatasetType#schema() schema}.
      *
-     * @throws ConfigurationException if the type is unknown or the entry's settings are wrong; the
-     *     message names the entry and where it is defined
+     * @throws ConfigurationException if the type is unknown, a key is unknown or a setting is wrong; the
+     *     message names the entry and the file and line of the key
      */
     public Dataset<?> create(DatasetSpec spec) {
         DatasetType type = require(spec.type(), spec.name(), spec.source());
+        SchemaCheck.check(type.schema(), spec);
         Dataset<?> dataset;
         try {
             dataset = type.create(spec);

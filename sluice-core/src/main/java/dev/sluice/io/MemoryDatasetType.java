@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Catalog type {@code memory} (also {@code MemoryDataset}): a {@link MemoryDataset} that holds a
- * value for the length of a run. It takes no settings.
+ * value for the length of a run, optionally starting with the value under {@code data}.
  */
 public final class MemoryDatasetType implements DatasetType {
     @Override
@@ -18,9 +18,25 @@ public final class MemoryDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("A value kept in memory for the length of a run; nothing is written.")
+                .holds("any value")
+                .entry(
+                        DatasetSchema.Option.of(
+                                "data",
+                                "any YAML value",
+                                "A value the dataset holds from the start, as Kedro's MemoryDataset(data=...); "
+                                        + "YAML scalars, lists and mappings become Java values."),
+                        DatasetSchema.Option.noEffect(
+                                "copy_mode",
+                                "Sluice hands values on without copying; nodes must not modify their inputs,"
+                                        + " and --check-mutation finds those that do"))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetArgs.of(spec, "load_args", Set.of());
-        DatasetArgs.of(spec, "save_args", Set.of());
-        return new MemoryDataset<>();
+        Object data = spec.config().get("data");
+        return data == null ? new MemoryDataset<>() : new MemoryDataset<>(data);
     }
 }

@@ -43,6 +43,29 @@ public final class SlowDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("Any other dataset, with added load and save delays: a simulated slow store"
+                        + " for trying I/O modes and benchmarks.")
+                .holds("what the wrapped dataset holds")
+                .entry(
+                        DatasetSchema.Option.of(
+                                        "dataset",
+                                        "catalog entry (a mapping with its own type)",
+                                        "The wrapped dataset, which does the real loading and saving.")
+                                .asRequired(),
+                        DatasetSchema.Option.of("load_delay", "seconds", "Pause before every load.")
+                                .withDefault("0"),
+                        DatasetSchema.Option.of("save_delay", "seconds", "Pause before every save.")
+                                .withDefault("0"),
+                        DatasetSchema.Option.of(
+                                "bytes_per_second",
+                                "positive number",
+                                "Also pause as long as moving the data at this rate would take (the wrapped"
+                                        + " dataset's stored size)."))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
         Duration loadDelay = delay(spec, "load_delay");
         Duration saveDelay = delay(spec, "save_delay");

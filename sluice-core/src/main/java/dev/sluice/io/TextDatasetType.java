@@ -22,9 +22,19 @@ public final class TextDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("A text file, read and written whole.")
+                .holds("String")
+                .entry(
+                        DatasetSchema.FILEPATH,
+                        DatasetSchema.Option.of("encoding", "character set name", "The file's character encoding.")
+                                .withDefault("UTF-8"),
+                        DatasetSchema.FS_ARGS)
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetArgs.of(spec, "load_args", Set.of());
-        DatasetArgs.of(spec, "save_args", Set.of());
         return TextDataset.at(spec.location("filepath"), encoding(spec));
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.project;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.config.ConfigResolver;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -83,6 +85,14 @@ public final class Project {
         return pipeline;
     }
 
+    /**
+     * What opening the project found worth telling that did not stop it (options with no effect, old
+     * spellings); the configuration and catalog keep adding to it as entries are built.
+     */
+    public Warnings warnings() {
+        return config.warnings();
+    }
+
     /** Hooks discovered on the class path plus those named when opening; the runner calls them. */
     public List<Hook> hooks() {
         return hooks;
@@ -100,6 +110,7 @@ public final class Project {
         private final List<ConfigResolver> resolvers = new ArrayList<>();
         private PipelineRegistry registry;
         private Map<String, String> loadVersions = Map.of();
+        private Warnings warnings = Warnings.create();
 
         private Builder(Path dir) {
             this.dir = dir.toAbsolutePath().normalize();
@@ -156,6 +167,15 @@ public final class Project {
             return this;
         }
 
+        /**
+         * Where warnings go (default: a new collector, see {@link Project#warnings()}); give one with a
+         * listener to see warnings as they arise.
+         */
+        public Builder warnings(Warnings warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
         /** Uses {@code registry} instead of looking one up on the class path. */
         public Builder registry(PipelineRegistry registry) {
             this.registry = registry;
@@ -183,6 +203,7 @@ public final class Project {
                     .env(env)
                     .runtimeParams(runtimeParams)
                     .resolvers(allResolvers)
+                    .warnings(warnings)
                     .load();
             DataCatalog catalog = config.toCatalog(dir, DatasetTypes.discover(classLoader));
             pinLoadVersions(catalog);

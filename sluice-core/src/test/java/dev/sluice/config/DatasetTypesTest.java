@@ -17,7 +17,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,10 @@ class DatasetTypesTest {
     }
 
     private static DatasetSpec spec(String type) {
-        return new DatasetSpec("cars", type, Map.of(), "conf/base/catalog.yml:7", Path.of("."), Map.of(), s -> null);
+        return DatasetSpec.builder("cars", type)
+                .source("conf/base/catalog.yml:7")
+                .projectDir(Path.of("."))
+                .build();
     }
 
     @Test

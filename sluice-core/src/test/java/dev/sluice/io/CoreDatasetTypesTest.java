@@ -89,17 +89,6 @@ class CoreDatasetTypesTest {
     }
 
     @Test
-    void text_loadArgs_refusedBecauseTypeTakesNone() {
-        DatasetSpec spec =
-                spec("notes", "text", Map.of("filepath", "a.txt", "load_args", Map.of("mode", "r")), projectDir, types);
-
-        assertThatThrownBy(() -> new TextDatasetType().create(spec))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("load_args key 'mode'")
-                .hasMessageContaining("takes no load_args");
-    }
-
-    @Test
     void bytes_create_roundTripsUnderProjectDir() {
         @SuppressWarnings("unchecked")
         Dataset<byte[]> dataset = (Dataset<byte[]>)

@@ -13,15 +13,15 @@ public final class Specs {
     /** A spec for entry {@code name} whose nested datasets are built by the first of {@code types} that matches. */
     public static DatasetSpec spec(
             String name, String type, Map<String, Object> config, Path projectDir, List<DatasetType> types) {
-        return new DatasetSpec(name, type, config, SOURCE, projectDir, Map.of(), nested -> create(nested, types));
+        return DatasetSpec.builder(name, type)
+                .config(config)
+                .source(SOURCE)
+                .projectDir(projectDir)
+                .nestedFactory(nested -> create(nested, types))
+                .build();
     }
 
     private static Dataset<?> create(DatasetSpec spec, List<DatasetType> types) {
-        for (DatasetType candidate : types) {
-            if (candidate.name().equals(spec.type()) || candidate.aliases().contains(spec.type())) {
-                return candidate.create(spec);
-            }
-        }
-        throw new IllegalArgumentException("no type " + spec.type());
+        return DatasetTypes.of(types.toArray(DatasetType[]::new)).create(spec);
     }
 }

@@ -11,6 +11,7 @@ import dev.sluice.datasets.json.Order;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
+import dev.sluice.io.DatasetTypes;
 import dev.sluice.io.SlowDataset;
 import dev.sluice.io.SlowDatasetType;
 import dev.sluice.io.Specs;
@@ -60,6 +61,18 @@ class DatasetTypesTest {
                         t -> java.util.stream.Stream.concat(java.util.stream.Stream.of(t.name()), t.aliases().stream()))
                 .collect(Collectors.toSet());
         assertThat(allNames).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void serviceLoader_everyBuiltInType_declaresItsSchema() {
+        List<String> undeclared = ServiceLoader.load(DatasetType.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(type ->
+                        !type.schema().isDeclared() || type.schema().summary().isBlank())
+                .map(DatasetType::name)
+                .toList();
+
+        assertThat(undeclared).isEmpty();
     }
 
     @Test
@@ -126,10 +139,10 @@ class DatasetTypesTest {
     void json_unknownLoadArgsKey_errorListsKnownKeys() {
         DatasetSpec spec = spec("json", Map.of("filepath", "a.json", "load_args", Map.of("typ", "x")));
 
-        assertThatThrownBy(() -> new JsonDatasetType().create(spec))
+        assertThatThrownBy(() -> DatasetTypes.of(new JsonDatasetType()).create(spec))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("unknown load_args key 'typ' (did you mean 'type'?)")
-                .hasMessageContaining("known keys are [type]");
+                .hasMessageContaining("its load_args are type");
     }
 
     @Test
@@ -200,7 +213,7 @@ class DatasetTypesTest {
     void csv_unknownLoadArgsKey_errorSuggestsKey() {
         DatasetSpec spec = spec("csv", Map.of("filepath", "a.csv", "load_args", Map.of("delimeter", ";")));
 
-        assertThatThrownBy(() -> new CsvDatasetType().create(spec))
+        assertThatThrownBy(() -> DatasetTypes.of(new CsvDatasetType()).create(spec))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("conf/base/catalog.yml:7: dataset 'companies' (type csv)")
                 .hasMessageContaining("unknown load_args key 'delimeter' (did you mean 'delimiter'?)");

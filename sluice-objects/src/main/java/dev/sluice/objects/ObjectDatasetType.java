@@ -1,6 +1,8 @@
 package dev.sluice.objects;
 
 import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSchema;
+import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code object} catalog type (also {@code PickleDataset} and {@code pickle.PickleDataset}),
@@ -31,8 +32,6 @@ import java.util.TreeSet;
  * are always stored as typed JSON.
  */
 public final class ObjectDatasetType implements DatasetType {
-    private static final Set<String> SAVE_ARGS = Set.of("compression", "indent");
-
     public ObjectDatasetType() {}
 
     @Override
@@ -46,19 +45,35 @@ public final class ObjectDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("Any Java value (a trained model, say) stored as typed JSON, with a class"
+                        + " allowlist instead of Java serialization.")
+                .holds("any value whose classes the allowlist trusts")
+                .entry(
+                        DatasetSchema.FILEPATH,
+                        DatasetSchema.FS_ARGS,
+                        Option.of(
+                                "class",
+                                "class name",
+                                "The class of the stored value; its package is trusted when loading."),
+                        Option.of(
+                                "allowed_packages",
+                                "list of package names",
+                                "More packages whose classes the file may name; without class or"
+                                        + " allowed_packages only JDK value and collection types load."),
+                        Option.noEffect(
+                                "backend", "it chooses Python's pickle module; values are always stored as typed JSON"))
+                .saveArgs(
+                        Option.of("compression", "gzip or none", "Compress the file; loads detect it.")
+                                .withDefault("none"),
+                        Option.of("indent", "true or false", "Pretty-print the JSON.")
+                                .withDefault("false"))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        if (!spec.map("load_args").isEmpty()) {
-            throw spec.error(
-                    "has load_args " + new TreeSet<>(spec.map("load_args").keySet())
-                            + ", but the object type takes none (pickle's options do not apply to typed JSON); remove"
-                            + " them");
-        }
         Map<String, Object> saveArgs = spec.map("save_args");
-        Set<String> unknown = new TreeSet<>(saveArgs.keySet());
-        unknown.removeAll(SAVE_ARGS);
-        if (!unknown.isEmpty()) {
-            throw spec.error("has unknown save_args " + unknown + "; known ones are " + new TreeSet<>(SAVE_ARGS));
-        }
         ObjectDataset<?> dataset = spec.string("class")
                 .<ObjectDataset<?>>map(name -> ObjectDataset.of(spec.location("filepath"), load(spec, name)))
                 .orElseGet(() -> ObjectDataset.of(spec.location("filepath")));

@@ -8,6 +8,7 @@ import dev.sluice.DatasetException;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
+import dev.sluice.io.DatasetTypes;
 import dev.sluice.objects.fixtures.Drawing;
 import dev.sluice.objects.fixtures.Shape.Circle;
 import dev.sluice.objects.untrusted.Stranger;
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ObjectDatasetTypeTest {
     @TempDir
     Path project;
+
+    @Test
+    void schema_isDeclared() {
+        assertThat(new ObjectDatasetType().schema().isDeclared()).isTrue();
+    }
 
     @Test
     void serviceLoader_findsTheTypeUnderItsPickleNames() {
@@ -90,17 +96,18 @@ class ObjectDatasetTypeTest {
     void create_pickleLoadArgs_areRefused() {
         assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "load_args", Map.of("encoding", "latin1"))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("[encoding]");
+                .hasMessageContaining("takes no load_args");
         assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "save_args", Map.of("protocol", 5))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("[protocol]");
+                .hasMessageContaining("unknown save_args key 'protocol'");
     }
 
     private Dataset<?> create(Map<String, Object> config) {
-        DatasetSpec spec = new DatasetSpec(
-                "model", "pickle.PickleDataset", config, "conf/base/catalog.yml:3", project, Map.of(), s -> {
-                    throw new AssertionError("no nested datasets here");
-                });
-        return new ObjectDatasetType().create(spec);
+        DatasetSpec spec = DatasetSpec.builder("model", "pickle.PickleDataset")
+                .config(config)
+                .source("conf/base/catalog.yml:3")
+                .projectDir(project)
+                .build();
+        return DatasetTypes.of(new ObjectDatasetType()).create(spec);
     }
 }

@@ -1,13 +1,14 @@
 package dev.sluice.parquet;
 
 import dev.sluice.io.Dataset;
+import dev.sluice.io.DatasetSchema;
+import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code parquet} catalog type (also {@code ParquetDataset} and {@code pandas.ParquetDataset}).
@@ -24,9 +25,6 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class ParquetDatasetType implements DatasetType {
-    private static final Set<String> LOAD_ARGS = Set.of("record", "columns");
-    private static final Set<String> SAVE_ARGS = Set.of("compression");
-
     public ParquetDatasetType() {}
 
     @Override
@@ -40,11 +38,34 @@ public final class ParquetDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder(
+                        "A Parquet file (Carpet, no Hadoop), read as a DFLib DataFrame or as Java records.")
+                .holds("org.dflib.DataFrame, or List of the record named by load_args.record")
+                .entry(
+                        DatasetSchema.FILEPATH,
+                        DatasetSchema.FS_ARGS,
+                        Option.of(
+                                        "compression",
+                                        "snappy, gzip, zstd, lz4 or none",
+                                        "The same as save_args.compression;" + " give one of the two.")
+                                .withDefault("snappy"))
+                .loadArgs(
+                        Option.of(
+                                "record",
+                                "record class name",
+                                "Load a List of this Java record (one component per column) instead of a DataFrame."),
+                        Option.of("columns", "list of column names", "DataFrame loads only: read just these columns."))
+                .saveArgs(
+                        Option.of("compression", "snappy, gzip, zstd, lz4 or none", "How column chunks are compressed.")
+                                .withDefault("snappy"))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
         Map<String, Object> loadArgs = spec.map("load_args");
         Map<String, Object> saveArgs = spec.map("save_args");
-        checkKeys(spec, "load_args", loadArgs, LOAD_ARGS);
-        checkKeys(spec, "save_args", saveArgs, SAVE_ARGS);
         Class<? extends Record> recordType = recordType(spec, loadArgs.get("record"));
         List<String> columns = columns(spec, loadArgs.get("columns"));
         if (recordType != null && !columns.isEmpty()) {
@@ -107,14 +128,6 @@ public final class ParquetDatasetType implements DatasetType {
             names.add(String.valueOf(item));
         }
         return names;
-    }
-
-    private static void checkKeys(DatasetSpec spec, String where, Map<String, Object> args, Set<String> known) {
-        Set<String> unknown = new TreeSet<>(args.keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw spec.error("has unknown " + where + " " + unknown + "; known ones are " + new TreeSet<>(known));
-        }
     }
 
     private static ClassLoader classLoader() {

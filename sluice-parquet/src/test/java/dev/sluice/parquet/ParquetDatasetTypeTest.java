@@ -7,6 +7,7 @@ import dev.sluice.ConfigurationException;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
+import dev.sluice.io.DatasetTypes;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,11 @@ class ParquetDatasetTypeTest {
 
     @TempDir
     Path project;
+
+    @Test
+    void schema_isDeclared() {
+        assertThat(new ParquetDatasetType().schema().isDeclared()).isTrue();
+    }
 
     @Test
     void serviceLoader_findsTheTypeUnderItsKedroNames() {
@@ -92,8 +98,8 @@ class ParquetDatasetTypeTest {
     void create_pandasOnlyLoadArg_isRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> create(Map.of("filepath", "x.parquet", "load_args", Map.of("engine", "pyarrow"))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("unknown load_args [engine]")
-                .hasMessageContaining("[columns, record]");
+                .hasMessageContaining("unknown load_args key 'engine'")
+                .hasMessageContaining("its load_args are record, columns");
     }
 
     @Test
@@ -102,10 +108,11 @@ class ParquetDatasetTypeTest {
     }
 
     private Dataset<?> create(Map<String, Object> config) {
-        DatasetSpec spec = new DatasetSpec(
-                "readings", "pandas.ParquetDataset", config, "conf/base/catalog.yml:7", project, Map.of(), s -> {
-                    throw new AssertionError("no nested datasets here");
-                });
-        return new ParquetDatasetType().create(spec);
+        DatasetSpec spec = DatasetSpec.builder("readings", "pandas.ParquetDataset")
+                .config(config)
+                .source("conf/base/catalog.yml:7")
+                .projectDir(project)
+                .build();
+        return DatasetTypes.of(new ParquetDatasetType()).create(spec);
     }
 }

@@ -3,6 +3,8 @@ package dev.sluice.datasets.csv;
 import dev.sluice.datasets.csv.CsvDataset.ColumnType;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetArgs;
+import dev.sluice.io.DatasetSchema;
+import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import java.nio.charset.Charset;
@@ -29,9 +31,11 @@ import java.util.TreeSet;
  * tee: false} or declare every column's {@code dtype}.
  */
 public final class CsvDatasetType implements DatasetType {
-    private static final Set<String> LOAD_KEYS =
-            Set.of("delimiter", "sep", "header", "encoding", "dtype", "infer_types");
-    private static final Set<String> SAVE_KEYS = Set.of("delimiter", "sep", "header", "encoding", "index");
+    static final Option DELIMITER = Option.of("delimiter", "one character", "The field separator; \\t for tabs.")
+            .withDefault(",");
+    static final Option SEP = Option.of("sep", "one character", "pandas' name for delimiter; give one of the two.");
+    static final Option ENCODING = Option.of("encoding", "character set name", "The file's character encoding.")
+            .withDefault("UTF-8");
 
     @Override
     public String name() {
@@ -44,9 +48,46 @@ public final class CsvDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("A CSV file read into a DFLib DataFrame, one column per CSV column.")
+                .holds("org.dflib.DataFrame")
+                .entry(DatasetSchema.FILEPATH, DatasetSchema.FS_ARGS)
+                .loadArgs(
+                        DELIMITER,
+                        SEP,
+                        Option.of("header", "true or false", "Whether the first row names the columns.")
+                                .withDefault("true"),
+                        ENCODING,
+                        Option.of(
+                                "dtype",
+                                "mapping of column name to int, long, double, boolean or string",
+                                "Column types to read; other columns are inferred (or strings without"
+                                        + " infer_types)."),
+                        Option.of(
+                                        "infer_types",
+                                        "true or false",
+                                        "Whether undeclared columns become int, long, double or boolean columns when"
+                                                + " every value parses so; inference makes the round trip lossy.")
+                                .withDefault("true"))
+                .saveArgs(
+                        DELIMITER.withDefault("load_args' delimiter"),
+                        SEP,
+                        Option.of("header", "true or false", "Whether to write the column names first.")
+                                .withDefault("load_args' header"),
+                        ENCODING.withDefault("load_args' encoding"),
+                        Option.of(
+                                        "index",
+                                        "false",
+                                        "pandas writes its row index unless this is false; a DataFrame has no index,"
+                                                + " so only false is accepted.")
+                                .withDefault("false"))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetArgs load = DatasetArgs.of(spec, "load_args", LOAD_KEYS);
-        DatasetArgs save = DatasetArgs.of(spec, "save_args", SAVE_KEYS);
+        DatasetArgs load = DatasetArgs.of(spec, "load_args");
+        DatasetArgs save = DatasetArgs.of(spec, "save_args");
         if (save.bool("index", false)) {
             throw save.error("index", "cannot be true: a DataFrame has no row index to write; remove it");
         }

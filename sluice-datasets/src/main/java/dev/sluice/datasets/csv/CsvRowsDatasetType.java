@@ -2,6 +2,8 @@ package dev.sluice.datasets.csv;
 
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetArgs;
+import dev.sluice.io.DatasetSchema;
+import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import dev.sluice.storage.Location;
@@ -32,9 +34,30 @@ public final class CsvRowsDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("A CSV file read as plain rows: a list of maps (with a header) or of lists.")
+                .holds("List<Map<String, String>>, or List<List<String>> without a header")
+                .entry(DatasetSchema.FILEPATH, DatasetSchema.FS_ARGS)
+                .loadArgs(
+                        Option.of(
+                                        "header",
+                                        "true or false",
+                                        "Whether the first row names the columns: rows load as maps, else as lists.")
+                                .withDefault("true"),
+                        CsvDatasetType.DELIMITER,
+                        CsvDatasetType.SEP,
+                        CsvDatasetType.ENCODING)
+                .saveArgs(
+                        CsvDatasetType.DELIMITER.withDefault("load_args' delimiter; must equal it"),
+                        CsvDatasetType.SEP,
+                        CsvDatasetType.ENCODING.withDefault("load_args' encoding; must equal it"))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetArgs load = DatasetArgs.of(spec, "load_args", Set.of("header", "delimiter", "sep", "encoding"));
-        DatasetArgs save = DatasetArgs.of(spec, "save_args", Set.of("delimiter", "sep", "encoding"));
+        DatasetArgs load = DatasetArgs.of(spec, "load_args");
+        DatasetArgs save = DatasetArgs.of(spec, "save_args");
         char delimiter = CsvDatasetType.delimiter(load, ',');
         Charset encoding = load.charset("encoding", StandardCharsets.UTF_8);
         if (CsvDatasetType.delimiter(save, delimiter) != delimiter

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetArgs;
+import dev.sluice.io.DatasetSchema;
+import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import java.util.Optional;
@@ -35,9 +37,24 @@ public final class JsonDatasetType implements DatasetType {
     }
 
     @Override
+    public DatasetSchema schema() {
+        return DatasetSchema.builder("A JSON document (Jackson), loaded as plain Java values or into a class.")
+                .holds("Map, List, String, Number, Boolean, or the class named by load_args.type")
+                .entry(DatasetSchema.FILEPATH, DatasetSchema.FS_ARGS)
+                .loadArgs(Option.of(
+                        "type",
+                        "class name, may be generic",
+                        "The class to load into, such as com.example.Order or java.util.List<com.example.Order>;"
+                                + " plain Java values when absent."))
+                .saveArgs(Option.of("indent", "true, false or a number of spaces", "Pretty-print the document.")
+                        .withDefault("false"))
+                .build();
+    }
+
+    @Override
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetArgs loadArgs = DatasetArgs.of(spec, "load_args", Set.of("type"));
-        DatasetArgs saveArgs = DatasetArgs.of(spec, "save_args", Set.of("indent"));
+        DatasetArgs loadArgs = DatasetArgs.of(spec, "load_args");
+        DatasetArgs saveArgs = DatasetArgs.of(spec, "save_args");
         JavaType type = loadArgs.string("type")
                 .map(name -> resolve(loadArgs, name.trim()))
                 .orElseGet(() -> TYPES.constructType(Object.class));
