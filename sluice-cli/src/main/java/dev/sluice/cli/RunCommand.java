@@ -217,6 +217,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Pipeline toRun = planned.get();
+        opened.config().checkParameterTypes(toRun);
 
         Runner.Builder builder = runnerBuilder();
         String runId = RunHistory.newRunId(Instant.now());

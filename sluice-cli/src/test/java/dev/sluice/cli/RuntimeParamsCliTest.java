@@ -62,4 +62,17 @@ class RuntimeParamsCliTest {
                 .contains("suffix=x")
                 .contains(" --from-nodes n2");
     }
+
+    @Test
+    void run_parameterThatDoesNotFitTheNodesType_failsBeforeAnyNodeRuns() {
+        ChainProject.Result run = project.sluice("run", "--project", dir.toString(), "--params", "suffix=[a,b]");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains(
+                        "Error: --params: parameter 'suffix' does not fit java.lang.String, the type nodes 'n1', 'n2', "
+                                + "'n3', 'n4' take it as: it is a list, not text; quote it in YAML to make it text.");
+        assertThat(project.takeRuns()).containsValues(0, 0, 0, 0);
+        assertThat(project.history().runIds()).isEmpty();
+    }
 }

@@ -86,7 +86,7 @@ final class CatalogBuilder {
             problems.add(new ConfigurationException(ConfigMessages.multipleCatchAll(catchAlls)));
         }
         if (!problems.isEmpty()) {
-            throw combined(problems);
+            throw combined(problems, ConfigMessages::invalidEntries);
         }
         addParameters(catalog);
         return catalog.build();
@@ -237,14 +237,15 @@ final class CatalogBuilder {
         }
     }
 
-    private static ConfigurationException combined(List<ConfigurationException> problems) {
+    /** One exception for several problems: the first alone, or {@code summary} of every message. */
+    static ConfigurationException combined(
+            List<ConfigurationException> problems, Function<List<String>, String> summary) {
         if (problems.size() == 1) {
             return problems.get(0);
         }
         List<String> messages = new ArrayList<>();
         problems.forEach(problem -> messages.add(problem.getMessage()));
-        ConfigurationException combined =
-                new ConfigurationException(ConfigMessages.invalidEntries(messages), problems.get(0));
+        ConfigurationException combined = new ConfigurationException(summary.apply(messages), problems.get(0));
         problems.subList(1, problems.size()).forEach(combined::addSuppressed);
         return combined;
     }

@@ -4,6 +4,7 @@ import dev.sluice.pipeline.Suggestions;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -218,6 +219,16 @@ final class ConfigMessages {
                 + " items separated by commas.";
     }
 
+    static String parameterDoesNotFit(
+            Position where, String key, List<String> nodes, String type, Optional<String> component, String problem) {
+        String readers = nodes.size() == 1
+                ? "node '" + nodes.get(0) + "' takes"
+                : "nodes '" + String.join("', '", nodes) + "' take";
+        return where + ": parameter '" + key + "' does not fit " + type + ", the type " + readers + " it as"
+                + component.map(c -> " (component " + c + ")").orElse("") + ": " + problem
+                + ". Fix the value, or the type the node declares.";
+    }
+
     static String paramBadFlow(String item, String problem) {
         return "--params item '" + item + "' has a value that starts a list or mapping but is not one (" + problem
                 + "); write lists as key=[a,b] and mappings as key={k: v}, or quote the value to make it text.";
@@ -304,6 +315,11 @@ final class ConfigMessages {
         return "More than one catch-all dataset factory: " + String.join(", ", patterns)
                 + ". Only one pattern without literal characters (such as \"{default}\") is allowed; remove the "
                 + "others.";
+    }
+
+    static String invalidParameters(List<String> problems) {
+        return problems.size() + " parameters do not fit the types their nodes take:\n  - "
+                + String.join("\n  - ", problems);
     }
 
     static String invalidEntries(List<String> problems) {

@@ -5,6 +5,12 @@ import dev.sluice.Warnings;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.catalog.DatasetPattern;
 import dev.sluice.io.DatasetTypes;
+import dev.sluice.pipeline.DatasetNames;
+import dev.sluice.pipeline.Node;
+import dev.sluice.pipeline.ParameterBinder;
+import dev.sluice.pipeline.ParameterBindingException;
+import dev.sluice.pipeline.Pipeline;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -137,6 +144,74 @@ public final class ProjectConfig {
      */
     public DataCatalog toCatalog(Path projectDir, DatasetTypes types) {
         return new CatalogBuilder(projectDir, types, this).build();
+    }
+
+    /**
+     * Checks that every parameter a node of {@code pipeline} takes as a declared type ({@link
+     * Node#parameterTypes()}, such as a record for {@code params:model_options}) can be bound to it, so a
+     * bad value fails before any node runs. Parameters the configuration does not define are left to
+     * the runner, which reports missing inputs.
+     *
+     * @throws ConfigurationException naming, for each value that does not fit, the file and line, the
+     *     parameter's key, the node, and the record component
+     */
+    public void checkParameterTypes(Pipeline pipeline) {
+        // Each parameter and type once, with every node that takes the parameter as that type.
+        Map<Map.Entry<String, Type>, List<String>> readers = new LinkedHashMap<>();
+        for (Node node : pipeline.nodes()) {
+            node.parameterTypes()
+                    .forEach((input, type) -> readers.computeIfAbsent(Map.entry(input, type), k -> new ArrayList<>())
+                            .add(node.name()));
+        }
+        List<ConfigurationException> problems = new ArrayList<>();
+        readers.forEach((parameter, nodes) -> {
+            String input = parameter.getKey();
+            String key = input.equals(DatasetNames.ALL_PARAMETERS)
+                    ? ""
+                    : input.substring(DatasetNames.PARAMS_PREFIX.length());
+            Optional<ConfigNode> value = key.isEmpty() ? Optional.of(parameters) : Interpolator.select(parameters, key);
+            if (value.isEmpty()) {
+                return;
+            }
+            try {
+                ParameterBinder.bind(value.get().toPlain(), parameter.getValue());
+            } catch (ParameterBindingException e) {
+                String path = ParameterBindingException.dotted(e.path());
+                String fullKey = key.isEmpty() ? path : path.isEmpty() ? key : key + "." + path;
+                problems.add(new ConfigurationException(
+                        ConfigMessages.parameterDoesNotFit(
+                                locate(value.get(), e.path()),
+                                fullKey,
+                                nodes,
+                                parameter.getValue().getTypeName(),
+                                e.component(),
+                                e.problem()),
+                        e));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw CatalogBuilder.combined(problems, ConfigMessages::invalidParameters);
+        }
+    }
+
+    /** The position of the deepest value along {@code path} that the configuration has. */
+    private static Position locate(ConfigNode value, List<Object> path) {
+        ConfigNode at = value;
+        for (Object step : path) {
+            Optional<ConfigNode> next = Optional.empty();
+            if (at instanceof ConfigNode.Mapping mapping) {
+                next = mapping.get(String.valueOf(step));
+            } else if (at instanceof ConfigNode.Sequence sequence
+                    && step instanceof Integer index
+                    && index < sequence.items().size()) {
+                next = Optional.of(sequence.items().get(index));
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            at = next.get();
+        }
+        return at.position();
     }
 
     List<EntryDefinition> entries() {

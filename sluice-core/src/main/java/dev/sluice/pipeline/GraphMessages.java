@@ -16,6 +16,11 @@ final class GraphMessages {
                 + "letters and digits, as in Kedro).";
     }
 
+    static String typeForUnknownInput(String node, Collection<String> unknown, List<String> inputs) {
+        return "Node '" + node + "' declares input types for " + unknown + ", which are not among its inputs " + inputs
+                + Suggestions.didYouMean(unknown, inputs) + "; declare types only for its inputs.";
+    }
+
     static String noInputsOrOutputs(String node) {
         return "Node '" + node + "' has neither inputs nor outputs, so no other node can depend on it and nothing "
                 + "it does is recorded; declare what it reads with inputs(...) or what it writes with outputs(...).";

@@ -11,12 +11,13 @@ import dev.sluice.pipeline.Functions.Fn5;
 import dev.sluice.pipeline.Functions.Fn6;
 import dev.sluice.pipeline.Functions.NamedFn;
 import java.io.Serializable;
-import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +62,8 @@ public final class Node {
     private final List<String> outputKeys;
     private final Serializable function;
     private final Invoker invoker;
+    /** The declared Java type of each input, {@code null} where unknown; parameters are bound to it. */
+    private final List<Type> inputTypes;
     /** Computed once: a join's hash covers every one of its inputs, and nodes are hash keys throughout. */
     private final int hash;
 
@@ -77,7 +81,8 @@ public final class Node {
             List<String> outputs,
             List<String> outputKeys,
             Serializable function,
-            Invoker invoker) {
+            Invoker invoker,
+            List<Type> inputTypes) {
         this.name = name;
         this.namespace = namespace;
         this.tags = Set.copyOf(tags);
@@ -87,6 +92,7 @@ public final class Node {
         this.outputKeys = outputKeys == null ? null : List.copyOf(outputKeys);
         this.function = function;
         this.invoker = invoker;
+        this.inputTypes = Collections.unmodifiableList(new ArrayList<>(inputTypes));
         this.hash = Objects.hash(this.name, this.inputs, this.outputs);
     }
 
@@ -125,6 +131,25 @@ public final class Node {
     }
 
     /**
+     * The Java types this node declares for its parameter inputs ({@code params:...} and
+     * {@code parameters}) by dataset name: read from the parameter types of a method reference or a
+     * lambda with typed parameters, or given with {@link Builder#inputType}. {@link #run} binds each such
+     * parameter to its type (a {@code Map} from YAML to a record, say) with {@link ParameterBinder};
+     * the project checks the binding before a run. Types that take any value ({@code Object}) are left
+     * out.
+     */
+    public Map<String, Type> parameterTypes() {
+        Map<String, Type> types = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Type type = inputTypes.get(i);
+            if (type != null && type != Object.class && DatasetNames.isParameter(inputs.get(i))) {
+                types.putIfAbsent(inputs.get(i), type);
+            }
+        }
+        return Collections.unmodifiableMap(types);
+    }
+
+    /**
      * Calls the function with the given input values (keyed by dataset name) and returns its
      * outputs keyed by dataset name, in declaration order.
      *
@@ -143,6 +168,7 @@ public final class Node {
             }
             values.add(inputValues.get(input));
         }
+        bindParameters(values);
         Object result;
         try {
             result = invoker.call(this, values);
@@ -157,6 +183,25 @@ public final class Node {
         return mapOutputs(result);
     }
 
+    private void bindParameters(List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            Type type = inputTypes.get(i);
+            String input = inputs.get(i);
+            if (type == null || type == Object.class || !DatasetNames.isParameter(input)) {
+                continue;
+            }
+            try {
+                values.set(i, ParameterBinder.bind(values.get(i), type));
+            } catch (ParameterBindingException e) {
+                throw new NodeExecutionException(
+                        name,
+                        "Node '" + name + "' cannot take parameter '" + input + "' as " + type.getTypeName() + ": "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
     /**
      * Returns a copy of this node with a different full name, namespace, tags, inputs or outputs; the
      * function and the argument and output keys stay. The copy is checked like a newly built node.
@@ -167,7 +212,16 @@ public final class Node {
         newTags.forEach(tag -> checkName("tag", tag));
         checkDatasets(newName, newInputs, newOutputs);
         return new Node(
-                newName, newNamespace, newTags, newInputs, argumentNames, newOutputs, outputKeys, function, invoker);
+                newName,
+                newNamespace,
+                newTags,
+                newInputs,
+                argumentNames,
+                newOutputs,
+                outputKeys,
+                function,
+                invoker,
+                inputTypes);
     }
 
     /** Returns a copy of this node with extra tags. */
@@ -358,6 +412,7 @@ public final class Node {
         private List<String> argumentNames;
         private List<String> outputs = List.of();
         private List<String> outputKeys;
+        private final Map<String, Type> declaredTypes = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -438,6 +493,17 @@ public final class Node {
             return this;
         }
 
+        /**
+         * Declares the Java type the function takes for input {@code dataset}, where it cannot be read from
+         * the function (a lambda with untyped parameters, {@link #fnByName}). For a parameter
+         * ({@code params:...}) the value from YAML is bound to it: a record, a {@code List<Double>}, an
+         * enum. See {@link Node#parameterTypes()}.
+         */
+        public Builder inputType(String dataset, Type type) {
+            declaredTypes.put(Objects.requireNonNull(dataset, "dataset"), Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
         public <R> Node fn(Fn0<R> fn) {
             return build(fn, 0, (node, v) -> fn.apply());
         }
@@ -495,7 +561,7 @@ public final class Node {
             Objects.requireNonNull(function, "function");
             if (inputs.isEmpty() && outputs.isEmpty()) {
                 throw new PipelineDefinitionException(GraphMessages.noInputsOrOutputs(
-                        name != null ? name : methodName(function).orElse("<unnamed>")));
+                        name != null ? name : FunctionTypes.methodName(function).orElse("<unnamed>")));
             }
             if (name == null) {
                 name = defaultName(function);
@@ -514,7 +580,36 @@ public final class Node {
             }
             checkDatasets(displayName(), inputs, outputs);
             String fullName = namespace == null ? name : namespace + "." + name;
-            return new Node(fullName, namespace, tags, inputs, argumentNames, outputs, outputKeys, function, invoker);
+            return new Node(
+                    fullName,
+                    namespace,
+                    tags,
+                    inputs,
+                    argumentNames,
+                    outputs,
+                    outputKeys,
+                    function,
+                    invoker,
+                    inputTypes(function, arity));
+        }
+
+        private List<Type> inputTypes(Serializable function, int arity) {
+            Set<String> unknown = new TreeSet<>(declaredTypes.keySet());
+            unknown.removeAll(inputs);
+            if (!unknown.isEmpty()) {
+                throw new PipelineDefinitionException(
+                        GraphMessages.typeForUnknownInput(displayName(), unknown, inputs));
+            }
+            // fnByName functions take one Inputs argument, so their types can only be declared.
+            List<Type> read = argumentNames == null
+                    ? FunctionTypes.argumentTypes(function, arity).orElse(null)
+                    : null;
+            List<Type> types = new ArrayList<>(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                Type declared = declaredTypes.get(inputs.get(i));
+                types.add(declared != null ? declared : read == null ? null : read.get(i));
+            }
+            return types;
         }
 
         private String displayName() {
@@ -522,7 +617,7 @@ public final class Node {
         }
 
         private String defaultName(Serializable function) {
-            Optional<String> method = methodName(function);
+            Optional<String> method = FunctionTypes.methodName(function);
             if (method.isPresent()) {
                 return method.get();
             }
@@ -530,21 +625,6 @@ public final class Node {
                 return DatasetNames.strip(outputs.get(0)).replace(':', '_') + "_node";
             }
             throw new PipelineDefinitionException(GraphMessages.nameRequired(inputs));
-        }
-
-        private static Optional<String> methodName(Serializable function) {
-            try {
-                Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
-                writeReplace.setAccessible(true);
-                Object replaced = writeReplace.invoke(function);
-                if (replaced instanceof SerializedLambda lambda
-                        && !lambda.getImplMethodName().startsWith("lambda$")) {
-                    return Optional.of(lambda.getImplMethodName());
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Not a lambda or method reference (or the JVM hides it): fall back to the outputs.
-            }
-            return Optional.empty();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.examples.iris;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.dflib.DataFrame;
@@ -18,16 +17,32 @@ public final class IrisNodes {
     private IrisNodes() {}
 
     /**
+     * {@code params:model_options}, bound from {@code parameters.yml} before the run.
+     *
+     * @param testSize the fraction of rows for testing
+     * @param randomState the shuffle's seed
+     * @param targetColumn the label column
+     */
+    public record ModelOptions(double testSize, long randomState, String targetColumn) {
+        public ModelOptions {
+            if (testSize <= 0 || testSize >= 1) {
+                throw new IllegalArgumentException("test_size must be between 0 and 1, not " + testSize);
+            }
+        }
+    }
+
+    /** {@code params:train}: gradient descent's step count and rate. */
+    public record TrainOptions(int maxIterations, double learningRate) {}
+
+    /**
      * Shuffles the rows with a fixed seed and splits them into train and test features and labels.
      *
-     * @param options {@code test_size} (fraction of rows for testing), {@code random_state} (seed),
-     *     {@code target_column}
      * @return train_x, train_y, test_x, test_y
      */
-    public static List<DataFrame> splitData(DataFrame data, Map<String, Object> options) {
-        double testSize = ((Number) options.get("test_size")).doubleValue();
-        long seed = ((Number) options.get("random_state")).longValue();
-        String target = (String) options.get("target_column");
+    public static List<DataFrame> splitData(DataFrame data, ModelOptions options) {
+        double testSize = options.testSize();
+        long seed = options.randomState();
+        String target = options.targetColumn();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < data.height(); i++) {
             order.add(i);
@@ -51,14 +66,10 @@ public final class IrisNodes {
                 y.rows(test).select());
     }
 
-    /**
-     * Fits a multinomial logistic regression by batch gradient descent.
-     *
-     * @param options {@code max_iterations} and {@code learning_rate}
-     */
-    public static Model trainModel(DataFrame trainX, DataFrame trainY, Map<String, Object> options) {
-        int iterations = ((Number) options.get("max_iterations")).intValue();
-        double rate = ((Number) options.get("learning_rate")).doubleValue();
+    /** Fits a multinomial logistic regression by batch gradient descent. */
+    public static Model trainModel(DataFrame trainX, DataFrame trainY, TrainOptions options) {
+        int iterations = options.maxIterations();
+        double rate = options.learningRate();
         List<String> features = List.of(trainX.getColumnsIndex().toArray());
         double[][] x = matrix(trainX);
         List<String> labels = labels(trainY);

@@ -3,11 +3,15 @@ package dev.sluice.examples.iris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.cli.Main;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +68,34 @@ class IrisExampleTest {
                     .as("intermediates are handed on in memory, never loaded back")
                     .containsExactlyInAnyOrder("example_iris_data", "params:model_options", "params:train");
         }
+    }
+
+    @Test
+    void iris_parameterThatDoesNotFitItsRecord_failsBeforeAnyNodeRuns() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream previous = System.err;
+        int exit;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            exit = Main.execute(
+                    "run",
+                    "--project",
+                    project.toString(),
+                    "--params",
+                    "io_delay=0,model_options.random_state=seven",
+                    "--hooks",
+                    RecordingHook.class.getName());
+        } finally {
+            System.setErr(previous);
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--params: parameter 'model_options.random_state' does not fit "
+                        + "dev.sluice.examples.iris.IrisNodes$ModelOptions, the type node 'split_data' takes it as "
+                        + "(component long randomState of record dev.sluice.examples.iris.IrisNodes$ModelOptions): it "
+                        + "is the text 'seven', not a number.");
+        assertThat(RecordingHook.LOADED).isEmpty();
     }
 
     private static String catalogPath(String dataset) {
