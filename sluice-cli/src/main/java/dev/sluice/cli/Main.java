@@ -2,7 +2,9 @@ package dev.sluice.cli;
 
 import dev.sluice.SluiceException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code sluice} command line. {@link #main} is the only place that calls {@link System#exit};
@@ -38,6 +40,14 @@ public final class Main {
             err.println("Run 'sluice " + commandPath(e.getCommandLine()) + "--help' for the options.");
             return USAGE;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                logSettings(parseResult).apply();
+            } catch (SluiceException e) {
+                throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SluiceException sluice) {
                 err.println("Error: " + sluice.getMessage());
@@ -48,6 +58,25 @@ public final class Main {
             return SluiceException.Kind.INTERNAL.exitCode();
         });
         return cli;
+    }
+
+    /**
+     * The log settings for a parsed command line: {@code -v} and {@code -q} wherever they were given, and
+     * the project's configuration directory. Runs before any command's logger is created.
+     */
+    static LogSettings logSettings(ParseResult parsed) {
+        int verbose = 0;
+        int quiet = 0;
+        Path project = Path.of(".");
+        Path confSource = null;
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            verbose = Math.max(verbose, p.matchedOptionValue("--verbose", new boolean[0]).length);
+            quiet = Math.max(quiet, p.matchedOptionValue("--quiet", new boolean[0]).length);
+            project = p.matchedOptionValue("--project", project);
+            confSource = p.matchedOptionValue("--conf-source", confSource);
+        }
+        Path confDir = confSource != null ? confSource : project.resolve("conf");
+        return LogSettings.resolve(verbose, quiet, confDir, System.getProperties(), System.getenv());
     }
 
     private static String commandPath(CommandLine commandLine) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -75,7 +74,7 @@ final class NewCommand implements Callable<Integer> {
                 "path",
                 dir.toString(),
                 "sluiceVersion",
-                sluiceVersion());
+                VersionProvider.version());
         for (String file : templateFiles()) {
             Path target =
                     dir.resolve(file.replace("PACKAGE", pkg.replace('.', '/')).replace("gitignore", ".gitignore"));
@@ -86,18 +85,6 @@ final class NewCommand implements Callable<Integer> {
                 .getOut()
                 .printf("Created project '%s' in %s.%nRun it with:%n  sluice run --project %s%n", name, dir, dir);
         return 0;
-    }
-
-    static String sluiceVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = NewCommand.class.getResourceAsStream("sluice-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties.getProperty("version", "0.1.0-SNAPSHOT");
     }
 
     private static boolean hasEntries(Path dir) throws IOException {

@@ -40,7 +40,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline of the project.")
 final class RunCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    // Not a static logger: Main configures logging after parsing, and parsing creates this command.
+    private static Logger log() {
+        return LoggerFactory.getLogger(RunCommand.class);
+    }
 
     /** The runner kinds. */
     enum RunnerKind {
@@ -202,10 +205,10 @@ final class RunCommand implements Callable<Integer> {
                 return 0;
             }
             if (!resumed.get(0).status().isTerminal()) {
-                LOG.warn(
-                        "Run {} never recorded its end: it was killed, or it is still running. Resuming it while it "
-                                + "runs would write the same datasets twice.",
-                        resumed.get(0).runId());
+                log().warn(
+                                "Run {} never recorded its end: it was killed, or it is still running. Resuming it while it "
+                                        + "runs would write the same datasets twice.",
+                                resumed.get(0).runId());
             }
             params = RecordedOptions.reuse(
                     this, resumed.get(0).runId(), resumed.get(0).options(), given);
@@ -235,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
                 ProgressDisplay progress = ProgressDisplay.create(toRun.nodes().size())) {
             Runner run =
                     builder.hook(recorder).hooks(opened.hooks()).hook(progress).build();
-            LOG.info("Project {}: recording run {} in {}", opened.dir(), runId, manifestFile);
+            log().info("Project {}: recording run {} in {}", opened.dir(), runId, manifestFile);
             result = run.run(toRun, opened.catalog(), runId);
         } catch (RunFailedException e) {
             failure = e;
@@ -287,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
                                     + "every persisted output was committed.");
             return Optional.empty();
         }
-        plan.reasons().forEach((node, reason) -> LOG.info("Running '{}': {}", node, reason));
+        plan.reasons().forEach((node, reason) -> log().info("Running '{}': {}", node, reason));
         plan.pinLoadVersions(opened.catalog());
         return plan.pipeline();
     }

@@ -1,8 +1,10 @@
 package dev.sluice.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The top-level {@code sluice} command; it only groups the subcommands. */
+/** The top-level {@code sluice} command: the subcommands, and the log-level options every one of them takes. */
 @Command(
         name = "sluice",
         mixinStandardHelpOptions = true,
@@ -16,4 +18,17 @@ import picocli.CommandLine.Command;
             VizCommand.class,
             NewCommand.class
         })
-final class SluiceCommand {}
+final class SluiceCommand {
+    // Read from the parse result by Main.logSettings, before any command runs.
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "More log output: -v shows DEBUG, -vv TRACE (default: INFO, or SLUICE_LOG_LEVEL).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Less log output: -q shows warnings and errors only, -qq errors only.")
+    boolean[] quiet = new boolean[0];
+}
