@@ -70,8 +70,8 @@ public final class Main {
         Path project = Path.of(".");
         Path confSource = null;
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            verbose = Math.max(verbose, p.matchedOptionValue("--verbose", new boolean[0]).length);
-            quiet = Math.max(quiet, p.matchedOptionValue("--quiet", new boolean[0]).length);
+            verbose += p.matchedOptionValue("--verbose", new boolean[0]).length;
+            quiet += p.matchedOptionValue("--quiet", new boolean[0]).length;
             project = p.matchedOptionValue("--project", project);
             confSource = p.matchedOptionValue("--conf-source", confSource);
         }

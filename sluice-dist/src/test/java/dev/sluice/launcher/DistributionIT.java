@@ -1,0 +1,244 @@
+package dev.sluice.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packed distribution as a user gets it: unpacked into a directory, {@code bin/sluice} called through a
+ * symlink from another directory, a {@code sluice new} project run first with Maven and then with no
+ * {@code mvn} on the PATH, the Maven plugin's goals in that project, and the Iris example. Installs the
+ * distribution's artifacts into the local Maven repository the build uses, as the launcher does for users.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+    private static final String VERSION = System.getProperty("sluice.version");
+
+    @TempDir
+    static Path dir;
+
+    Path installed;
+    Path sluice;
+    Path workspace;
+    Path noMaven;
+
+    @BeforeAll
+    void unpack() throws Exception {
+        Path archive = Path.of(System.getProperty("sluice.distribution"));
+        Path opt = Files.createDirectories(dir.resolve("opt"));
+        assertThat(run(List.of("tar", "xzf", archive.toString(), "-C", opt.toString()), opt, Map.of())
+                        .exit())
+                .isZero();
+        installed = opt.resolve("sluice-" + VERSION);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        sluice = Files.createSymbolicLink(bin.resolve("sluice"), installed.resolve("bin/sluice"));
+        workspace = Files.createDirectories(dir.resolve("work"));
+        noMaven = toolsWithoutMaven();
+    }
+
+    @Test
+    @Order(1)
+    void archive_holdsTheLayoutAndModuleNames() throws IOException {
+        assertThat(installed.resolve("LICENSE")).content().contains("Apache License");
+        assertThat(installed.resolve("README.md")).exists();
+        assertThat(installed.resolve("conf/logging.xml")).exists();
+        assertThat(installed.resolve("lib/launcher/sluice-launcher.jar")).exists();
+        assertThat(Prepare.libJars(installed).stream().map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.startsWith("logback-classic-"))
+                .anyMatch(n -> n.startsWith("sluice-cli-"))
+                .noneMatch(n -> n.startsWith("aws-") || n.startsWith("s3-"));
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(installed)) {
+            jars = files.filter(p -> p.getFileName().toString().matches("sluice-.*\\.jar"))
+                    .toList();
+        }
+        assertThat(jars).hasSizeGreaterThan(8);
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                        .as(jar.toString())
+                        .matches("dev\\.sluice(\\.[a-z0-9]+)+");
+            }
+        }
+        String bom = Files.readString(
+                installed.resolve("repository/dev/sluice/sluice-bom/" + VERSION + "/sluice-bom-" + VERSION + ".pom"));
+        for (String module : List.of(
+                "sluice-core",
+                "sluice-datasets",
+                "sluice-report",
+                "sluice-cli",
+                "sluice-s3",
+                "sluice-parquet",
+                "sluice-objects",
+                "sluice-maven-plugin")) {
+            assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
+            assertThat(installed.resolve(
+                            "repository/dev/sluice/" + module + "/" + VERSION + "/" + module + "-" + VERSION + ".jar"))
+                    .exists();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void version_throughASymlinkFromAnotherDirectory_printsTheVersionAndHome() throws Exception {
+        Result version = sluice(workspace, Map.of(), "--version");
+
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.out())
+                .contains("Sluice " + VERSION)
+                .contains("Home " + installed.toRealPath())
+                .doesNotContain("development build");
+    }
+
+    @Test
+    @Order(3)
+    void newProject_runsWithMavenFirstThenWithoutMaven() throws Exception {
+        assertThat(sluice(workspace, Map.of(), "new", "demo").exit()).isZero();
+        Path demo = workspace.resolve("demo");
+        assertThat(Files.readString(demo.resolve("pom.xml"))).contains("<artifactId>sluice-bom</artifactId>");
+        assertThat(demo.resolve("conf/logging.xml")).exists();
+
+        Result first = sluice(workspace, Map.of(), "run", "--project", "demo");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).contains("resolving the project's dependencies with Maven (first run)");
+        assertThat(demo.resolve("data/03_primary/word_counts.json")).content().contains("\"hello\":2");
+        List<String> classPath = List.of(Files.readString(demo.resolve(".sluice/launcher/classpath"))
+                .strip()
+                .split(":"));
+        assertThat(classPath.stream().filter(p -> p.contains("sluice-core"))).hasSize(1);
+
+        Result second = sluice(demo, Map.of("PATH", noMaven.toString()), "run");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).doesNotContain("Maven");
+        assertThat(second.out()).contains("completed: 2 node(s)");
+
+        Path nodes;
+        try (Stream<Path> files = Files.walk(demo.resolve("src/main/java"))) {
+            nodes = files.filter(p -> p.endsWith("Nodes.java")).findFirst().orElseThrow();
+        }
+        Files.writeString(nodes, Files.readString(nodes).replace("toUpperCase()", "toLowerCase()"));
+        Result edited = sluice(demo, Map.of("PATH", noMaven.toString()), "run");
+        assertThat(edited.exit()).as(edited.err()).isZero();
+        assertThat(demo.resolve("data/02_intermediate/shouted.txt")).content().startsWith("hello world!");
+
+        Result report = sluice(demo, Map.of("PATH", noMaven.toString()), "report", "last");
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(Path.of(report.out().strip())).exists();
+    }
+
+    @Test
+    @Order(4)
+    void mavenPlugin_runAndReport_inTheNewProject() throws Exception {
+        Path demo = workspace.resolve("demo");
+        Optional<String> mvn = onPath("mvn");
+        assertThat(mvn).as("mvn on the PATH").isPresent();
+
+        Result run = run(List.of(mvn.get(), "-B", "-q", "sluice:run", "-Dsluice.args=-v"), demo, Map.of());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out() + run.err()).contains("completed: 2 node(s)").contains("DEBUG");
+
+        Result report =
+                run(List.of(mvn.get(), "-B", "-q", "sluice:report", "-Dsluice.output=target/run.html"), demo, Map.of());
+        assertThat(report.exit()).as(report.out() + report.err()).isZero();
+        assertThat(demo.resolve("target/run.html")).content().contains("<html");
+    }
+
+    @Test
+    @Order(5)
+    void iris_fromTheDistribution_runs() throws Exception {
+        Path iris = workspace.resolve("iris");
+        copy(Path.of("..", "examples", "iris").toAbsolutePath().normalize(), iris);
+
+        Result run = sluice(workspace, Map.of(), "run", "--project", "iris");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("IrisNodes - Model has an accuracy of");
+        assertThat(run.out()).contains("completed: 4 node(s)");
+    }
+
+    private Result sluice(Path cwd, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(sluice.toString()));
+        command.addAll(List.of(args));
+        return run(command, cwd, env);
+    }
+
+    private Result run(List<String> command, Path cwd, Map<String, String> env) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("SLUICE_CACHE_DIR", dir.resolve("cache").toString());
+        environment.remove("SLUICE_LOG_LEVEL");
+        environment.putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish within 5 minutes");
+        }
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** A directory of symlinks to the tools bin/sluice uses, and no mvn. */
+    private Path toolsWithoutMaven() throws IOException {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        for (String tool : List.of(
+                "bash", "env", "dirname", "readlink", "find", "sed", "sha256sum", "mkdir", "mv", "rm", "grep", "cat")) {
+            Path real = Path.of(onPath(tool).orElseThrow(() -> new AssertionError(tool + " is not on the PATH")));
+            Files.createSymbolicLink(tools.resolve(tool), real);
+        }
+        return tools;
+    }
+
+    private static Optional<String> onPath(String name) {
+        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
+            Path candidate = Path.of(entry, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(p ->
+                            !p.toString().contains("/target") && !p.toString().contains("/.sluice"))
+                    .toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private record Result(int exit, String out, String err) {}
+}
