@@ -61,6 +61,9 @@ final class ManifestState {
         final String producer;
         final boolean persistent;
         SaveState state = SaveState.PENDING;
+        /** Its node returned it: a save was queued, or (not persisted) it was handed on. */
+        boolean produced;
+
         String version;
         Long bytes;
         boolean sizeWanted;
@@ -166,6 +169,7 @@ final class ManifestState {
         DatasetEntry entry = datasets.get(dataset);
         if (entry != null && !entry.persistent) {
             entry.state = SaveState.COMMITTED;
+            entry.produced = true;
         }
     }
 
@@ -175,6 +179,7 @@ final class ManifestState {
             return;
         }
         entry.state = state;
+        entry.produced = true;
         if (state.isTerminal()) {
             if (entry.saveStartMs == null) {
                 entry.saveStartMs = now;
@@ -251,6 +256,34 @@ final class ManifestState {
             DatasetEntry entry = datasets.get(name);
             if (entry != null && entry.state == SaveState.FAILED && entry.error == null) {
                 entry.error = Secrets.maskText(message);
+            }
+        });
+        settle(now);
+    }
+
+    /**
+     * Gives every node and dataset still in a live state a final one, so that a finished run never shows
+     * PENDING, RUNNING or WRITING: a dataset never handed over by its node was not produced; one that was
+     * produced but not stored was interrupted; likewise a node that never started did not run and one
+     * still running was interrupted.
+     */
+    private void settle(long now) {
+        nodes.values().forEach(entry -> {
+            if (entry.state == NodeState.PENDING) {
+                entry.state = NodeState.NOT_RUN;
+            } else if (entry.state == NodeState.RUNNING) {
+                entry.state = NodeState.INTERRUPTED;
+                if (entry.endMs == null) {
+                    entry.endMs = now;
+                }
+            }
+        });
+        datasets.values().forEach(entry -> {
+            if (!entry.state.isTerminal()) {
+                entry.state = entry.produced ? SaveState.INTERRUPTED : SaveState.NOT_PRODUCED;
+                if (entry.state == SaveState.INTERRUPTED && entry.saveStartMs != null && entry.saveEndMs == null) {
+                    entry.saveEndMs = now;
+                }
             }
         });
     }

@@ -30,15 +30,16 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * The file's schema, key for key (every key is always present):
  *
  * <pre>{@code
- * {"format": 1, "run_id": "...", "status": "RUNNING|COMPLETED|FAILED", "started_ms": 0, "finished_ms": 0|null,
+ * {"format": 1, "run_id": "...", "status": "RUNNING|COMPLETED|FAILED|INTERRUPTED", "started_ms": 0, "finished_ms": 0|null,
  *  "resumed_from": null|"...", "project": "/abs/dir", "command": "sluice run ...",
  *  "options": {"runner": "sequential|parallel", "workers": 1, "io": "tee", ..., "env": "local",
  *              "pipelines": ["__default__"], "runtime_params": {...}, "filter": {...}},
  *  "pipeline": {"nodes": [{"name", "namespace", "tags": [], "inputs": [], "outputs": []}]},
- *  "nodes": {"<node>": {"state": "PENDING|RUNNING|COMPLETED|FAILED|NOT_RUN", "start_ms", "end_ms",
+ *  "nodes": {"<node>": {"state": "PENDING|RUNNING|COMPLETED|FAILED|NOT_RUN|INTERRUPTED", "start_ms", "end_ms",
  *            "load": [{"dataset", "start_ms", "end_ms"}], "compute": {"start_ms", "end_ms"}|null,
  *            "error": null|"..."}},
- *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED", "producer": "<node>",
+ *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED|NOT_PRODUCED|INTERRUPTED",
+ *               "producer": "<node>",
  *               "persistent": true, "version": null|"...", "bytes": 0|null,
  *               "save": {"start_ms", "end_ms"}|null, "error": null|"..."}},
  *  "stores": {"<store key>": {"start": 32, "limit": 33, "min": 32, "max": 33}},
@@ -84,7 +85,9 @@ public record RunManifest(
     public enum Status {
         RUNNING,
         COMPLETED,
-        FAILED;
+        FAILED,
+        /** Stopped by a signal (Ctrl-C, SIGTERM): no node started after it, and the manifest says what got done. */
+        INTERRUPTED;
 
         /** Whether the run ended (a killed run never gets there). */
         public boolean isTerminal() {

@@ -188,8 +188,13 @@ class RunManifestRecorderTest {
         assertThat(manifest.nodes().get("n3").state()).isEqualTo(NodeState.NOT_RUN);
         assertThat(manifest.nodes().get("n3").startMs()).isNull();
         assertThat(manifest.datasets().get("a").state()).isEqualTo(SaveState.COMMITTED);
-        assertThat(manifest.datasets().get("b").state()).isEqualTo(SaveState.PENDING);
+        assertThat(manifest.datasets().get("b").state()).isEqualTo(SaveState.NOT_PRODUCED);
         assertThat(manifest.datasets().get("b").save()).isNull();
+        assertThat(manifest.datasets().values())
+                .as("a finished run shows no live state")
+                .allSatisfy(d -> assertThat(d.state().isTerminal()).isTrue());
+        assertThat(manifest.nodes().values())
+                .allSatisfy(n -> assertThat(n.state().isTerminal()).isTrue());
     }
 
     @Test

@@ -323,8 +323,9 @@ public final class RunReport {
                     ? ""
                     : Html.seconds(d.save().endMs() - d.save().startMs());
             // A value kept in memory has no save; once its node handed it on, it is simply "memory".
-            // One still pending when the run ended was never produced.
-            boolean neverProduced = d.state() == SaveState.PENDING && m.status().isTerminal();
+            // One still pending when the run ended (in manifests before NOT_PRODUCED) was never produced.
+            boolean neverProduced = d.state() == SaveState.NOT_PRODUCED
+                    || d.state() == SaveState.PENDING && m.status().isTerminal();
             String state = !d.persistent() && d.state() == SaveState.COMMITTED
                     ? "MEMORY"
                     : neverProduced ? "NOT PRODUCED" : d.state().name();
@@ -468,7 +469,8 @@ public final class RunReport {
             tip.append("\nproduced by ").append(producer.name());
             // A dataset still pending when the run ended was never produced: its node did not get there.
             boolean neverProduced = record != null
-                    ? record.state() == SaveState.PENDING && m.status().isTerminal()
+                    ? record.state() == SaveState.NOT_PRODUCED
+                            || record.state() == SaveState.PENDING && m.status().isTerminal()
                     : run.state(producer.name()) != NodeState.COMPLETED;
             if (record == null || !record.persistent()) {
                 boolean produced = record != null

@@ -398,6 +398,28 @@ class RunReportTest {
     }
 
     @Test
+    void render_notProducedState_readsNotProduced() {
+        String html = RunReport.render(Samples.irisFailed().replace("\"PENDING\"", "\"NOT_PRODUCED\""));
+
+        assertThat(vertex(html, "data-dataset=\"predictions\"")).contains("<rect class=\"s-not-run\"");
+        assertThat(html)
+                .contains("<td><span class=\"state s-not-run\">NOT PRODUCED</span></td><td><code>predict</code>")
+                .doesNotContain(">NOT_PRODUCED<");
+    }
+
+    @Test
+    void render_interruptedRun_showsTheRunAndTheCutSavesAsInterrupted() {
+        String html = RunReport.render(Samples.irisFailed()
+                .replace("\"FAILED\"", "\"INTERRUPTED\"")
+                .replace("\"PENDING\"", "\"NOT_PRODUCED\""));
+
+        assertThat(html)
+                .contains("class=\"badge s-interrupted\">INTERRUPTED</span>")
+                .contains("<td><span class=\"state s-interrupted\">INTERRUPTED</span></td><td><code>split_data</code>");
+        assertThat(vertex(html, "data-node=\"train_model\"")).contains("<rect class=\"s-interrupted\"");
+    }
+
+    @Test
     void render_memoryOutput_isListedAsMemory() {
         String html = RunReport.render(Samples.irisTee());
 
