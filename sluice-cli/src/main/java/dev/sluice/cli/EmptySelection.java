@@ -1,7 +1,6 @@
 package dev.sluice.cli;
 
 import dev.sluice.pipeline.Pipeline;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,22 +26,13 @@ final class EmptySelection {
      * when it selected nothing.
      */
     static String message(List<String> pipelineNames, Pipeline whole, Pipeline.Filter filter) {
-        String pipelines =
-                (pipelineNames.size() == 1 ? "Pipeline '" : "Pipelines '") + String.join("', '", pipelineNames) + "'";
+        String pipelines = (pipelineNames.size() == 1 ? "Pipeline '" : "The union of pipelines '")
+                + String.join("', '", pipelineNames) + "'";
         if (whole.isEmpty()) {
-            return pipelines + (pipelineNames.size() == 1 ? " has" : " have")
-                    + " no nodes, so there is nothing to run; check that the project's pipeline registry returns "
+            return pipelines
+                    + " has no nodes, so there is nothing to run; check that the project's pipeline registry returns "
                     + "the nodes you expect ('sluice pipeline list' shows each pipeline's size).";
         }
-        List<Pipeline.Selection> selections = whole.selections(filter);
-        List<String> parts = new ArrayList<>();
-        for (Pipeline.Selection selection : selections) {
-            parts.add(selection.describe(OPTIONS.get(selection.filter())));
-        }
-        String advice = selections.size() > 1
-                ? ". A node runs only if every option selects it: loosen or drop one of them."
-                : ".";
-        return pipelines + (pipelineNames.size() == 1 ? " contains" : " contain")
-                + " no nodes after applying all provided filters: " + String.join("; ", parts) + advice;
+        return pipelines + " " + whole.whyEmpty(filter, OPTIONS::get);
     }
 }

@@ -28,8 +28,8 @@ class PipelineSelectionCliTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err())
                 .contains("Error: Pipeline '__default__' contains no nodes after applying all provided filters: "
-                        + "--from-nodes [n3] selects [n3, n4]; --to-nodes [n2] selects [n1, n2]. A node runs only "
-                        + "if every option selects it: loosen or drop one of them.");
+                        + "--from-nodes [n3] selects [n3, n4]; --to-nodes [n2] selects [n1, n2]. A node is selected "
+                        + "only if every filter selects it: loosen or drop one of them.");
         assertThat(project.takeRuns()).containsValues(0, 0, 0, 0);
         assertThat(project.history().runIds()).isEmpty();
     }

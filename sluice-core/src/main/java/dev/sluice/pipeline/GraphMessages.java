@@ -21,6 +21,21 @@ final class GraphMessages {
                 + Suggestions.didYouMean(unknown, inputs) + "; declare types only for its inputs.";
     }
 
+    static String interruptedNamespace(String namespace, List<String> nodes) {
+        List<String> quoted = nodes.stream().map(n -> "'" + n + "'").toList();
+        return "Namespace '" + namespace + "' is interrupted by nodes [" + String.join(", ", quoted)
+                + "] and thus invalid. Nodes outside it lie between its nodes, so it cannot run as one group (as "
+                + "'sluice run --namespaces " + namespace + "' or an orchestrator would run it); move those nodes into "
+                + "the namespace, or split it in two.";
+    }
+
+    static String misspelledInput(String input, List<String> readers, String output, String producer) {
+        return "Dataset '" + input + "', read by "
+                + (readers.size() == 1 ? "node '" + readers.get(0) + "'" : "nodes " + readers)
+                + ", is written by no node, but '" + output + "' (written by '" + producer + "') is: if '"
+                + input + "' is a typo, rename it; if it is meant to come from the catalog, ignore this warning.";
+    }
+
     static String noInputsOrOutputs(String node) {
         return "Node '" + node + "' has neither inputs nor outputs, so no other node can depend on it and nothing "
                 + "it does is recorded; declare what it reads with inputs(...) or what it writes with outputs(...).";

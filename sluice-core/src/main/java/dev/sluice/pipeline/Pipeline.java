@@ -1,6 +1,7 @@
 package dev.sluice.pipeline;
 
 import dev.sluice.PipelineDefinitionException;
+import dev.sluice.Warning;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An immutable, validated set of {@link Node}s joined by dataset names.
@@ -46,6 +48,8 @@ public final class Pipeline {
     private final Map<String, List<Node>> consumersByDataset;
     private final Map<Node, List<Node>> parents;
     private final Map<Node, List<Node>> children;
+    /** Computed on first use: slices are built often and rarely asked. */
+    private volatile List<Warning> warnings;
 
     // Every index below is built once, in time linear in the nodes and their inputs and outputs, so
     // that a join of 100,000 branches costs what 100,000 small nodes cost.
@@ -156,6 +160,21 @@ public final class Pipeline {
             sorted.add(List.copyOf(group));
         }
         return List.copyOf(sorted);
+    }
+
+    /**
+     * What is valid but probably not meant, as {@link Warning}s with an empty source (the project names
+     * the pipeline): a namespace interrupted by nodes outside it (Kedro's "Namespace 'a' is interrupted
+     * by nodes ['mid'] and thus invalid"), and an input no node writes whose name looks like a typo of
+     * a dataset that a node does write ({@link Suggestions#isLikelyTypo}). Computed once, on first call.
+     */
+    public List<Warning> warnings() {
+        List<Warning> found = warnings;
+        if (found == null) {
+            found = PipelineWarnings.of(this);
+            warnings = found;
+        }
+        return found;
     }
 
     /** Whether this pipeline has no nodes. */
@@ -475,6 +494,23 @@ public final class Pipeline {
             };
         }
         selections.add(new Selection(kind, names, selected, hint));
+    }
+
+    /**
+     * Why {@code filter} selects no node of this pipeline, for a message that starts with the pipeline's
+     * name: "contains no nodes after applying all provided filters: " (Kedro's words), then what each
+     * filter selected, each named by {@code label} (such as a CLI option for a {@link Filter} component).
+     */
+    public String whyEmpty(Filter filter, UnaryOperator<String> label) {
+        List<String> parts = new ArrayList<>();
+        List<Selection> selections = selections(filter);
+        for (Selection selection : selections) {
+            parts.add(selection.describe(label.apply(selection.filter())));
+        }
+        String advice = selections.size() > 1
+                ? ". A node is selected only if every filter selects it: loosen or drop one of them."
+                : ".";
+        return "contains no nodes after applying all provided filters: " + String.join("; ", parts) + advice;
     }
 
     /** A copy of this pipeline with {@code tags} added to every node. */

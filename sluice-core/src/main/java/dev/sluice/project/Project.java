@@ -86,8 +86,10 @@ public final class Project {
     }
 
     /**
-     * What opening the project found worth telling that did not stop it (options with no effect, old
-     * spellings); the configuration and catalog keep adding to it as entries are built.
+     * What opening the project found worth telling that did not stop it: options with no effect, old
+     * spellings, each pipeline's {@link Pipeline#warnings()} (source {@code pipeline 'name'}, each told
+     * once), and catalog entries no pipeline uses whose names look like typos of datasets without an
+     * entry. The configuration and catalog keep adding to it as entries are built.
      */
     public Warnings warnings() {
         return config.warnings();
@@ -209,6 +211,7 @@ public final class Project {
             pinLoadVersions(catalog);
             Hooks.of(allHooks).fire("afterCatalogCreated", h -> h.afterCatalogCreated(catalog));
             Map<String, Pipeline> pipelines = new TreeMap<>((registry != null ? registry : findRegistry()).pipelines());
+            ProjectWarnings.add(pipelines, config, config.warnings());
             return new Project(dir, config, catalog, pipelines, List.copyOf(allHooks));
         }
 
