@@ -222,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
         Pipeline toRun = planned.get();
         opened.config().checkParameterTypes(toRun);
 
-        Runner.Builder builder = runnerBuilder();
+        Runner.Builder builder = runnerBuilder().expectedNodeTimes(lastNodeTimes(history));
         String runId = RunHistory.newRunId(Instant.now());
         Path manifestFile = history.manifestFile(runId);
         RunManifestRecorder recorder = RunManifestRecorder.builder(manifestFile)
@@ -268,6 +268,19 @@ final class RunCommand implements Callable<Integer> {
                     + result.verifyMismatches());
         }
         return 0;
+    }
+
+    /**
+     * How long each node took in the project's last recorded run, to weigh critical-path scheduling;
+     * empty when there is none or its manifest cannot be read (an older format, a damaged file).
+     */
+    private static Map<String, Duration> lastNodeTimes(RunHistory history) {
+        try {
+            return history.lastRunId().map(id -> history.read(id).nodeTimes()).orElse(Map.of());
+        } catch (ConfigurationException e) {
+            LOG.debug("No node times from the last run: {}", e.getMessage());
+            return Map.of();
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -224,6 +225,31 @@ public record RunManifest(
     /** The record of {@code node}, if the run selected it. */
     public Optional<NodeRecord> node(String node) {
         return Optional.ofNullable(nodes.get(node));
+    }
+
+    /**
+     * How long each node that completed held its worker: from its first load to the end of its function,
+     * or to the end of its last save when the run's I/O mode made nodes wait for their saves ({@code sync},
+     * {@code async}, {@code cache}). The weights of critical-path scheduling in a later run
+     * ({@link dev.sluice.runner.Runner.Builder#expectedNodeTimes}).
+     */
+    public Map<String, Duration> nodeTimes() {
+        Map<String, Long> lastSaveEnd = new LinkedHashMap<>();
+        if (List.of("sync", "async", "cache").contains(String.valueOf(options.get("io")))) {
+            datasets.values().forEach(output -> {
+                if (output.save() != null && output.save().endMs() != null) {
+                    lastSaveEnd.merge(output.producer(), output.save().endMs(), Math::max);
+                }
+            });
+        }
+        Map<String, Duration> times = new LinkedHashMap<>();
+        nodes.forEach((name, record) -> {
+            if (record.state() == NodeState.COMPLETED && record.startMs() != null && record.endMs() != null) {
+                long end = Math.max(record.endMs(), lastSaveEnd.getOrDefault(name, record.endMs()));
+                times.put(name, Duration.ofMillis(end - record.startMs()));
+            }
+        });
+        return times;
     }
 
     /** The record of {@code dataset} (as its producer wrote it), if the run produces it. */

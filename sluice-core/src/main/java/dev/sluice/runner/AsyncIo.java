@@ -19,6 +19,11 @@ final class AsyncIo extends IoStrategy {
     }
 
     @Override
+    int ioWaits(Node node) {
+        return (persistedInputs(node) > 0 ? 1 : 0) + (persistedOutputs(node) > 0 ? 1 : 0);
+    }
+
+    @Override
     Map<String, Object> loadInputs(Node node) {
         Map<String, CompletableFuture<Object>> loads = new LinkedHashMap<>();
         for (String input : new LinkedHashSet<>(node.inputs())) {

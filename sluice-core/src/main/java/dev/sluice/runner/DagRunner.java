@@ -42,19 +42,27 @@ final class DagRunner implements Runner {
     private final Hooks hooks;
     private final Executor nodeExecutor;
     private final Executor ioExecutor;
+    private final Map<String, Duration> expectedNodeTimes;
     private final LongSupplier clock;
     private final StoreLimits storeLimits = new StoreLimits();
 
-    DagRunner(RunOptions options, Hooks hooks, Executor nodeExecutor, Executor ioExecutor) {
-        this(options, hooks, nodeExecutor, ioExecutor, System::nanoTime);
-    }
-
-    /** With a clock for the store limiters, so tests can drive time. */
-    DagRunner(RunOptions options, Hooks hooks, Executor nodeExecutor, Executor ioExecutor, LongSupplier clock) {
+    /**
+     * @param expectedNodeTimes how long nodes took in an earlier run, by name, for critical-path
+     *     scheduling; may be empty
+     * @param clock nanoseconds for the store limiters ({@code System::nanoTime} outside tests)
+     */
+    DagRunner(
+            RunOptions options,
+            Hooks hooks,
+            Executor nodeExecutor,
+            Executor ioExecutor,
+            Map<String, Duration> expectedNodeTimes,
+            LongSupplier clock) {
         this.options = options;
         this.hooks = hooks;
         this.nodeExecutor = nodeExecutor;
         this.ioExecutor = ioExecutor;
+        this.expectedNodeTimes = Map.copyOf(expectedNodeTimes);
         this.clock = clock;
     }
 
@@ -78,7 +86,7 @@ final class DagRunner implements Runner {
             Executor nodes = !options.parallel() ? Runnable::run : nodeExecutor != null ? nodeExecutor : ownNodes;
             RunInfo info = new RunInfo(runId, options, Instant.now());
             RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io, storeLimits, clock);
-            return new Execution(ctx, nodes).run();
+            return new Execution(ctx, nodes, expectedNodeTimes).run();
         } finally {
             if (ownNodes != null) {
                 ownNodes.shutdownNow();
@@ -118,6 +126,7 @@ final class DagRunner implements Runner {
         private final RunContext ctx;
         private final Executor nodes;
         private final IoStrategy io;
+        private final Map<String, Duration> expectedNodeTimes;
         private final Map<String, NodeState> nodeStates = new LinkedHashMap<>();
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
@@ -128,9 +137,10 @@ final class DagRunner implements Runner {
 
         private record InputsReady(int id) implements Event {}
 
-        Execution(RunContext ctx, Executor nodes) {
+        Execution(RunContext ctx, Executor nodes, Map<String, Duration> expectedNodeTimes) {
             this.ctx = ctx;
             this.nodes = nodes;
+            this.expectedNodeTimes = expectedNodeTimes;
             this.io = IoStrategy.create(ctx);
             ctx.pipeline.nodes().forEach(n -> nodeStates.put(n.name(), NodeState.PENDING));
         }
@@ -190,7 +200,8 @@ final class DagRunner implements Runner {
                     children[i][c] = ids.get(nodeChildren.get(c));
                 }
             }
-            PriorityQueue<Integer> ready = new PriorityQueue<>();
+            CriticalPath path = new CriticalPath(order, children, expectedNodeTimes, io::ioWaits);
+            PriorityQueue<Integer> ready = new PriorityQueue<>(path.readyOrder());
             int capacity = ctx.options.parallel() ? ctx.options.workers() : 1;
             int running = 0;
             int awaitingIo = 0;

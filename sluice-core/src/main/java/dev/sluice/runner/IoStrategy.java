@@ -38,6 +38,14 @@ abstract class IoStrategy {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * How many times the node waits for I/O on its own path under this mode (a load or save it waits
+     * for, or a batch of them it waits for together); a weight for critical-path scheduling.
+     */
+    int ioWaits(Node node) {
+        return 0;
+    }
+
     /** Returns the node's input values keyed by dataset name (as the node wrote them); may block. */
     abstract Map<String, Object> loadInputs(Node node);
 
@@ -96,6 +104,16 @@ abstract class IoStrategy {
             ctx.setSaveState(dataset, SaveState.COMMITTED);
         }
         ctx.hooks.fire("afterDatasetSaved", h -> h.afterDatasetSaved(ctx.info, dataset, value, node));
+    }
+
+    /** The node's distinct persisted inputs. */
+    final long persistedInputs(Node node) {
+        return node.inputs().stream().distinct().filter(ctx::isPersistent).count();
+    }
+
+    /** The node's persisted outputs. */
+    final long persistedOutputs(Node node) {
+        return node.outputs().stream().filter(ctx::isPersistent).count();
     }
 
     /** Loads each distinct input in order from the catalog. */

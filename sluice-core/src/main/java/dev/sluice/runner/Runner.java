@@ -8,6 +8,7 @@ import dev.sluice.pipeline.Pipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
@@ -71,6 +72,7 @@ public interface Runner {
         private final List<Hook> hooks = new ArrayList<>();
         private Executor nodeExecutor;
         private Executor ioExecutor;
+        private Map<String, Duration> expectedNodeTimes = Map.of();
 
         private Builder() {}
 
@@ -183,6 +185,17 @@ public interface Runner {
             return this;
         }
 
+        /**
+         * How long each node took in an earlier run (its loads, compute and the saves it waited for), by
+         * node name. The parallel runner starts the ready node with the longest remaining path first; these
+         * times weigh the paths. Without them each node weighs one plus the I/O waits its I/O mode puts on
+         * its path. The CLI passes the times of the project's last run of the same nodes.
+         */
+        public Builder expectedNodeTimes(Map<String, Duration> times) {
+            this.expectedNodeTimes = Map.copyOf(times);
+            return this;
+        }
+
         public Runner build() {
             RunOptions options = new RunOptions(
                     parallel,
@@ -196,7 +209,8 @@ public interface Runner {
                     prefetch,
                     verify,
                     checkMutation);
-            return new DagRunner(options, Hooks.of(hooks), nodeExecutor, ioExecutor);
+            return new DagRunner(
+                    options, Hooks.of(hooks), nodeExecutor, ioExecutor, expectedNodeTimes, System::nanoTime);
         }
     }
 }

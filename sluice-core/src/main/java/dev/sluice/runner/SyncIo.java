@@ -10,6 +10,11 @@ final class SyncIo extends IoStrategy {
     }
 
     @Override
+    int ioWaits(Node node) {
+        return (int) (persistedInputs(node) + persistedOutputs(node));
+    }
+
+    @Override
     Map<String, Object> loadInputs(Node node) {
         return loadAllFromCatalog(node);
     }

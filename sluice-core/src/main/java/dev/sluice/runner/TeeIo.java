@@ -97,6 +97,18 @@ final class TeeIo extends IoStrategy {
     }
 
     @Override
+    int ioWaits(Node node) {
+        int waits = waitForOwnSaves && persistedOutputs(node) > 0 ? 1 : 0;
+        for (String input : new LinkedHashSet<>(node.inputs())) {
+            Node producer = ctx.pipeline.producerOf(input);
+            if (producer == null ? ctx.isPersistent(input) : needsCommit(producedName(producer, input), input)) {
+                waits++;
+            }
+        }
+        return waits;
+    }
+
+    @Override
     Map<String, Object> loadInputs(Node node) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String input : node.inputs()) {

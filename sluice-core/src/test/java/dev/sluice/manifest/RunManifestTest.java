@@ -1,8 +1,11 @@
 package dev.sluice.manifest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.ConfigurationException;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunManifestTest {
@@ -39,5 +42,27 @@ class RunManifestTest {
         assertThatThrownBy(() -> RunManifest.parse(HEAD + "\"nodes\": {\"split\": {\"state\": \"DONE\"}}}", "test"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'nodes.split.state' is 'DONE', not one of [PENDING, RUNNING, COMPLETED");
+    }
+
+    private static String twoNodes(String io) {
+        return HEAD + "\"options\": {\"io\": \"" + io + "\"}, \"nodes\": {"
+                + "\"split\": {\"state\": \"COMPLETED\", \"start_ms\": 100, \"end_ms\": 150},"
+                + "\"train\": {\"state\": \"COMPLETED\", \"start_ms\": 150, \"end_ms\": 400},"
+                + "\"report\": {\"state\": \"NOT_RUN\"}},"
+                + "\"datasets\": {\"x\": {\"state\": \"COMMITTED\", \"producer\": \"split\", \"persistent\": true,"
+                + " \"save\": {\"start_ms\": 150, \"end_ms\": 350}}}}";
+    }
+
+    @Test
+    void nodeTimes_syncRun_countTheSavesEachNodeWaitedFor() {
+        assertThat(RunManifest.parse(twoNodes("sync"), "test").nodeTimes())
+                .containsExactly(
+                        Map.entry("split", Duration.ofMillis(250)), Map.entry("train", Duration.ofMillis(250)));
+    }
+
+    @Test
+    void nodeTimes_teeRun_leaveBackgroundSavesOut() {
+        assertThat(RunManifest.parse(twoNodes("tee"), "test").nodeTimes())
+                .containsExactly(Map.entry("split", Duration.ofMillis(50)), Map.entry("train", Duration.ofMillis(250)));
     }
 }
