@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.ConfigurationException;
 import dev.sluice.PipelineDefinitionException;
 import dev.sluice.config.RuntimeParams;
 import dev.sluice.config.SecretMasking;
