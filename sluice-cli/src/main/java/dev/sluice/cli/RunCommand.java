@@ -279,7 +279,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return history.lastRunId().map(id -> history.read(id).nodeTimes()).orElse(Map.of());
         } catch (ConfigurationException e) {
-            LOG.debug("No node times from the last run: {}", e.getMessage());
+            log().debug("No node times from the last run: {}", e.getMessage());
             return Map.of();
         }
     }
