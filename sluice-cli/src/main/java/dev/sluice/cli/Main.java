@@ -50,7 +50,7 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SluiceException sluice) {
-                err.println("Error: " + sluice.getMessage());
+                FailureReport.print(err, sluice, FailureReport.wholeTraceRequested(commandLine));
                 return sluice.kind().exitCode();
             }
             err.println("Unexpected error: " + e);

@@ -249,17 +249,17 @@ final class RunCommand implements Callable<Integer> {
             out.println("Report: " + report.toAbsolutePath());
         }
         if (failure != null) {
-            spec.commandLine()
-                    .getErr()
-                    .println(ResumeHint.describe(
-                            recorder.snapshot(),
-                            resumed,
-                            manifestFile,
-                            selected,
-                            opened.catalog(),
-                            projectCommand(),
-                            sliceCommand(opened.config().runtimeParams())));
-            throw failure;
+            PrintWriter err = spec.commandLine().getErr();
+            FailureReport.print(err, failure, FailureReport.wholeTraceRequested(spec.commandLine()));
+            err.println(ResumeHint.describe(
+                    recorder.snapshot(),
+                    resumed,
+                    manifestFile,
+                    selected,
+                    opened.catalog(),
+                    projectCommand(),
+                    sliceCommand(opened.config().runtimeParams())));
+            return failure.kind().exitCode();
         }
         out.printf(
                 "Run %s completed: %d node(s) in %s.%n",

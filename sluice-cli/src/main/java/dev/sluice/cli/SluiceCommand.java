@@ -31,4 +31,11 @@ final class SluiceCommand {
             scope = ScopeType.INHERIT,
             description = "Less log output: -q shows warnings and errors only, -qq errors only.")
     boolean[] quiet = new boolean[0];
+
+    // Read through the parse result (FailureReport), wherever on the command line it was given.
+    @Option(
+            names = FailureReport.STACKTRACE,
+            scope = ScopeType.INHERIT,
+            description = "On failure, print the whole stack trace, Sluice's own frames included.")
+    boolean stackTrace;
 }

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Runs the CLI in-process with a chosen class loader and captures its output. */
 record CliRun(int exitCode, String out, String err) {
@@ -25,6 +26,14 @@ record CliRun(int exitCode, String out, String err) {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Runs {@code sluice ARGS --project PROJECT}. */
+    static CliRun inProject(ClassLoader loader, Path project, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--project";
+        all[args.length + 1] = project.toString();
+        return run(loader, all);
     }
 
     /** A class loader that adds a service file registering {@code registryClass} as the pipeline registry. */

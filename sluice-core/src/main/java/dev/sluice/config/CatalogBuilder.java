@@ -47,14 +47,18 @@ final class CatalogBuilder {
         DataCatalog.Builder catalog = DataCatalog.builder();
         List<ConfigurationException> problems = new ArrayList<>();
         List<ProjectConfig.EntryDefinition> patterns = new ArrayList<>();
+        // Told once per type, at the line of each 'type:', however many entries use it.
+        Map<String, Map<String, String>> unknownTypes = unknownTypes();
+        unknownTypes.forEach((type, uses) -> problems.add(types.unknownType(type, uses)));
         for (ProjectConfig.EntryDefinition entry : config.entries()) {
             if (entry.pattern() != null) {
                 patterns.add(entry);
                 continue;
             }
+            if (unknownTypes.containsKey(entry.config().type())) {
+                continue;
+            }
             try {
-                // Checked first so that an unknown type is reported at the line of its 'type:'.
-                types.require(entry.config().type(), entry.config().name(), typePosition(entry));
                 catalog.add(create(
                         entry.config().name(),
                         entry.config().settings(),
@@ -70,12 +74,10 @@ final class CatalogBuilder {
             if (entry.pattern().isCatchAll()) {
                 catchAlls.add("'" + entry.pattern() + "' (" + entry.position().fileAndLine() + ")");
             }
+            if (unknownTypes.containsKey(entry.config().type())) {
+                continue;
+            }
             try {
-                String type = entry.config().type();
-                if (!DatasetPattern.isPattern(type)) {
-                    // A type filled from a placeholder can only be checked once a name matches.
-                    types.require(type, entry.config().name(), typePosition(entry));
-                }
                 catalog.factory(new PatternEntryFactory(
                         entry.pattern(), entry.config().settings(), sourceOf(entry), keySources(entry.node()), this));
             } catch (ConfigurationException e) {
@@ -90,6 +92,23 @@ final class CatalogBuilder {
         }
         addParameters(catalog);
         return catalog.build();
+    }
+
+    /**
+     * The types that entries name but no registered type has, each with the entries that use it (name to
+     * the position of their {@code type:}). A type filled from a placeholder can only be checked once a
+     * name matches.
+     */
+    private Map<String, Map<String, String>> unknownTypes() {
+        Map<String, Map<String, String>> unknown = new LinkedHashMap<>();
+        for (ProjectConfig.EntryDefinition entry : config.entries()) {
+            String type = entry.config().type();
+            if (!DatasetPattern.isPattern(type) && types.find(type).isEmpty()) {
+                unknown.computeIfAbsent(type, t -> new LinkedHashMap<>())
+                        .put(entry.config().name(), typePosition(entry));
+            }
+        }
+        return unknown;
     }
 
     private static String typePosition(ProjectConfig.EntryDefinition entry) {

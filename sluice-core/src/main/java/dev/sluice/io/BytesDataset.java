@@ -27,6 +27,11 @@ public final class BytesDataset extends FileDataset<byte[]> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return byte[].class;
+    }
+
+    @Override
     protected String typeName() {
         return "bytes";
     }

@@ -40,6 +40,16 @@ public interface Dataset<T> {
         return "file";
     }
 
+    /**
+     * The Java type of the values this dataset loads and saves ({@code String}, {@code DataFrame}, a
+     * record class), or {@code Object} when it cannot say. A run compares it, before any node starts,
+     * with the argument and return types of the nodes that read and write the dataset, and reports a
+     * mismatch naming the node, the argument, the dataset and both types.
+     */
+    default Class<?> valueType() {
+        return Object.class;
+    }
+
     /** The dataset's type and settings, for logs and {@code sluice catalog describe}; never secrets. */
     Map<String, Object> describe();
 }

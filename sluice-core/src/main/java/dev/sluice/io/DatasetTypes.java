@@ -5,8 +5,10 @@ import dev.sluice.SluiceException;
 import dev.sluice.pipeline.Suggestions;
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -166,7 +168,66 @@ public final class DatasetTypes {
      *     closest match, when no type has that name
      */
     public DatasetType require(String typeName, String datasetName, String source) {
-        return find(typeName).orElseThrow(() -> unknownType(typeName, datasetName, source));
+        return find(typeName).orElseThrow(() -> unknownType(typeName, Map.of(datasetName, source)));
+    }
+
+    /**
+     * The error for catalog entries whose {@code type:} names no registered type, told once for all of
+     * them: the first entry's source and name, the others', and what to do. For a type of one of Sluice's
+     * own modules ({@code parquet}), the module and the Maven and Gradle lines that add it; otherwise the
+     * closest known name, if one is close.
+     *
+     * @param sourceByDataset the entries, in order: dataset name to where its {@code type:} is written
+     */
+    public ConfigurationException unknownType(String typeName, Map<String, String> sourceByDataset) {
+        if (sourceByDataset.isEmpty()) {
+            throw new IllegalArgumentException("no entry uses type '" + typeName + "'");
+        }
+        Map.Entry<String, String> first = sourceByDataset.entrySet().iterator().next();
+        StringBuilder message = new StringBuilder(first.getValue())
+                .append(": dataset '")
+                .append(first.getKey())
+                .append("' has unknown type '")
+                .append(typeName)
+                .append("'");
+        List<String> others = new ArrayList<>();
+        sourceByDataset.forEach((dataset, source) -> {
+            if (!dataset.equals(first.getKey())) {
+                others.add("'" + dataset + "' at " + source);
+            }
+        });
+        if (!others.isEmpty()) {
+            message.append(" (so do ").append(String.join(", ", others)).append(")");
+        }
+        String module = DatasetModules.all().get(typeName);
+        if (module != null) {
+            return new ConfigurationException(message.append(". It is provided by Sluice's module ")
+                    .append(DatasetModules.GROUP)
+                    .append(':')
+                    .append(module)
+                    .append(", which is not on the class path. Add it to the project's build:")
+                    .append(System.lineSeparator())
+                    .append(DatasetModules.buildLines(module))
+                    .toString());
+        }
+        Suggestions.closest(typeName, new TreeMap<>(byName).keySet())
+                .ifPresent(match ->
+                        message.append(" (did you mean '").append(match).append("'?)"));
+        if (byName.isEmpty()) {
+            message.append(". No dataset types are registered");
+        }
+        message.append(". Add the module that provides the type to the class path, register it with "
+                + "DatasetTypes.register, or write the fully qualified class name of a DatasetType; "
+                + "'sluice catalog types' lists the types on the class path.");
+        return new ConfigurationException(message.toString());
+    }
+
+    /**
+     * Every dataset type name (and alias) that Sluice's own modules provide, with the artifact of group
+     * {@code dev.sluice} that provides it, whether or not it is on the class path.
+     */
+    public static Map<String, String> sluiceModules() {
+        return DatasetModules.all();
     }
 
     /**
@@ -220,27 +281,6 @@ public final class DatasetTypes {
         LOG.debug("Loaded dataset type '{}' ({}) by class name from {}", type.name(), className, origin(type));
         byClassName.putIfAbsent(className, type);
         return byClassName.get(className);
-    }
-
-    private ConfigurationException unknownType(String typeName, String datasetName, String source) {
-        Map<String, DatasetType> known = new TreeMap<>(byName);
-        StringBuilder message = new StringBuilder(source)
-                .append(": dataset '")
-                .append(datasetName)
-                .append("' has unknown type '")
-                .append(typeName)
-                .append("'");
-        Suggestions.closest(typeName, known.keySet())
-                .ifPresent(match ->
-                        message.append(" (did you mean '").append(match).append("'?)"));
-        if (known.isEmpty()) {
-            message.append(". No dataset types are registered");
-        } else {
-            message.append(". Known types: ").append(String.join(", ", known.keySet()));
-        }
-        message.append(". Add the module that provides the type to the class path, register it with "
-                + "DatasetTypes.register, or write the fully qualified class name of a DatasetType.");
-        return new ConfigurationException(message.toString());
     }
 
     private static String origin(DatasetType type) {

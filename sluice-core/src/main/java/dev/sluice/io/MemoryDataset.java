@@ -46,6 +46,13 @@ public final class MemoryDataset<T> implements Dataset<T> {
         value = null;
     }
 
+    /** The class of the value it holds (a parameter, a value fed in code); {@code Object} while empty. */
+    @Override
+    public Class<?> valueType() {
+        T current = value;
+        return current == null ? Object.class : current.getClass();
+    }
+
     @Override
     public boolean isPersistent() {
         return false;

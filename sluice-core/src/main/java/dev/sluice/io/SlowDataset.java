@@ -72,6 +72,11 @@ public final class SlowDataset<T> implements Dataset<T> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return dataset.valueType();
+    }
+
+    @Override
     public boolean isPersistent() {
         return dataset.isPersistent();
     }

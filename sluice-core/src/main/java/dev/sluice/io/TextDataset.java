@@ -75,6 +75,11 @@ public final class TextDataset extends FileDataset<String> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return String.class;
+    }
+
+    @Override
     protected String typeName() {
         return "text";
     }

@@ -105,6 +105,11 @@ public final class VersionedDataset<T> implements Dataset<T>, Versioned {
     }
 
     @Override
+    public Class<?> valueType() {
+        return factory.apply(base).valueType();
+    }
+
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> description =
                 new LinkedHashMap<>(factory.apply(base).describe());

@@ -80,6 +80,7 @@ final class ManifestCodec {
         n.put("load", loads);
         n.put("compute", encode(record.compute()));
         n.put("error", record.error());
+        n.put("stack_trace", record.stackTrace());
         return n;
     }
 
@@ -92,6 +93,7 @@ final class ManifestCodec {
         d.put("bytes", record.bytes());
         d.put("save", encode(record.save()));
         d.put("error", record.error());
+        d.put("stack_trace", record.stackTrace());
         return d;
     }
 
@@ -198,7 +200,8 @@ final class ManifestCodec {
                 number(n, at, "end_ms"),
                 loads,
                 span(n, at, "compute"),
-                string(n, at, "error"));
+                string(n, at, "error"),
+                string(n, at, "stack_trace"));
     }
 
     private static DatasetRecord decodeDataset(Map<?, ?> d, String at) {
@@ -209,7 +212,8 @@ final class ManifestCodec {
                 string(d, at, "version"),
                 number(d, at, "bytes"),
                 span(d, at, "save"),
-                string(d, at, "error"));
+                string(d, at, "error"),
+                string(d, at, "stack_trace"));
     }
 
     /** {@code at.key}, the path of a key in messages; {@code at} is empty at the top level. */

@@ -36,6 +36,13 @@ final class ManifestState {
     private Long finishedMs;
     private String error;
 
+    /**
+     * Why a node or a save failed.
+     *
+     * @param stackTrace the stack trace of the exception behind it, or {@code null}
+     */
+    record Failure(String message, String stackTrace) {}
+
     private static final class NodeEntry {
         NodeState state = NodeState.PENDING;
         Long startMs;
@@ -44,6 +51,7 @@ final class ManifestState {
         Long computeStartMs;
         Long computeEndMs;
         String error;
+        String stackTrace;
     }
 
     private static final class LoadEntry {
@@ -70,6 +78,7 @@ final class ManifestState {
         Long saveStartMs;
         Long saveEndMs;
         String error;
+        String stackTrace;
 
         DatasetEntry(String producer, boolean persistent) {
             this.producer = producer;
@@ -137,7 +146,7 @@ final class ManifestState {
         }
     }
 
-    synchronized void computeEnded(String node, long now, String failure) {
+    synchronized void computeEnded(String node, long now, Failure failure) {
         NodeEntry entry = nodes.get(node);
         if (entry == null) {
             return;
@@ -145,7 +154,12 @@ final class ManifestState {
         entry.computeEndMs = now;
         entry.endMs = now;
         entry.state = failure == null ? NodeState.COMPLETED : NodeState.FAILED;
-        entry.error = failure == null ? null : Secrets.maskText(failure);
+        entry.error = failure == null ? null : Secrets.maskText(failure.message());
+        entry.stackTrace = failure == null ? null : masked(failure.stackTrace());
+    }
+
+    private static String masked(String text) {
+        return text == null ? null : Secrets.maskText(text);
     }
 
     private static void begin(NodeEntry entry, long now) {
@@ -226,8 +240,8 @@ final class ManifestState {
             String error,
             Map<String, NodeState> nodeStates,
             Map<String, SaveState> saveStates,
-            Map<String, String> nodeErrors,
-            Map<String, String> datasetErrors) {
+            Map<String, Failure> nodeErrors,
+            Map<String, Failure> datasetErrors) {
         this.status = status;
         this.finishedMs = now;
         this.error = error == null ? null : Secrets.maskText(error);
@@ -246,16 +260,18 @@ final class ManifestState {
                 entry.state = state;
             }
         });
-        nodeErrors.forEach((name, message) -> {
+        nodeErrors.forEach((name, failure) -> {
             NodeEntry entry = nodes.get(name);
             if (entry != null && entry.state == NodeState.FAILED && entry.error == null) {
-                entry.error = Secrets.maskText(message);
+                entry.error = Secrets.maskText(failure.message());
+                entry.stackTrace = masked(failure.stackTrace());
             }
         });
-        datasetErrors.forEach((name, message) -> {
+        datasetErrors.forEach((name, failure) -> {
             DatasetEntry entry = datasets.get(name);
             if (entry != null && entry.state == SaveState.FAILED && entry.error == null) {
-                entry.error = Secrets.maskText(message);
+                entry.error = Secrets.maskText(failure.message());
+                entry.stackTrace = masked(failure.stackTrace());
             }
         });
         settle(now);
@@ -300,7 +316,10 @@ final class ManifestState {
                 loads.add(new Load(load.dataset, load.startMs, load.endMs));
             }
             Span compute = entry.computeStartMs == null ? null : new Span(entry.computeStartMs, entry.computeEndMs);
-            nodeRecords.put(name, new NodeRecord(entry.state, entry.startMs, entry.endMs, loads, compute, entry.error));
+            nodeRecords.put(
+                    name,
+                    new NodeRecord(
+                            entry.state, entry.startMs, entry.endMs, loads, compute, entry.error, entry.stackTrace));
         });
         Map<String, DatasetRecord> datasetRecords = new LinkedHashMap<>();
         datasets.forEach((name, entry) -> {
@@ -314,7 +333,8 @@ final class ManifestState {
                             entry.version,
                             entry.bytes,
                             save,
-                            entry.error));
+                            entry.error,
+                            entry.stackTrace));
         });
         return new RunManifest(
                 runId,

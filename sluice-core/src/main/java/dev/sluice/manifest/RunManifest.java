@@ -28,7 +28,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * while the run goes; {@link ResumePlan} reads it to re-run only what is missing.
  *
  * <p>Times are epoch milliseconds; a {@code null} time or value means "not yet" or "unknown". Immutable.
- * The file's schema, key for key (every key is always present):
+ * The file's schema, key for key (every key is always present; manifests written before stack traces
+ * were recorded lack {@code stack_trace}, which reads as {@code null}):
  *
  * <pre>{@code
  * {"format": 1, "run_id": "...", "status": "RUNNING|COMPLETED|FAILED|INTERRUPTED", "started_ms": 0, "finished_ms": 0|null,
@@ -38,11 +39,11 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *  "pipeline": {"nodes": [{"name", "namespace", "tags": [], "inputs": [], "outputs": []}]},
  *  "nodes": {"<node>": {"state": "PENDING|RUNNING|COMPLETED|FAILED|NOT_RUN|INTERRUPTED", "start_ms", "end_ms",
  *            "load": [{"dataset", "start_ms", "end_ms"}], "compute": {"start_ms", "end_ms"}|null,
- *            "error": null|"..."}},
+ *            "error": null|"...", "stack_trace": null|"..."}},
  *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED|NOT_PRODUCED|INTERRUPTED",
  *               "producer": "<node>",
  *               "persistent": true, "version": null|"...", "bytes": 0|null,
- *               "save": {"start_ms", "end_ms"}|null, "error": null|"..."}},
+ *               "save": {"start_ms", "end_ms"}|null, "error": null|"...", "stack_trace": null|"..."}},
  *  "stores": {"<store key>": {"start": 32, "limit": 33, "min": 32, "max": 33}},
  *  "error": null|"..."}
  * }</pre>
@@ -127,16 +128,31 @@ public record RunManifest(
      *
      * @param compute the call of the node's function, or {@code null} before it
      * @param error why the node failed, or {@code null}
+     * @param stackTrace the stack trace of the exception behind the failure (the node's own exception),
+     *     whole, as the JVM prints it; {@code null} when there is none ({@link dev.sluice.StackTraces}
+     *     folds it for display)
      */
-    public record NodeRecord(NodeState state, Long startMs, Long endMs, List<Load> loads, Span compute, String error) {
+    public record NodeRecord(
+            NodeState state,
+            Long startMs,
+            Long endMs,
+            List<Load> loads,
+            Span compute,
+            String error,
+            String stackTrace) {
         public NodeRecord {
             Objects.requireNonNull(state, "state");
             loads = List.copyOf(loads);
         }
 
+        /** A record without a stack trace. */
+        public NodeRecord(NodeState state, Long startMs, Long endMs, List<Load> loads, Span compute, String error) {
+            this(state, startMs, endMs, loads, compute, error, null);
+        }
+
         /** A node that has not started. */
         public static NodeRecord pending() {
-            return new NodeRecord(NodeState.PENDING, null, null, List.of(), null, null);
+            return new NodeRecord(NodeState.PENDING, null, null, List.of(), null, null, null);
         }
     }
 
@@ -150,11 +166,32 @@ public record RunManifest(
      * @param bytes the stored size, when the store tells it; else {@code null}
      * @param save the save from its first attempt to its commit or failure, or {@code null} before it
      * @param error why the save failed, or {@code null}
+     * @param stackTrace the stack trace of the exception behind a failed save (an I/O error), whole; else
+     *     {@code null}
      */
     public record DatasetRecord(
-            SaveState state, String producer, boolean persistent, String version, Long bytes, Span save, String error) {
+            SaveState state,
+            String producer,
+            boolean persistent,
+            String version,
+            Long bytes,
+            Span save,
+            String error,
+            String stackTrace) {
         public DatasetRecord {
             Objects.requireNonNull(state, "state");
+        }
+
+        /** A record without a stack trace. */
+        public DatasetRecord(
+                SaveState state,
+                String producer,
+                boolean persistent,
+                String version,
+                Long bytes,
+                Span save,
+                String error) {
+            this(state, producer, persistent, version, bytes, save, error, null);
         }
 
         /** Whether the run committed it to storage. */

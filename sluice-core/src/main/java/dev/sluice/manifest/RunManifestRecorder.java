@@ -3,6 +3,7 @@ package dev.sluice.manifest;
 import dev.sluice.DatasetException;
 import dev.sluice.NodeExecutionException;
 import dev.sluice.SluiceException;
+import dev.sluice.StackTraces;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.hook.Hook;
@@ -144,7 +145,7 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
 
     @Override
     public void onNodeError(RunInfo run, Node node, Throwable error, Map<String, Object> inputs) {
-        state.computeEnded(node.name(), now(), messageOf(error));
+        state.computeEnded(node.name(), now(), failureOf(error));
         writer.markDirty();
     }
 
@@ -218,9 +219,9 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
     }
 
     /** Errors of failed nodes that had no node hook: a failed load or save names one of the node's datasets. */
-    private static Map<String, String> nodeErrors(
+    private static Map<String, ManifestState.Failure> nodeErrors(
             Pipeline pipeline, Map<String, NodeState> states, List<Throwable> failures) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, ManifestState.Failure> errors = new LinkedHashMap<>();
         states.forEach((name, nodeState) -> {
             if (nodeState != NodeState.FAILED) {
                 return;
@@ -232,7 +233,7 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
                                 && (node.inputs().contains(de.datasetName())
                                         || node.outputs().contains(de.datasetName()));
                 if (own) {
-                    errors.put(name, messageOf(failure));
+                    errors.put(name, failureOf(failure));
                     return;
                 }
             }
@@ -240,14 +241,20 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
         return errors;
     }
 
-    private static Map<String, String> datasetErrors(List<Throwable> failures) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    private static Map<String, ManifestState.Failure> datasetErrors(List<Throwable> failures) {
+        Map<String, ManifestState.Failure> errors = new LinkedHashMap<>();
         for (Throwable failure : failures) {
             if (failure instanceof DatasetException de && de.datasetName() != null) {
-                errors.putIfAbsent(de.datasetName(), messageOf(failure));
+                errors.putIfAbsent(de.datasetName(), failureOf(failure));
             }
         }
         return errors;
+    }
+
+    /** The message, and the whole stack trace of the exception behind it, if any. */
+    private static ManifestState.Failure failureOf(Throwable error) {
+        String trace = StackTraces.underlying(error).map(StackTraces::print).orElse(null);
+        return new ManifestState.Failure(messageOf(error), trace);
     }
 
     private static String messageOf(Throwable error) {

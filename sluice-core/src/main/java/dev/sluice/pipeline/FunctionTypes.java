@@ -4,19 +4,24 @@ import java.io.Serializable;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a node's function looks like from outside: the name of the method a method reference points at,
- * and the declared types of its parameters. Both come from the {@link SerializedLambda} that the JVM
+ * the declared types and names of its parameters, and its return type. Both come from the {@link SerializedLambda} that the JVM
  * produces for a serializable lambda or method reference; neither calls the function.
  */
 final class FunctionTypes {
@@ -49,6 +54,72 @@ final class FunctionTypes {
      * argument a lambda leaves untyped reads as {@code Object}.
      */
     static Optional<List<Type>> argumentTypes(Serializable function, int arity) {
+        return target(function).flatMap(target -> {
+            List<Type> types = new ArrayList<>();
+            if (target.receiver()) {
+                types.add(target.owner());
+            }
+            types.addAll(Arrays.asList(target.executable().getGenericParameterTypes()));
+            return target.arguments(types, arity);
+        });
+    }
+
+    /**
+     * The names of the function's {@code arity} arguments, where the class file records them (compiled
+     * with {@code -parameters}); {@code null} for the receiver of {@code Type::instanceMethod} and
+     * where unrecorded. Empty when the function cannot be read.
+     */
+    static Optional<List<String>> argumentNames(Serializable function, int arity) {
+        return target(function).flatMap(target -> {
+            List<String> names = new ArrayList<>();
+            if (target.receiver()) {
+                names.add(null);
+            }
+            for (Parameter parameter : target.executable().getParameters()) {
+                names.add(parameter.isNamePresent() ? parameter.getName() : null);
+            }
+            return target.arguments(names, arity);
+        });
+    }
+
+    /** The declared (generic) return type: the referenced method's, or the class a constructor makes. */
+    static Optional<Type> returnType(Serializable function) {
+        return target(function)
+                .map(target ->
+                        target.executable() instanceof Method method ? method.getGenericReturnType() : target.owner());
+    }
+
+    /** The class a declared type stands for, primitives boxed; {@code Object} for type variables and wildcards. */
+    static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isPrimitive() ? MethodType.methodType(c).wrap().returnType() : c;
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return raw(parameterized.getRawType());
+        }
+        if (type instanceof GenericArrayType array) {
+            return Array.newInstance(raw(array.getGenericComponentType()), 0).getClass();
+        }
+        return Object.class;
+    }
+
+    /**
+     * The method or constructor a lambda or method reference runs.
+     *
+     * @param receiver whether its first argument is the receiver of an instance method
+     * @param captured how many leading arguments the lambda captured (they are not the function's)
+     */
+    private record Target(Class<?> owner, Executable executable, boolean receiver, int captured) {
+        /** The function's own {@code arity} entries of a per-argument list (receiver included). */
+        <T> Optional<List<T>> arguments(List<T> all, int arity) {
+            List<T> own = all.subList(Math.min(captured, all.size()), all.size());
+            return own.size() == arity
+                    ? Optional.of(Collections.unmodifiableList(new ArrayList<>(own)))
+                    : Optional.empty();
+        }
+    }
+
+    private static Optional<Target> target(Serializable function) {
         Optional<SerializedLambda> lambda = serialized(function);
         if (lambda.isEmpty()) {
             return Optional.empty();
@@ -62,16 +133,9 @@ final class FunctionTypes {
             if (target == null) {
                 return Optional.empty();
             }
-            List<Type> types = new ArrayList<>();
-            int kind = form.getImplMethodKind();
-            boolean receiver =
-                    !Modifier.isStatic(target.getModifiers()) && kind != MethodHandleInfo.REF_newInvokeSpecial;
-            if (receiver) {
-                types.add(owner);
-            }
-            types.addAll(Arrays.asList(target.getGenericParameterTypes()));
-            List<Type> arguments = types.subList(Math.min(form.getCapturedArgCount(), types.size()), types.size());
-            return arguments.size() == arity ? Optional.of(List.copyOf(arguments)) : Optional.empty();
+            boolean receiver = !Modifier.isStatic(target.getModifiers())
+                    && form.getImplMethodKind() != MethodHandleInfo.REF_newInvokeSpecial;
+            return Optional.of(new Target(owner, target, receiver, form.getCapturedArgCount()));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // A class the function refers to is not visible here: its types stay unknown.
             return Optional.empty();

@@ -3,11 +3,17 @@ package dev.sluice.pipeline;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Every pipeline-definition error message, in one place; each one says how to fix the problem. */
 final class GraphMessages {
     /** Longest list of known names quoted in one message; big pipelines have thousands. */
     private static final int MAX_LISTED = 20;
+
+    /** The start of the JVM's message for a failed cast: the value's class, then the target class. */
+    private static final Pattern CAST = Pattern.compile("^class (\\S+) cannot be cast to class (\\S+)");
 
     private GraphMessages() {}
 
@@ -167,6 +173,49 @@ final class GraphMessages {
         return "Cannot reuse the pipeline" + inNamespace(namespace) + ": '" + name + "' is mapped both to '"
                 + first + "' and to '" + second + "'; map each name once (transcoded forms of a name share "
                 + "one mapping).";
+    }
+
+    // Values of the wrong type
+
+    static String argumentType(Node node, int index, Class<?> declared, Class<?> actual) {
+        String dataset = node.inputs().get(index);
+        return "Node '" + node.name() + "' cannot run: " + argument(node, index) + " of its function is declared as "
+                + declared.getTypeName() + ", but dataset '" + dataset + "' gave it a " + actual.getTypeName()
+                + ". Declare the argument as " + actual.getTypeName() + " (or a type it extends), or make '" + dataset
+                + "' hold a " + declared.getSimpleName() + ": change its catalog entry's type (sluice catalog types "
+                + "lists what each type loads) or the node that produces it.";
+    }
+
+    /**
+     * A message for a {@link ClassCastException} thrown by a node's code while casting one of its input
+     * values (inputs read by name, erased generics); empty when no input holds the class that failed.
+     */
+    static Optional<String> castFailed(Node node, ClassCastException error, List<Object> values) {
+        Matcher cast = CAST.matcher(String.valueOf(error.getMessage()));
+        if (!cast.find()) {
+            return Optional.empty();
+        }
+        List<String> culprits = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value != null && value.getClass().getName().equals(cast.group(1))) {
+                culprits.add("'" + node.inputs().get(i) + "' (" + argument(node, i) + ")");
+            }
+        }
+        if (culprits.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Node '" + node.name() + "' failed: its code cast the value of input "
+                + String.join(" or ", culprits) + ", a " + cast.group(1) + ", to " + cast.group(2)
+                + " (java.lang.ClassCastException). Read the input as a " + cast.group(1)
+                + ", or make the dataset hold a " + cast.group(2) + ": change its catalog entry's type (sluice "
+                + "catalog types lists what each type loads) or the node that produces it.");
+    }
+
+    /** {@code argument 2 'df'}, or {@code argument 2} when the name is unknown; counted from 1. */
+    static String argument(Node node, int index) {
+        return "argument " + (index + 1)
+                + node.argumentName(index).map(n -> " '" + n + "'").orElse("");
     }
 
     private static String inNamespace(String namespace) {

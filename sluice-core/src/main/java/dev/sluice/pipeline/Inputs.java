@@ -1,5 +1,6 @@
 package dev.sluice.pipeline;
 
+import dev.sluice.NodeExecutionException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +10,12 @@ import java.util.Set;
 public final class Inputs {
     private final String nodeName;
     private final Map<String, Object> byArgument;
+    private final Map<String, String> datasets;
 
-    Inputs(String nodeName, Map<String, Object> byArgument) {
+    Inputs(String nodeName, Map<String, Object> byArgument, Map<String, String> datasets) {
         this.nodeName = nodeName;
         this.byArgument = Collections.unmodifiableMap(new LinkedHashMap<>(byArgument));
+        this.datasets = Map.copyOf(datasets);
     }
 
     /** The value of argument {@code name}, cast to the caller's type. */
@@ -25,12 +28,24 @@ public final class Inputs {
         return (T) byArgument.get(name);
     }
 
-    /** The value of argument {@code name}, checked against {@code type}. */
+    /**
+     * The value of argument {@code name}, checked against {@code type}.
+     *
+     * @throws NodeExecutionException naming the node, the argument, its dataset and both types
+     */
     public <T> T get(String name, Class<T> type) {
         Object value = get(name);
         if (value != null && !type.isInstance(value)) {
-            throw new ClassCastException("Node '" + nodeName + "' input argument '" + name + "' is a "
-                    + value.getClass().getName() + ", not a " + type.getName());
+            String dataset = datasets.get(name);
+            throw new NodeExecutionException(
+                    nodeName,
+                    "Node '" + nodeName + "' reads argument '" + name + "' as a " + type.getName()
+                            + ", but dataset '" + dataset + "' gave it a "
+                            + value.getClass().getName()
+                            + ". Read it as a " + value.getClass().getName() + " (or a type it extends), or make '"
+                            + dataset + "' hold a " + type.getSimpleName() + ": change its catalog entry's type "
+                            + "(sluice catalog types lists what each type loads) or the node that produces it.",
+                    null);
         }
         return type.cast(value);
     }

@@ -62,8 +62,8 @@ public final class Node {
     private final List<String> outputKeys;
     private final Serializable function;
     private final Invoker invoker;
-    /** The declared Java type of each input, {@code null} where unknown; parameters are bound to it. */
-    private final List<Type> inputTypes;
+    /** The declared Java type and name of each input and the return type; parameters are bound to their types. */
+    private final Signature signature;
     /** Computed once: a join's hash covers every one of its inputs, and nodes are hash keys throughout. */
     private final int hash;
 
@@ -82,7 +82,7 @@ public final class Node {
             List<String> outputKeys,
             Serializable function,
             Invoker invoker,
-            List<Type> inputTypes) {
+            Signature signature) {
         this.name = name;
         this.namespace = namespace;
         this.tags = Set.copyOf(tags);
@@ -92,7 +92,7 @@ public final class Node {
         this.outputKeys = outputKeys == null ? null : List.copyOf(outputKeys);
         this.function = function;
         this.invoker = invoker;
-        this.inputTypes = Collections.unmodifiableList(new ArrayList<>(inputTypes));
+        this.signature = signature;
         this.hash = Objects.hash(this.name, this.inputs, this.outputs);
     }
 
@@ -141,12 +141,72 @@ public final class Node {
     public Map<String, Type> parameterTypes() {
         Map<String, Type> types = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
-            Type type = inputTypes.get(i);
+            Type type = signature.argumentTypes().get(i);
             if (type != null && type != Object.class && DatasetNames.isParameter(inputs.get(i))) {
                 types.putIfAbsent(inputs.get(i), type);
             }
         }
         return Collections.unmodifiableMap(types);
+    }
+
+    /**
+     * The Java type the function declares for each input, in input order (primitives boxed, generics
+     * erased): read from a method reference or a lambda with typed parameters, or given with {@link
+     * Builder#inputType}. {@code Object} where neither tells (a lambda whose parameter types are
+     * inferred as {@code Object}, inputs read by name). Before calling the function, {@link #run}
+     * checks each value against it; runners check datasets against it before a run.
+     */
+    public List<Class<?>> inputTypes() {
+        List<Class<?>> types = new ArrayList<>();
+        for (Type type : signature.argumentTypes()) {
+            types.add(type == null ? Object.class : FunctionTypes.raw(type));
+        }
+        return Collections.unmodifiableList(types);
+    }
+
+    /**
+     * The Java type of each output, in output order, as far as the function's return type tells: the
+     * return type for one output; for several, the components of a returned record or the element type
+     * of a returned array. {@code Object} where it does not tell (a {@code List} or {@code Map}).
+     */
+    public List<Class<?>> outputTypes() {
+        Class<?> returned = signature.returnType() == null ? Object.class : FunctionTypes.raw(signature.returnType());
+        List<Class<?>> types = new ArrayList<>();
+        if (outputs.size() == 1 && outputKeys == null) {
+            types.add(returned);
+            return types;
+        }
+        Map<String, Class<?>> components = new LinkedHashMap<>();
+        if (returned.isRecord()) {
+            for (RecordComponent component : returned.getRecordComponents()) {
+                components.put(component.getName(), FunctionTypes.raw(component.getType()));
+            }
+        }
+        List<Class<?>> byPosition = new ArrayList<>(components.values());
+        for (int i = 0; i < outputs.size(); i++) {
+            Class<?> type = Object.class;
+            if (outputKeys != null) {
+                type = components.getOrDefault(outputKeys.get(i), Object.class);
+            } else if (returned.isArray()) {
+                type = FunctionTypes.raw(returned.getComponentType());
+            } else if (byPosition.size() == outputs.size()) {
+                type = byPosition.get(i);
+            }
+            types.add(type);
+        }
+        return types;
+    }
+
+    /**
+     * The name of the function argument that receives input {@code index}: the argument name given
+     * with {@code inputs(Map)}, or the parameter name when the function's class was compiled with
+     * {@code -parameters}.
+     */
+    public Optional<String> argumentName(int index) {
+        if (argumentNames != null) {
+            return Optional.of(argumentNames.get(index));
+        }
+        return Optional.ofNullable(signature.argumentNames().get(index));
     }
 
     /**
@@ -169,6 +229,7 @@ public final class Node {
             values.add(inputValues.get(input));
         }
         bindParameters(values);
+        checkArgumentTypes(values);
         Object result;
         try {
             result = invoker.call(this, values);
@@ -178,14 +239,29 @@ public final class Node {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
             }
-            throw new NodeExecutionException(name, "Node '" + name + "' failed: " + e, e);
+            String message = e instanceof ClassCastException cast
+                    ? GraphMessages.castFailed(this, cast, values).orElse(null)
+                    : null;
+            throw new NodeExecutionException(name, message != null ? message : "Node '" + name + "' failed: " + e, e);
         }
         return mapOutputs(result);
     }
 
+    /** Fails, naming the argument, its dataset and both types, when a value does not fit the signature. */
+    private void checkArgumentTypes(List<Object> values) {
+        List<Class<?>> types = inputTypes();
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value != null && !types.get(i).isInstance(value)) {
+                throw new NodeExecutionException(
+                        name, GraphMessages.argumentType(this, i, types.get(i), value.getClass()), null);
+            }
+        }
+    }
+
     private void bindParameters(List<Object> values) {
         for (int i = 0; i < values.size(); i++) {
-            Type type = inputTypes.get(i);
+            Type type = signature.argumentTypes().get(i);
             String input = inputs.get(i);
             if (type == null || type == Object.class || !DatasetNames.isParameter(input)) {
                 continue;
@@ -221,7 +297,7 @@ public final class Node {
                 outputKeys,
                 function,
                 invoker,
-                inputTypes);
+                signature);
     }
 
     /** Returns a copy of this node with extra tags. */
@@ -235,10 +311,12 @@ public final class Node {
 
     Inputs namedInputs(List<Object> values) {
         Map<String, Object> byArgument = new LinkedHashMap<>();
+        Map<String, String> datasets = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {
             byArgument.put(argumentNames.get(i), values.get(i));
+            datasets.put(argumentNames.get(i), inputs.get(i));
         }
-        return new Inputs(name, byArgument);
+        return new Inputs(name, byArgument, datasets);
     }
 
     private Map<String, Object> mapOutputs(Object result) {
@@ -590,7 +668,13 @@ public final class Node {
                     outputKeys,
                     function,
                     invoker,
-                    inputTypes(function, arity));
+                    new Signature(
+                            inputTypes(function, arity),
+                            argumentNames == null
+                                    ? FunctionTypes.argumentNames(function, arity)
+                                            .orElse(Collections.nCopies(arity, null))
+                                    : Collections.nCopies(inputs.size(), null),
+                            FunctionTypes.returnType(function).orElse(null)));
         }
 
         private List<Type> inputTypes(Serializable function, int arity) {

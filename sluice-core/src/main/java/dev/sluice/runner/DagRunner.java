@@ -74,6 +74,7 @@ final class DagRunner implements Runner {
     @Override
     public RunResult run(Pipeline pipeline, DataCatalog catalog, String runId) {
         checkFreeInputs(pipeline, catalog);
+        TypeCheck.check(pipeline, catalog, options.io());
         for (String dataset : pipeline.datasets()) {
             catalog.putMemoryIfAbsent(dataset);
         }

@@ -20,7 +20,9 @@ import java.util.concurrent.Executor;
  * RunResult result = Runner.builder().parallel(4).io(IoMode.TEE).build().run(pipeline, catalog);
  * }</pre>
  *
- * <p>Before the first node starts, a run checks that every free input is in the catalog. A run returns
+ * <p>Before the first node starts, a run checks that every free input is in the catalog, and that the
+ * types node functions declare fit what datasets load and save and what other nodes return (see {@link
+ * dev.sluice.pipeline.Node#inputTypes()} and {@link dev.sluice.io.Dataset#valueType()}). A run returns
  * only when every node finished and every save committed or failed; on failure it throws
  * {@link RunFailedException}. Runners are immutable and may run several pipelines, one after another
  * or concurrently.
@@ -30,7 +32,8 @@ public interface Runner {
      * Runs {@code pipeline}. Names the catalog does not resolve become memory datasets.
      *
      * @throws RunFailedException when a node or a save failed (the cause is the first failure)
-     * @throws dev.sluice.SluiceException when the run cannot start (missing free inputs); no node ran
+     * @throws dev.sluice.SluiceException when the run cannot start (missing free inputs, types that do not
+     *     fit); no node ran
      */
     default RunResult run(Pipeline pipeline, DataCatalog catalog) {
         return run(pipeline, catalog, UUID.randomUUID().toString());

@@ -118,14 +118,43 @@ class CatalogLoadingTest {
     }
 
     @Test
-    void unknownType_namesSourceDatasetKnownTypesAndClosestMatch() {
+    void unknownType_namesSourceDatasetAndClosestMatchWithoutListingEveryType() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", "\ncars:\n  type: strikt\n");
 
         assertThatThrownBy(() -> catalog(conf))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:3: dataset 'cars' has unknown type 'strikt'")
                 .hasMessageContaining("did you mean 'strict'?")
-                .hasMessageContaining("Known types: FakeDataset, exploding, fake, strict, wrapper");
+                .hasMessageContaining("'sluice catalog types' lists the types on the class path")
+                .hasMessageNotContaining("exploding");
+    }
+
+    @Test
+    void unknownType_ofASluiceModule_namesTheModuleAndHowToAddItOnceForEveryEntry() {
+        ConfTree conf = new ConfTree(project).file("base/catalog.yml", """
+                companies:
+                  type: parquet
+                  filepath: data/companies.parquet
+                shuttles:
+                  type: parquet
+                  filepath: data/shuttles.parquet
+                reviews:
+                  type: pandas.ParquetDataset
+                  filepath: data/reviews.parquet
+                """);
+
+        assertThatThrownBy(() -> catalog(conf))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("2 catalog entries are invalid")
+                .hasMessageContaining("conf/base/catalog.yml:2: dataset 'companies' has unknown type 'parquet' (so do "
+                        + "'shuttles' at conf/base/catalog.yml:5). It is provided by Sluice's module "
+                        + "dev.sluice:sluice-parquet, which is not on the class path. Add it to the project's build:")
+                .hasMessageContaining("Maven:  <dependency><groupId>dev.sluice</groupId><artifactId>sluice-parquet"
+                        + "</artifactId><version>")
+                .hasMessageContaining("Gradle: implementation(\"dev.sluice:sluice-parquet:")
+                .hasMessageContaining("conf/base/catalog.yml:8: dataset 'reviews' has unknown type "
+                        + "'pandas.ParquetDataset'. It is provided by Sluice's module dev.sluice:sluice-parquet")
+                .satisfies(e -> assertThat(e.getMessage().split("so do ", -1)).hasSize(2));
     }
 
     @Test

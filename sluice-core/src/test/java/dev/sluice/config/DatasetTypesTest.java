@@ -113,10 +113,10 @@ class DatasetTypesTest {
 
     @Test
     void require_unknownWithNoTypes_saysNoneAreRegistered() {
-        assertThatThrownBy(() -> DatasetTypes.empty().require("csv", "cars", "conf/base/catalog.yml:7"))
+        assertThatThrownBy(() -> DatasetTypes.empty().require("tsv", "cars", "conf/base/catalog.yml:7"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(
-                        "conf/base/catalog.yml:7: dataset 'cars' has unknown type 'csv'. No dataset types "
+                        "conf/base/catalog.yml:7: dataset 'cars' has unknown type 'tsv'. No dataset types "
                                 + "are registered");
     }
 

@@ -147,13 +147,14 @@ class RunManifestRecorderTest {
         assertThat(object(pipelineNodes.get(0)).keySet())
                 .containsExactly("name", "namespace", "tags", "inputs", "outputs");
         Map<String, Object> node = object(object(root.get("nodes")).get("n"));
-        assertThat(node.keySet()).containsExactly("state", "start_ms", "end_ms", "load", "compute", "error");
+        assertThat(node.keySet())
+                .containsExactly("state", "start_ms", "end_ms", "load", "compute", "error", "stack_trace");
         assertThat(object(node.get("compute")).keySet()).containsExactly("start_ms", "end_ms");
         assertThat(object(((List<?>) node.get("load")).get(0)).keySet())
                 .containsExactly("dataset", "start_ms", "end_ms");
         Map<String, Object> dataset = object(object(root.get("datasets")).get("out"));
         assertThat(dataset.keySet())
-                .containsExactly("state", "producer", "persistent", "version", "bytes", "save", "error");
+                .containsExactly("state", "producer", "persistent", "version", "bytes", "save", "error", "stack_trace");
         assertThat(dataset.get("state")).isEqualTo("COMMITTED");
         assertThat(object(dataset.get("save")).keySet()).containsExactly("start_ms", "end_ms");
         assertThat(object(object(root.get("stores")).get("fake")).keySet())

@@ -121,6 +121,11 @@ public final class ObjectDataset<T> extends FileDataset<T> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return type;
+    }
+
+    @Override
     protected String typeName() {
         return "object";
     }

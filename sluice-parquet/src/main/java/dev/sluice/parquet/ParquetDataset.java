@@ -121,6 +121,11 @@ public final class ParquetDataset<T> extends FileDataset<T> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return recordType == null ? DataFrame.class : List.class;
+    }
+
+    @Override
     protected String typeName() {
         return "parquet";
     }

@@ -3,6 +3,7 @@ package dev.sluice.report;
 import static dev.sluice.report.Html.escape;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.StackTraces;
 import dev.sluice.manifest.RunManifest;
 import dev.sluice.manifest.RunManifest.DatasetRecord;
 import dev.sluice.manifest.RunManifest.Load;
@@ -283,18 +284,31 @@ public final class RunReport {
 
     private static void errors(StringBuilder body, RunManifest m) {
         List<String> items = new ArrayList<>();
+        // The run's error usually repeats the first node's: say it once, with that node's stack trace.
+        String runTrace = null;
+        for (NodeRecord n : m.nodes().values()) {
+            if (runTrace == null && n.error() != null && n.error().equals(m.error())) {
+                runTrace = n.stackTrace();
+            }
+        }
+        for (DatasetRecord d : m.datasets().values()) {
+            if (runTrace == null && d.error() != null && d.error().equals(m.error())) {
+                runTrace = d.stackTrace();
+            }
+        }
         if (m.error() != null) {
-            items.add("<li>Run<pre>" + escape(m.error()) + "</pre></li>");
+            items.add("<li>Run<pre>" + escape(m.error()) + "</pre>" + trace(runTrace) + "</li>");
         }
         m.nodes().forEach((name, n) -> {
-            // The run's error usually repeats the first node's; say it once.
             if (n.error() != null && !n.error().equals(m.error())) {
-                items.add("<li>Node <code>" + escape(name) + "</code><pre>" + escape(n.error()) + "</pre></li>");
+                items.add("<li>Node <code>" + escape(name) + "</code><pre>" + escape(n.error()) + "</pre>"
+                        + trace(n.stackTrace()) + "</li>");
             }
         });
         m.datasets().forEach((name, d) -> {
             if (d.error() != null && !d.error().equals(m.error())) {
-                items.add("<li>Dataset <code>" + escape(name) + "</code><pre>" + escape(d.error()) + "</pre></li>");
+                items.add("<li>Dataset <code>" + escape(name) + "</code><pre>" + escape(d.error()) + "</pre>"
+                        + trace(d.stackTrace()) + "</li>");
             }
         });
         if (!items.isEmpty()) {
@@ -302,6 +316,34 @@ public final class RunReport {
                     .append(String.join("\n", items))
                     .append("</ul></section>\n");
         }
+    }
+
+    /**
+     * A recorded stack trace, collapsed under its first line; inside it, each run of Sluice's own frames
+     * is one line that expands to the frames.
+     */
+    private static String trace(String stackTrace) {
+        if (stackTrace == null || stackTrace.isBlank()) {
+            return "";
+        }
+        List<StackTraces.Part> parts = StackTraces.fold(stackTrace);
+        StringBuilder html = new StringBuilder("<details class=\"trace\"><summary>Stack trace: <code>")
+                .append(escape(parts.get(0).text()))
+                .append("</code></summary><div class=\"frames\">");
+        for (StackTraces.Part part : parts.subList(1, parts.size())) {
+            if (part instanceof StackTraces.Fold fold) {
+                html.append("<details class=\"fold\"><summary>")
+                        .append(escape(fold.text()))
+                        .append("</summary>");
+                fold.lines()
+                        .forEach(line ->
+                                html.append("<div>").append(escape(line)).append("</div>"));
+                html.append("</details>");
+            } else {
+                html.append("<div>").append(escape(part.text())).append("</div>");
+            }
+        }
+        return html.append("</div></details>").toString();
     }
 
     private static void datasets(StringBuilder body, RunManifest m) {

@@ -89,7 +89,8 @@ final class ManifestBuilder {
         NodeRecord n = nodes.get(node);
         List<Load> loads = new ArrayList<>(n.loads());
         loads.add(new Load(dataset, EPOCH + start, EPOCH + end));
-        nodes.put(node, new NodeRecord(n.state(), n.startMs(), n.endMs(), loads, n.compute(), n.error()));
+        nodes.put(
+                node, new NodeRecord(n.state(), n.startMs(), n.endMs(), loads, n.compute(), n.error(), n.stackTrace()));
         return this;
     }
 
@@ -98,13 +99,23 @@ final class ManifestBuilder {
         nodes.put(
                 node,
                 new NodeRecord(
-                        n.state(), n.startMs(), n.endMs(), n.loads(), new Span(EPOCH + start, at(end)), n.error()));
+                        n.state(),
+                        n.startMs(),
+                        n.endMs(),
+                        n.loads(),
+                        new Span(EPOCH + start, at(end)),
+                        n.error(),
+                        n.stackTrace()));
         return this;
     }
 
     ManifestBuilder nodeError(String node, String message) {
+        return nodeError(node, message, null);
+    }
+
+    ManifestBuilder nodeError(String node, String message, String stackTrace) {
         NodeRecord n = nodes.get(node);
-        nodes.put(node, new NodeRecord(n.state(), n.startMs(), n.endMs(), n.loads(), n.compute(), message));
+        nodes.put(node, new NodeRecord(n.state(), n.startMs(), n.endMs(), n.loads(), n.compute(), message, stackTrace));
         return this;
     }
 

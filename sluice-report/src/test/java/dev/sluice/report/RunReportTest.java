@@ -185,6 +185,18 @@ class RunReportTest {
     }
 
     @Test
+    void render_failedNodeWithStackTrace_showsItCollapsedWithSluiceFramesFolded() {
+        String html = RunReport.render(Samples.irisFailed());
+
+        assertThat(html)
+                .contains("<details class=\"trace\"><summary>Stack trace: <code>java.lang.IllegalArgumentException: "
+                        + "learning rate &lt; 0</code></summary>")
+                .contains("<div>\tat com.acme.iris.Train.fit(Train.java:42)</div>"
+                        + "<details class=\"fold\"><summary>\t... 3 Sluice frames</summary>"
+                        + "<div>\tat dev.sluice.pipeline.Node.run(Node.java:180)</div>");
+    }
+
+    @Test
     void render_runInProgress_drawsOpenStepsUpToTheLatestTime() {
         String html = RunReport.render(Samples.irisRunning());
 

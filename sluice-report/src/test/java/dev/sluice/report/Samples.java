@@ -108,7 +108,14 @@ final class Samples {
                 .datasetError("test_y", "Saving test_y failed after 3 attempts: disk full <no space>")
                 .ran("train_model", "FAILED", 61, 90L)
                 .compute("train_model", 61, 90L)
-                .nodeError("train_model", "Node train_model failed: IllegalArgumentException: learning rate < 0")
+                .nodeError(
+                        "train_model",
+                        "Node train_model failed: IllegalArgumentException: learning rate < 0",
+                        "java.lang.IllegalArgumentException: learning rate < 0\n"
+                                + "\tat com.acme.iris.Train.fit(Train.java:42)\n"
+                                + "\tat dev.sluice.pipeline.Node.run(Node.java:180)\n"
+                                + "\tat dev.sluice.runner.DagRunner$Execution.runNode(DagRunner.java:250)\n"
+                                + "\tat java.base/java.lang.Thread.run(Thread.java:1583)\n")
                 .unsaved("model", "train_model")
                 .notRun("predict")
                 .unsaved("predictions", "predict")

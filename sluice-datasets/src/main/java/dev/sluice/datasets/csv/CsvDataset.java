@@ -142,6 +142,11 @@ public final class CsvDataset extends FileDataset<DataFrame> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return DataFrame.class;
+    }
+
+    @Override
     protected String typeName() {
         return "csv";
     }

@@ -144,6 +144,11 @@ public final class CsvRowsDataset<R> extends FileDataset<List<R>> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return List.class;
+    }
+
+    @Override
     protected String typeName() {
         return "csv.rows";
     }

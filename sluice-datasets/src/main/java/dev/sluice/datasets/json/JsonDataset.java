@@ -128,6 +128,11 @@ public final class JsonDataset<T> extends FileDataset<T> {
     }
 
     @Override
+    public Class<?> valueType() {
+        return type.getRawClass();
+    }
+
+    @Override
     protected String typeName() {
         return "json";
     }
