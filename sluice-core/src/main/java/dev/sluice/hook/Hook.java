@@ -18,6 +18,12 @@ import java.util.Map;
  * thread that performs the save. Pipeline hooks fire on the thread that called the runner.
  */
 public interface Hook {
+    /**
+     * After the project's configuration is read and checked, before its catalog is built: the earliest
+     * hook (Kedro's {@code after_context_created}; fired by the project, not the runner).
+     */
+    default void afterContextCreated(ProjectContext context) {}
+
     /** After the project's catalog is built, before the run starts (fired by the project, not the runner). */
     default void afterCatalogCreated(DataCatalog catalog) {}
 

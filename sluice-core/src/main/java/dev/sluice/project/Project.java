@@ -8,6 +8,7 @@ import dev.sluice.config.ConfigResolver;
 import dev.sluice.config.ProjectConfig;
 import dev.sluice.hook.Hook;
 import dev.sluice.hook.Hooks;
+import dev.sluice.hook.ProjectContext;
 import dev.sluice.io.DatasetTypes;
 import dev.sluice.io.Versioned;
 import dev.sluice.pipeline.Pipeline;
@@ -207,9 +208,11 @@ public final class Project {
                     .resolvers(allResolvers)
                     .warnings(warnings)
                     .load();
+            Hooks projectHooks = Hooks.of(allHooks);
+            projectHooks.fire("afterContextCreated", h -> h.afterContextCreated(new ProjectContext(dir, config)));
             DataCatalog catalog = config.toCatalog(dir, DatasetTypes.discover(classLoader));
             pinLoadVersions(catalog);
-            Hooks.of(allHooks).fire("afterCatalogCreated", h -> h.afterCatalogCreated(catalog));
+            projectHooks.fire("afterCatalogCreated", h -> h.afterCatalogCreated(catalog));
             Map<String, Pipeline> pipelines = new TreeMap<>((registry != null ? registry : findRegistry()).pipelines());
             ProjectWarnings.add(pipelines, config, config.warnings());
             return new Project(dir, config, catalog, pipelines, List.copyOf(allHooks));

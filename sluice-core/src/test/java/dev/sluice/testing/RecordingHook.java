@@ -32,6 +32,16 @@ public final class RecordingHook implements Hook {
     }
 
     @Override
+    public void afterContextCreated(dev.sluice.hook.ProjectContext context) {
+        record("afterContextCreated:" + context.env());
+    }
+
+    @Override
+    public void afterCatalogCreated(dev.sluice.catalog.DataCatalog catalog) {
+        record("afterCatalogCreated");
+    }
+
+    @Override
     public void beforePipelineRun(RunInfo run, dev.sluice.pipeline.Pipeline p, dev.sluice.catalog.DataCatalog c) {
         record("beforePipelineRun");
     }
