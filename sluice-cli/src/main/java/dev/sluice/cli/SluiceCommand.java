@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
             CatalogCommand.class,
             ReportCommand.class,
             VizCommand.class,
-            NewCommand.class
+            NewCommand.class,
+            JShellCommand.class
         })
 final class SluiceCommand {
     // Read from the parse result by Main.logSettings, before any command runs.
