@@ -32,4 +32,14 @@ final class Format {
     static String ratio(double ratio) {
         return String.format(Locale.ROOT, "%.2f", ratio);
     }
+
+    /** A share as a whole percentage: {@code 87%}. */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /** Microseconds with one decimal: {@code 12.5}. */
+    static String micros(double micros) {
+        return String.format(Locale.ROOT, "%.1f", micros);
+    }
 }

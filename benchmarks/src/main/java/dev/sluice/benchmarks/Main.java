@@ -63,6 +63,7 @@ public final class Main {
         out.println();
         switch (options.suite()) {
             case "storage" -> storage(options, irisProject, scratch, out, progress);
+            case "shapes" -> shapes(options, scratch.resolveSibling("shapes-benchmark"), out, progress);
             case "iris-s3" -> {
                 try (S3ProxyServer s3 = S3ProxyServer.start()) {
                     out.println(irisOnS3(options, irisProject, s3, progress));
@@ -70,6 +71,7 @@ public final class Main {
             }
             default -> delaySuites(options, irisProject, out, progress);
         }
+        out.println(Report.footer());
     }
 
     /**
@@ -101,6 +103,31 @@ public final class Main {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * The shapes suite: the four shapes under every runner and mode, parallel sync against Kedro's order,
+     * then the overhead runs.
+     */
+    static void shapes(Options options, Path scratch, PrintStream out, PrintStream progress) {
+        List<Shape> shapes = List.of(
+                Shape.chain(10, options.compute()),
+                Shape.wide(10, options.compute()),
+                Shape.diamond(3, 4, options.compute()),
+                Shape.random(20, options.seed(), options.compute()));
+        List<ShapesBenchmark.Result> results;
+        try (ScratchDirectory files = ScratchDirectory.create(scratch)) {
+            results = new ShapesBenchmark(
+                            shapes, options.delay(), options.runs(), options.workers(), files.path(), progress)
+                    .run();
+        }
+        out.println(ShapesReport.modes(results, options.delay(), options.compute(), options.runs(), options.workers()));
+        out.println(ShapesReport.kedro(results, options.delay(), options.compute(), options.workers(), options.seed()));
+        out.flush();
+        List<OverheadBenchmark.Result> overhead =
+                new OverheadBenchmark(options.nodes(), options.runs(), options.workers(), progress).run();
+        out.println(ShapesReport.overhead(overhead, options.runs(), options.workers()));
+        out.flush();
     }
 
     private static void storage(

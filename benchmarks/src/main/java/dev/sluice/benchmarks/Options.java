@@ -14,24 +14,44 @@ import java.util.List;
  * @param runs how many times each mode runs; tables show the run with the median ratio
  * @param workers the parallel runner's worker count
  * @param sizeMb the size of each large intermediate of the storage suite, in MiB
+ * @param compute the shapes suite's CPU time per node
+ * @param nodes the size of the shapes suite's overhead pipelines
+ * @param seed the seed of the shapes suite's random DAG
  */
-record Options(String suite, Duration delay, int runs, int workers, int sizeMb) {
-    static final List<String> SUITES = List.of("seed", "iris", "wide", "storage", "iris-s3");
+record Options(
+        String suite, Duration delay, int runs, int workers, int sizeMb, Duration compute, int nodes, long seed) {
+    static final List<String> SUITES = List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes");
+    static final Duration SHAPES_DELAY = Duration.ofMillis(200);
+    static final int SHAPES_RUNS = 3;
+    static final int DEFAULT_NODES = 100_000;
+    static final long DEFAULT_SEED = 7;
     static final int DEFAULT_SIZE_MB = 64;
     static final int MAX_SIZE_MB = 1024;
 
-    private static final List<String> DELAY_SUITES = List.of("seed", "iris", "wide");
+    private static final List<String> DELAY_SUITES = List.of("seed", "iris", "wide", "shapes");
+
+    /** Options of a suite other than {@code shapes}. */
+    Options(String suite, Duration delay, int runs, int workers, int sizeMb) {
+        this(suite, delay, runs, workers, sizeMb, Duration.ZERO, DEFAULT_NODES, DEFAULT_SEED);
+    }
 
     static final String USAGE = String.join(
             System.lineSeparator(),
             "usage: benchmarks/run SUITE [--delay SECONDS] [--size-mb N] [--runs N] [--workers N]",
+            "                            [--compute SECONDS] [--nodes N] [--seed N]",
             "  SUITE            seed (Kedro-Accelerator's table: iris, then wide), iris or wide;",
             "                   storage (large intermediates on local disk and on an in-process S3, then",
-            "                   iris on that S3) or iris-s3 (only the latter)",
-            "  --delay SECONDS  seed, iris, wide: load and save delay of every slow dataset (default 1;",
-            "                   Kedro-Accelerator used 10)",
+            "                   iris on that S3) or iris-s3 (only the latter);",
+            "                   shapes (chain, wide, diamond and random DAGs under every mode and runner,",
+            "                   parallel sync against Kedro's order, and the runner's overhead per node)",
+            "  --delay SECONDS  seed, iris, wide, shapes: load and save delay of every slow dataset (default 1;",
+            "                   shapes 0.2; Kedro-Accelerator used 10)",
+            "  --compute SECONDS  shapes: CPU time of every node (default 0)",
+            "  --nodes N        shapes: nodes of the overhead pipelines (default 100000)",
+            "  --seed N         shapes: seed of the random DAG (default 7)",
             "  --size-mb N      storage: MiB of each of the 5 large intermediates (default 64)",
-            "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1)",
+            "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1;",
+            "                   shapes 3)",
             "  --workers N      worker threads of the parallel runner (default: cores)");
 
     /**
@@ -45,8 +65,12 @@ record Options(String suite, Duration delay, int runs, int workers, int sizeMb) 
         boolean delayGiven = false;
         int sizeMb = DEFAULT_SIZE_MB;
         boolean sizeGiven = false;
-        int runs = 1;
+        Integer runs = null;
         int workers = cores;
+        Duration compute = Duration.ZERO;
+        boolean shapeOptionGiven = false;
+        int nodes = DEFAULT_NODES;
+        long seed = DEFAULT_SEED;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -71,8 +95,20 @@ record Options(String suite, Duration delay, int runs, int workers, int sizeMb) 
             }
             switch (name) {
                 case "--delay" -> {
-                    delay = seconds(value);
+                    delay = seconds(name, value);
                     delayGiven = true;
+                }
+                case "--compute" -> {
+                    compute = seconds(name, value);
+                    shapeOptionGiven = true;
+                }
+                case "--nodes" -> {
+                    nodes = positive(name, value);
+                    shapeOptionGiven = true;
+                }
+                case "--seed" -> {
+                    seed = positive(name, value);
+                    shapeOptionGiven = true;
                 }
                 case "--size-mb" -> {
                     sizeMb = positive(name, value);
@@ -86,7 +122,8 @@ record Options(String suite, Duration delay, int runs, int workers, int sizeMb) 
                 case "--workers" -> workers = positive(name, value);
                 default ->
                     throw new ConfigurationException(
-                            "Unknown option '" + name + "'; the options are --delay, --size-mb, --runs and --workers.");
+                            "Unknown option '" + name + "'; the options are --delay, --size-mb, --runs, --workers, "
+                                    + "--compute, --nodes and --seed.");
             }
         }
         if (suite == null) {
@@ -100,7 +137,15 @@ record Options(String suite, Duration delay, int runs, int workers, int sizeMb) 
             throw new ConfigurationException(
                     "--size-mb applies to the storage suite only, not '" + suite + "'. Remove --size-mb.");
         }
-        return new Options(suite, delay, runs, workers, sizeMb);
+        if (shapeOptionGiven && !suite.equals("shapes")) {
+            throw new ConfigurationException(
+                    "--compute, --nodes and --seed apply to the shapes suite only, not '" + suite + "'. Remove them.");
+        }
+        if (suite.equals("shapes") && !delayGiven) {
+            delay = SHAPES_DELAY;
+        }
+        int runCount = runs != null ? runs : suite.equals("shapes") ? SHAPES_RUNS : 1;
+        return new Options(suite, delay, runCount, workers, sizeMb, compute, nodes, seed);
     }
 
     /** The command that reproduces this run, every option spelled out. */
@@ -109,6 +154,9 @@ record Options(String suite, Duration delay, int runs, int workers, int sizeMb) 
             case "storage" ->
                 "benchmarks/run storage --size-mb " + sizeMb + " --runs " + runs + " --workers " + workers;
             case "iris-s3" -> "benchmarks/run iris-s3 --runs " + runs;
+            case "shapes" ->
+                "benchmarks/run shapes --delay " + Format.compact(delay) + " --compute " + Format.compact(compute)
+                        + " --runs " + runs + " --workers " + workers + " --nodes " + nodes + " --seed " + seed;
             default ->
                 "benchmarks/run " + suite + " --delay " + Format.compact(delay) + " --runs " + runs + " --workers "
                         + workers;
@@ -120,16 +168,16 @@ record Options(String suite, Duration delay, int runs, int workers, int sizeMb) 
         return DELAY_SUITES.contains(suite);
     }
 
-    private static Duration seconds(String value) {
+    private static Duration seconds(String name, String value) {
         BigDecimal seconds;
         try {
             seconds = new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
             throw new ConfigurationException(
-                    "--delay must be a number of seconds, such as 1 or 0.2, not '" + value + "'.");
+                    name + " must be a number of seconds, such as 1 or 0.2, not '" + value + "'.");
         }
         if (seconds.signum() < 0) {
-            throw new ConfigurationException("--delay must not be negative, not " + value + ".");
+            throw new ConfigurationException(name + " must not be negative, not " + value + ".");
         }
         return Duration.ofNanos(seconds.movePointRight(9).longValue());
     }

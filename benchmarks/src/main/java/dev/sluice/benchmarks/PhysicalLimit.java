@@ -36,16 +36,43 @@ import java.util.Set;
  * path bound alone under-estimates the limit and the third bound takes over. The work bounds treat
  * compute as divisible between workers, so they never over-estimate.
  *
+ * <p>A fourth bound comes from the machine rather than the DAG: a run cannot end before the cores have
+ * done its CPU work ({@link #withCpu}). Where nodes, encoders and servers share few cores, it is the one
+ * that holds.
+ *
  * @param limit the largest of the bounds: the physical limit of the run
  * @param pathBound the path bound
  * @param workBound the larger of the two work bounds
  * @param pathCompute the compute on the critical path without any save ({@code max finish(n)})
+ * @param cpuBound the <b>CPU bound</b>: all the CPU time the run used (node compute, encoding, the
+ *     runner, the JVM's own threads) divided by the cores, when known ({@link #withCpu}); zero otherwise.
+ *     Compute that waits for a core shows in wall time but not in CPU time, so this bound holds even
+ *     when the other two count compute as if every worker had a core of its own.
  */
-record PhysicalLimit(Duration limit, Duration pathBound, Duration workBound, Duration pathCompute) {
+record PhysicalLimit(Duration limit, Duration pathBound, Duration workBound, Duration pathCompute, Duration cpuBound) {
 
     /** Whether the workers, not the critical path, set the limit. */
     boolean boundByWorkers() {
-        return workBound.compareTo(pathBound) > 0;
+        return workBound.compareTo(pathBound) > 0 && workBound.compareTo(cpuBound) >= 0;
+    }
+
+    /** Whether the machine's cores, not the DAG or the workers, set the limit. */
+    boolean boundByCpu() {
+        return cpuBound.compareTo(pathBound) > 0 && cpuBound.compareTo(workBound) > 0;
+    }
+
+    /** What sets the limit, in the words of the tables. */
+    String setBy(int workers, int cores) {
+        if (boundByCpu()) {
+            return "CPU on " + cores + " cores";
+        }
+        return boundByWorkers() ? "compute on " + workers + " workers" : "critical path";
+    }
+
+    /** This limit with the CPU bound of a run that used {@code cpu} of CPU time on {@code cores} cores. */
+    PhysicalLimit withCpu(Duration cpu, int cores) {
+        Duration bound = cpu.dividedBy(cores);
+        return new PhysicalLimit(max(limit, bound), pathBound, workBound, pathCompute, bound);
     }
 
     /**
@@ -95,7 +122,7 @@ record PhysicalLimit(Duration limit, Duration pathBound, Duration workBound, Dur
                     .orElseThrow();
             workBound = max(workBound, neededCompute.dividedBy(workers).plus(shortestSave));
         }
-        return new PhysicalLimit(max(pathBound, workBound), pathBound, workBound, pathCompute);
+        return new PhysicalLimit(max(pathBound, workBound), pathBound, workBound, pathCompute, Duration.ZERO);
     }
 
     /**

@@ -28,6 +28,12 @@ final class Report {
                 + (load < 0 ? "" : " · load average " + String.format(Locale.ROOT, "%.2f", load) + " at start");
     }
 
+    /** The line after the tables: the machine's load when the suite ended, beside the one at its start. */
+    static String footer() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "" : "Load average " + String.format(Locale.ROOT, "%.2f", load) + " at the end.";
+    }
+
     /** One suite's table, with its heading and a line that says what the columns mean. */
     static String table(Suite suite, Duration delay, int runs, List<ModeResult> results) {
         boolean kedro = results.stream().anyMatch(r -> suite.kedroAccelerator(r.mode(), delay, Duration.ZERO)

@@ -40,6 +40,31 @@ class MainTest {
     }
 
     @Test
+    void run_shapesWithoutDelay_printsEveryShapeTheKedroTableAndTheOverhead() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Options options = new Options("shapes", Duration.ZERO, 1, 2, 64, Duration.ZERO, 200, 7);
+
+        Main.run(options, Path.of("../examples/iris"), scratch.resolve("storage"), print(out), print(progress));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report)
+                .startsWith("Command: `benchmarks/run shapes --delay 0 --compute 0 --runs 1 --workers 2 --nodes 200"
+                        + " --seed 7`")
+                .contains(
+                        "| shape | runner | limit (s) | `sync` | `async` | `cache` | `tee` | `tee` CPU | `tee` ≤ 1.10× |")
+                .contains("### Parallel `sync` (2 workers) against Kedro's ThreadRunner order")
+                .contains("| chain | 200 |")
+                .contains("| wide (source, branches, join) | 202 |")
+                .containsPattern("Load average [0-9.]+ at the end.");
+        assertThat(report.lines()
+                        .filter(line -> line.matches(
+                                "\\| (chain|wide|diamond|random).*\\| (sequential|parallel \\(2\\)) \\|.*")))
+                .hasSize(8);
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("shapes: warm-up");
+    }
+
+    @Test
     void run_storageOneMib_printsBothStoresIrisOnS3AndTheComparison() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();

@@ -67,6 +67,7 @@ class ModeBenchmarkTest {
 
     private static Sample sample(long wallSeconds, long limitSeconds) {
         Duration limit = Duration.ofSeconds(limitSeconds);
-        return new Sample(Duration.ofSeconds(wallSeconds), new PhysicalLimit(limit, limit, Duration.ZERO, limit));
+        return new Sample(
+                Duration.ofSeconds(wallSeconds), new PhysicalLimit(limit, limit, Duration.ZERO, limit, Duration.ZERO));
     }
 }

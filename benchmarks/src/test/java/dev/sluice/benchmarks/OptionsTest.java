@@ -26,11 +26,39 @@ class OptionsTest {
     }
 
     @Test
+    void parse_shapes_defaultsToTheIssuesDelayAndThreeRuns() {
+        Options options = Options.parse(List.of("shapes"), 2);
+
+        assertThat(options)
+                .isEqualTo(new Options("shapes", Duration.ofMillis(200), 3, 2, 64, Duration.ZERO, 100_000, 7));
+        assertThat(options.command())
+                .isEqualTo(
+                        "benchmarks/run shapes --delay 0.2 --compute 0 --runs 3 --workers 2 --nodes 100000 --seed 7");
+    }
+
+    @Test
+    void parse_shapesOptions_readAndRefusedElsewhere() {
+        Options options =
+                Options.parse(List.of("shapes", "--compute", "0.05", "--nodes=1000", "--seed", "3", "--runs", "1"), 2);
+
+        assertThat(options.compute()).isEqualTo(Duration.ofMillis(50));
+        assertThat(options.nodes()).isEqualTo(1000);
+        assertThat(options.seed()).isEqualTo(3);
+        assertThat(options.runs()).isEqualTo(1);
+        assertThatThrownBy(() -> Options.parse(List.of("iris", "--nodes", "10"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--compute, --nodes and --seed apply to the shapes suite only, not 'iris'. Remove them.");
+        assertThatThrownBy(() -> Options.parse(List.of("shapes", "--compute", "-1"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--compute must not be negative, not -1.");
+    }
+
+    @Test
     void parse_unknownSuite_namesTheSuites() {
         assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'fast'")
-                .hasMessageContaining("[seed, iris, wide, storage, iris-s3]");
+                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes]");
     }
 
     @Test
@@ -53,7 +81,7 @@ class OptionsTest {
     void parse_optionOfAnotherSuite_saysWhereItApplies() {
         assertThatThrownBy(() -> Options.parse(List.of("storage", "--delay", "1"), 2))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("--delay applies to the [seed, iris, wide] suites");
+                .hasMessageContaining("--delay applies to the [seed, iris, wide, shapes] suites");
         assertThatThrownBy(() -> Options.parse(List.of("iris", "--size-mb", "8"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("--size-mb applies to the storage suite only");

@@ -30,6 +30,23 @@ class PhysicalLimitTest {
     }
 
     @Test
+    void withCpu_moreCpuWorkThanTheCoresDoInThePath_cpuSetsTheLimit() {
+        Pipeline chain = Pipeline.of(node("a", List.of(), "x"), node("b", List.of("x"), "y"));
+        PhysicalLimit path = PhysicalLimit.of(chain, ms(Map.of("a", 100, "b", 100)), Map.of(), saves("x", "y"), 2);
+
+        PhysicalLimit cpu = path.withCpu(Duration.ofMillis(3000), 2);
+
+        assertThat(path.limit()).isEqualTo(Duration.ofMillis(1200));
+        assertThat(cpu.limit()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(cpu.boundByCpu()).isTrue();
+        assertThat(cpu.setBy(2, 2)).isEqualTo("CPU on 2 cores");
+        assertThat(path.withCpu(Duration.ofMillis(1000), 2).limit())
+                .as("less CPU work than the path takes changes nothing")
+                .isEqualTo(Duration.ofMillis(1200));
+        assertThat(path.withCpu(Duration.ofMillis(1000), 2).setBy(2, 2)).isEqualTo("critical path");
+    }
+
+    @Test
     void iris_lastNodeWritesMemoryAndIsQuick_limitEndsWithTheSaveBeforeIt() {
         PhysicalLimit limit = PhysicalLimit.of(
                 iris(),
