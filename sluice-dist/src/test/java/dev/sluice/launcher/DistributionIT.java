@@ -89,6 +89,8 @@ class DistributionIT {
                 "sluice-s3",
                 "sluice-parquet",
                 "sluice-objects",
+                "sluice-sql",
+                "sluice-excel",
                 "sluice-maven-plugin")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
             assertThat(installed.resolve(
