@@ -20,12 +20,17 @@
  * {@code ${a.b}} refers to a key in the same kind of file of the same environment; {@code
  * ${globals:key[,default]}} to globals; {@code ${runtime_params:key[,default]}} to {@code --params}
  * (not in globals); {@code ${oc.env:VAR[,default]}} to an environment variable, in credentials files
- * only: catalog and parameter values are printed and logged, so secrets must come through credentials.
- * A value that is one interpolation keeps its type.
+ * only: catalog and parameter values are printed and logged, so secrets must come through credentials
+ * (registering a resolver named {@code oc.env}, such as {@link
+ * dev.sluice.config.EnvironmentVariableResolver}, allows it everywhere, as in Kedro). {@code
+ * ${name:args}} calls a custom {@link dev.sluice.config.ConfigResolver}. A value that is one
+ * interpolation keeps its type.
  *
  * <h2>Runtime parameters</h2>
  *
- * {@code --params a=1,b.c=x} ({@link dev.sluice.config.RuntimeParams}) is merged into the parameters
- * key by key, after environments are merged.
+ * {@code --params a=1,b.c=x,features=[engines,crew]} ({@link dev.sluice.config.RuntimeParams}) is
+ * merged into the parameters key by key, after environments are merged. {@link
+ * dev.sluice.config.ProjectConfig#checkParameterTypes} checks, before a run, that each parameter fits
+ * the type its nodes take (a record, say).
  */
 package dev.sluice.config;

@@ -1,6 +1,6 @@
 /**
- * A Sluice project: its {@link dev.sluice.project.PipelineRegistry} and the
+ * A Sluice project: its {@link dev.sluice.project.PipelineRegistry}, the
  * {@link dev.sluice.project.Project} that opens configuration, catalog, pipelines and hooks for one
- * command.
+ * command, and the {@link dev.sluice.project.Session} that runs pipelines interactively.
  */
 package dev.sluice.project;
