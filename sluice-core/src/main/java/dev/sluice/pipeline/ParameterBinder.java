@@ -50,11 +50,6 @@ public final class ParameterBinder {
         return new Binding().bind(value, type);
     }
 
-    /** Whether {@code type} needs binding at all: {@code Object} and raw types take values as they are. */
-    public static boolean isPlain(Type type) {
-        return type == Object.class;
-    }
-
     /** One binding: the path walked so far and the innermost record component, for messages. */
     private static final class Binding {
         private final List<Object> path = new ArrayList<>();
