@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,16 @@ class JShellCommandTest {
                 .contains("ran=[n1, n2]");
         assertThat(project.data()).containsEntry("b.txt", "r|n1|n2").doesNotContainKey("c.txt");
         assertThat(project.history().runIds()).hasSize(1);
+        assertThat(project.lastManifest().options()).containsEntry("pipelines", List.of("__default__"));
+        ChainProject.Result report = project.sluice(
+                "report",
+                "last",
+                "--project",
+                dir.toString(),
+                "--output",
+                dir.resolve("r.html").toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(dir.resolve("r.html")).content().contains("n2");
     }
 
     @Test

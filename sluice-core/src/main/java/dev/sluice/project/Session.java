@@ -8,6 +8,7 @@ import dev.sluice.pipeline.Pipeline;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -100,7 +101,7 @@ public final class Session {
             throw new PipelineDefinitionException("Pipeline '" + name + "' "
                     + (whole.isEmpty() ? "has no nodes, so there is nothing to run." : whole.whyEmpty(filter, f -> f)));
         }
-        return run(fresh, selected, "session.run(\"" + name + "\", " + filter + ")");
+        return run(fresh, selected, List.of(name), "session.run(\"" + name + "\", " + filter + ")");
     }
 
     /**
@@ -113,10 +114,10 @@ public final class Session {
             throw new PipelineDefinitionException(
                     "The pipeline given to run has no nodes, so there is nothing to run.");
         }
-        return run(builder.open(), pipeline, "session.run(" + pipeline + ")");
+        return run(builder.open(), pipeline, List.of(), "session.run(" + pipeline + ")");
     }
 
-    private RunResult run(Project fresh, Pipeline pipeline, String command) {
+    private RunResult run(Project fresh, Pipeline pipeline, List<String> pipelineNames, String command) {
         fresh.config().checkParameterTypes(pipeline);
         RunHistory history = RunHistory.of(fresh.dir());
         String runId = RunHistory.newRunId(Instant.now());
@@ -127,7 +128,9 @@ public final class Session {
                         "env",
                         fresh.config().env(),
                         "runtime_params",
-                        fresh.config().runtimeParams()))
+                        fresh.config().runtimeParams(),
+                        "pipelines",
+                        pipelineNames))
                 .build()) {
             Runner runner = runnerSettings
                     .apply(Runner.builder())
