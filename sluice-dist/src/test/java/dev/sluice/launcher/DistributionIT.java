@@ -91,6 +91,7 @@ class DistributionIT {
                 "sluice-objects",
                 "sluice-sql",
                 "sluice-excel",
+                "sluice-partitions",
                 "sluice-maven-plugin")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
             assertThat(installed.resolve(
