@@ -7,13 +7,14 @@ import java.util.Set;
 /**
  * The kinds of configuration file, each found by its file-name prefix (Kedro's {@code catalog*},
  * {@code catalog*}{@code /**} and {@code **}{@code /catalog*} patterns) and each with the
- * interpolation resolvers it may use.
+ * interpolation resolvers it may use: Sluice's own four, and any other a plugin reads by name
+ * ({@code spark*} files, through {@link ProjectConfig#get}).
  */
-enum ConfigKind {
-    GLOBALS("globals", false, false),
-    PARAMETERS("parameters", true, false),
-    CREDENTIALS("credentials", true, true),
-    CATALOG("catalog", true, false);
+final class ConfigKind {
+    static final ConfigKind GLOBALS = new ConfigKind("globals", false, false);
+    static final ConfigKind PARAMETERS = new ConfigKind("parameters", true, false);
+    static final ConfigKind CREDENTIALS = new ConfigKind("credentials", true, true);
+    static final ConfigKind CATALOG = new ConfigKind("catalog", true, false);
 
     private static final Set<String> EXTENSIONS = Set.of(".yml", ".yaml", ".json");
 
@@ -21,10 +22,18 @@ enum ConfigKind {
     private final boolean runtimeParams;
     private final boolean environmentVariables;
 
-    ConfigKind(String prefix, boolean runtimeParams, boolean environmentVariables) {
+    private ConfigKind(String prefix, boolean runtimeParams, boolean environmentVariables) {
         this.prefix = prefix;
         this.runtimeParams = runtimeParams;
         this.environmentVariables = environmentVariables;
+    }
+
+    /**
+     * Another kind of file, read like parameters (globals and runtime parameters may be interpolated,
+     * environment variables may not), such as {@code spark} for {@code spark.yml}.
+     */
+    static ConfigKind named(String prefix) {
+        return new ConfigKind(prefix, true, false);
     }
 
     /** The file-name prefix, also used in messages: {@code catalog}, {@code parameters}. */

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,9 @@ public final class ProjectConfig {
     private final ConfigNode.Mapping credentials;
     private final List<EntryDefinition> entries;
     private final Warnings warnings;
+    private final ConfigLoading loading;
+    private final ConfigNode.Mapping globalsNode;
+    private final Map<String, Map<String, Object>> otherKinds = new ConcurrentHashMap<>();
 
     /** A catalog entry with what the loader needs beyond its public view. */
     record EntryDefinition(
@@ -60,9 +64,8 @@ public final class ProjectConfig {
         this.warnings = loader.warnings;
         this.runtimeParams = RuntimeParams.nest(loader.runtimeParams);
         ConfigNode.Mapping runtimeNode = RuntimeParams.toNode(runtimeParams);
-        ConfigLoading loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment, loader.resolvers);
-        ConfigNode.Mapping globalsNode =
-                loading.load(ConfigKind.GLOBALS, ConfigNode.Mapping.empty(Position.from("globals")));
+        this.loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment, loader.resolvers);
+        this.globalsNode = loading.load(ConfigKind.GLOBALS, ConfigNode.Mapping.empty(Position.from("globals")));
         this.globals = globalsNode.toPlain();
         this.parameters = loading.load(ConfigKind.PARAMETERS, globalsNode);
         this.parameterValues = parameters.toPlain();
@@ -117,6 +120,31 @@ public final class ProjectConfig {
      */
     public Warnings warnings() {
         return warnings;
+    }
+
+    /**
+     * The configuration in the {@code <name>*} files (and {@code <name>*}{@code /**} folders) of {@code
+     * base} and the run environment, merged the way parameters are: Kedro's {@code
+     * config_loader["spark"]}, for plugins with settings of their own ({@code conf/base/spark.yml}).
+     * {@code ${globals:...}} and {@code ${runtime_params:...}} may be interpolated. Empty when no such
+     * file exists; read on first use, then remembered.
+     *
+     * @param name the file-name prefix, a word such as {@code spark}; not one of Sluice's own kinds
+     *     ({@code catalog}, {@code parameters}, {@code credentials}, {@code globals}), which have their
+     *     own accessors (credentials are never exposed)
+     * @throws ConfigurationException for a bad file, with its name and line
+     */
+    public Map<String, Object> get(String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            throw new IllegalArgumentException("A configuration name is a word such as 'spark', not '" + name + "'");
+        }
+        if (Set.of("catalog", "parameters", "credentials", "globals").contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' configuration has its own accessor");
+        }
+        return otherKinds.computeIfAbsent(
+                name,
+                kind -> Collections.unmodifiableMap(
+                        loading.load(ConfigKind.named(kind), globalsNode).toPlain()));
     }
 
     /** The names of the defined credentials, sorted; their values are never exposed. */

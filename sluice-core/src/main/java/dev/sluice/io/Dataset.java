@@ -50,6 +50,15 @@ public interface Dataset<T> {
         return Object.class;
     }
 
+    /**
+     * How the tee keeps a value this dataset's producer returned while consumers take it in memory and
+     * it is saved in the background (see {@link Handoff}); plain values need nothing, so the default is
+     * {@link Handoff#inMemory()}. Wrappers return their wrapped dataset's.
+     */
+    default Handoff<T> handoff() {
+        return Handoff.inMemory();
+    }
+
     /** The dataset's type and settings, for logs and {@code sluice catalog describe}; never secrets. */
     Map<String, Object> describe();
 }

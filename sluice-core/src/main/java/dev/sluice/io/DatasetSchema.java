@@ -2,7 +2,9 @@ package dev.sluice.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +54,7 @@ public final class DatasetSchema {
     public static final Set<String> CATALOG_KEYS =
             Set.of("type", "credentials", "tee", "versioned", "metadata", "layer");
 
-    private static final DatasetSchema UNDECLARED = new DatasetSchema("", "", List.of(), false);
+    private static final DatasetSchema UNDECLARED = new DatasetSchema("", "", List.of(), Map.of(), false);
 
     /** Where an option is written in a catalog entry. */
     public enum Scope {
@@ -154,12 +156,15 @@ public final class DatasetSchema {
     private final String summary;
     private final String holds;
     private final List<Option> options;
+    private final Map<Scope, String> openScopes;
     private final boolean declared;
 
-    private DatasetSchema(String summary, String holds, List<Option> options, boolean declared) {
+    private DatasetSchema(
+            String summary, String holds, List<Option> options, Map<Scope, String> openScopes, boolean declared) {
         this.summary = summary;
         this.holds = holds;
         this.options = List.copyOf(options);
+        this.openScopes = Map.copyOf(openScopes);
         this.declared = declared;
     }
 
@@ -205,11 +210,20 @@ public final class DatasetSchema {
                 .findFirst();
     }
 
+    /**
+     * Where keys of {@code scope} that the type does not declare go, when it passes them on unchecked
+     * ({@code "Spark's DataFrameReader"}); empty when such keys are errors, as in most types.
+     */
+    public Optional<String> passesOn(Scope scope) {
+        return Optional.ofNullable(openScopes.get(scope));
+    }
+
     /** Collects a schema's options. */
     public static final class Builder {
         private final String summary;
         private String holds = "";
         private final List<Option> options = new ArrayList<>();
+        private final Map<Scope, String> openScopes = new EnumMap<>(Scope.class);
 
         private Builder(String summary) {
             this.summary = Objects.requireNonNull(summary, "summary");
@@ -236,6 +250,22 @@ public final class DatasetSchema {
             return add(Scope.SAVE_ARGS, saveOptions);
         }
 
+        /**
+         * Lets {@code load_args} (or {@code save_args}) hold keys beyond the declared options and passes
+         * them on to {@code target} as they are, for types that front a library with an open set of
+         * options (a Spark data source's). The declared options are still documented; an undeclared key
+         * that looks like a misspelt declared one is warned about.
+         *
+         * @param target what receives the keys, for people: {@code "Spark's DataFrameReader"}
+         */
+        public Builder passOn(Scope scope, String target) {
+            if (scope == Scope.ENTRY) {
+                throw new IllegalArgumentException("Only load_args and save_args can pass keys on");
+            }
+            openScopes.put(scope, Objects.requireNonNull(target, "target"));
+            return this;
+        }
+
         private Builder add(Scope scope, Option... added) {
             Arrays.stream(added).map(o -> o.in(scope)).forEach(option -> {
                 if (options.stream()
@@ -258,7 +288,7 @@ public final class DatasetSchema {
             for (Scope scope : Scope.values()) {
                 options.stream().filter(o -> o.scope() == scope).forEach(ordered::add);
             }
-            return new DatasetSchema(summary, holds, ordered, true);
+            return new DatasetSchema(summary, holds, ordered, openScopes, true);
         }
     }
 }

@@ -72,7 +72,14 @@ final class SchemaCheck {
             // YAML keys can be numbers; options never are, so compare as text.
             String key = String.valueOf(rawKey);
             Option option = schema.option(scope, key).orElse(null);
-            if (option == null) {
+            if (option == null && schema.passesOn(scope).isPresent()) {
+                Suggestions.closest(key, known)
+                        .ifPresent(match -> spec.warn("passes " + scope.key() + " key '" + key + "' ("
+                                + spec.sourceOf(scope.key(), key) + ") on to "
+                                + schema.passesOn(scope).get()
+                                + " unchecked, but it looks like a misspelt '" + match + "'; fix it if that was"
+                                + " meant"));
+            } else if (option == null) {
                 problems.add(new Problem(
                         spec.sourceOf(scope.key(), key),
                         "has an unknown " + scope.key() + " key '" + key + "'" + hint(key, schema, scope, known)));
@@ -142,7 +149,7 @@ final class SchemaCheck {
         Set<String> keys = new TreeSet<>();
         schema.options(Scope.ENTRY).forEach(o -> keys.add(o.name()));
         for (Scope scope : List.of(Scope.LOAD_ARGS, Scope.SAVE_ARGS)) {
-            if (!schema.options(scope).isEmpty()) {
+            if (!schema.options(scope).isEmpty() || schema.passesOn(scope).isPresent()) {
                 keys.add(scope.key());
             }
         }

@@ -82,6 +82,11 @@ public final class SlowDataset<T> implements Dataset<T> {
     }
 
     @Override
+    public Handoff<T> handoff() {
+        return dataset.handoff();
+    }
+
+    @Override
     public String storeKey() {
         return dataset.storeKey();
     }

@@ -35,6 +35,7 @@ public final class VersionedDataset<T> implements Dataset<T>, Versioned {
     private final String saveVersion;
     private final String pinnedLoadVersion;
     private final Function<Location, Dataset<T>> factory;
+    private volatile Handoff<T> handoff;
 
     private VersionedDataset(
             Location base, String saveVersion, String pinnedLoadVersion, Function<Location, Dataset<T>> factory) {
@@ -102,6 +103,17 @@ public final class VersionedDataset<T> implements Dataset<T>, Versioned {
     @Override
     public String storeKey() {
         return base.storeKey();
+    }
+
+    /** The hand-off of the dataset that writes one version: every version holds the same kind of value. */
+    @Override
+    public Handoff<T> handoff() {
+        Handoff<T> known = handoff;
+        if (known == null) {
+            known = factory.apply(base).handoff();
+            handoff = known;
+        }
+        return known;
     }
 
     @Override

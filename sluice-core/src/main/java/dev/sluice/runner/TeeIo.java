@@ -2,11 +2,13 @@ package dev.sluice.runner;
 
 import dev.sluice.DatasetException;
 import dev.sluice.SluiceException;
+import dev.sluice.io.Handoff;
 import dev.sluice.pipeline.DatasetNames;
 import dev.sluice.pipeline.Node;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +42,12 @@ final class TeeIo extends IoStrategy {
     private final Map<String, CompletableFuture<Object>> freeInputs = new ConcurrentHashMap<>();
     private final Deque<PrefetchItem> prefetchQueue = new ArrayDeque<>();
     private final Set<String> verifyMismatches = new TreeSet<>();
+    /** Values a dataset's {@link Handoff} prepared, until it releases them. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     private record PrefetchItem(String dataset, Node firstConsumer) {}
+
+    private record Held(Handoff<Object> policy, Object value) {}
 
     private TeeIo(RunContext ctx, boolean waitForOwnSaves) {
         super(ctx);
@@ -185,16 +191,26 @@ final class TeeIo extends IoStrategy {
     @Override
     void handleOutputs(Node node, Map<String, Object> outputs) {
         List<CompletableFuture<Void>> own = new ArrayList<>();
-        outputs.forEach((dataset, value) -> {
-            handoff.put(dataset, value);
+        outputs.forEach((dataset, returned) -> {
+            Object value = returned;
             if (ctx.isPersistent(dataset)) {
-                CompletableFuture<Void> commit = saves.submit(node, dataset, value, SizeEstimator.estimate(value));
+                Handoff<Object> policy = handoffOf(dataset);
+                if (takenInMemory(dataset)) {
+                    value = prepare(policy, dataset, returned);
+                    held.put(dataset, new Held(policy, value));
+                }
+                handoff.put(dataset, value);
+                CompletableFuture<Void> commit = submitSave(node, dataset, value, policy);
                 commits.put(dataset, commit);
-                commit.whenComplete((ok, error) -> maybeRelease(dataset));
+                commit.whenComplete((ok, error) -> {
+                    maybeRelease(dataset);
+                    releaseSettledLazyValues();
+                });
                 own.add(commit);
             } else {
-                ctx.hooks.fire("beforeDatasetSaved", h -> h.beforeDatasetSaved(ctx.info, dataset, value, node));
-                ctx.hooks.fire("afterDatasetSaved", h -> h.afterDatasetSaved(ctx.info, dataset, value, node));
+                handoff.put(dataset, value);
+                ctx.hooks.fire("beforeDatasetSaved", h -> h.beforeDatasetSaved(ctx.info, dataset, returned, node));
+                ctx.hooks.fire("afterDatasetSaved", h -> h.afterDatasetSaved(ctx.info, dataset, returned, node));
             }
         });
         if (waitForOwnSaves) {
@@ -202,6 +218,58 @@ final class TeeIo extends IoStrategy {
             CompletableFuture.allOf(own.toArray(CompletableFuture[]::new))
                     .exceptionally(e -> null)
                     .join();
+        }
+    }
+
+    /** Whether a consumer in this run takes {@code produced} from the hand-off store rather than loading it. */
+    private boolean takenInMemory(String produced) {
+        String base = DatasetNames.strip(produced);
+        for (Node consumer : ctx.pipeline.consumersOf(produced)) {
+            for (String input : consumer.inputs()) {
+                if (DatasetNames.strip(input).equals(base) && !needsCommit(produced, input)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Handoff<Object> handoffOf(String dataset) {
+        return (Handoff<Object>) ctx.entry(dataset).dataset().handoff();
+    }
+
+    private static Object prepare(Handoff<Object> policy, String dataset, Object value) {
+        Object prepared;
+        try {
+            prepared = policy.prepare(value);
+        } catch (SluiceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DatasetException(
+                    dataset, "Preparing the value of '" + dataset + "' for hand-off failed: " + e.getMessage(), e);
+        }
+        if (prepared == null) {
+            throw new DatasetException(
+                    dataset, "Preparing the value of '" + dataset + "' for hand-off returned null (" + policy + ")");
+        }
+        return prepared;
+    }
+
+    /** Queues the save; sizes the value as its hand-off reports it, else by estimate. */
+    private CompletableFuture<Void> submitSave(Node node, String dataset, Object value, Handoff<Object> policy) {
+        if (policy.heldBytes(value).isEmpty()) {
+            return saves.submit(node, dataset, value, SizeEstimator.estimate(value));
+        }
+        return saves.submit(node, dataset, value, () -> heldBytes(policy, dataset, value));
+    }
+
+    private static long heldBytes(Handoff<Object> policy, String dataset, Object value) {
+        try {
+            return policy.heldBytes(value).orElse(0);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read the size of '{}' for the save queue: {}", dataset, e.toString());
+            return 0;
         }
     }
 
@@ -219,13 +287,88 @@ final class TeeIo extends IoStrategy {
                 ctx.catalog.release(input);
             }
         }
+        releaseSettledLazyValues();
     }
 
     private void maybeRelease(String produced) {
         boolean keep = ctx.options.verify() || (ctx.isFreeOutput(produced) && !ctx.isPersistent(produced));
-        CompletableFuture<Void> commit = commits.get(produced);
-        if (!keep && ctx.consumersDone(produced) && (commit == null || commit.isDone())) {
+        if (!keep && ctx.consumersDone(produced) && committed(produced)) {
+            Held prepared = held.get(produced);
+            if (prepared != null && prepared.policy().lazy()) {
+                // Consumers' outputs may still read it: releaseSettledLazyValues lets go of it.
+                releaseSettledLazyValues();
+                return;
+            }
             handoff.drop(produced);
+            releasePrepared(produced);
+        }
+    }
+
+    private boolean committed(String produced) {
+        CompletableFuture<Void> commit = commits.get(produced);
+        return commit == null || commit.isDone();
+    }
+
+    /**
+     * Releases every prepared lazy value whose consumers finished, whose save committed and whose
+     * consumers' outputs are settled (see {@link Handoff#lazy()}). Called whenever a node finishes or a
+     * save ends; cheap, because only values held for lazy hand-offs are looked at.
+     */
+    private void releaseSettledLazyValues() {
+        if (ctx.options.verify()) {
+            return;
+        }
+        for (Map.Entry<String, Held> entry : held.entrySet()) {
+            String produced = entry.getKey();
+            if (entry.getValue().policy().lazy()
+                    && ctx.consumersDone(produced)
+                    && committed(produced)
+                    && consumersSettled(produced, new HashSet<>())) {
+                handoff.drop(produced);
+                releasePrepared(produced);
+            }
+        }
+    }
+
+    /** Whether every output of every consumer of {@code dataset} is settled. */
+    private boolean consumersSettled(String dataset, Set<String> visited) {
+        for (Node consumer : ctx.pipeline.consumersOf(dataset)) {
+            for (String output : consumer.outputs()) {
+                if (visited.add(output) && !settled(output, visited)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a lazy value computed into {@code output} can no longer read its inputs: its save ended
+     * (committed or failed), or it stays in memory and every consumer finished with it and has settled
+     * outputs in turn. A free in-memory output counts as settled: the run returns it as it is. What a
+     * failed run never produced stays unsettled; {@link #finish} releases what is left.
+     */
+    private boolean settled(String output, Set<String> visited) {
+        CompletableFuture<Void> commit = commits.get(output);
+        if (commit != null) {
+            return commit.isDone();
+        }
+        if (ctx.isFreeOutput(output)) {
+            return true;
+        }
+        return ctx.consumersDone(output) && consumersSettled(output, visited);
+    }
+
+    /** Hands a prepared value back to its dataset's hand-off, once. */
+    private void releasePrepared(String produced) {
+        Held prepared = held.remove(produced);
+        if (prepared == null) {
+            return;
+        }
+        try {
+            prepared.policy().release(prepared.value());
+        } catch (RuntimeException e) {
+            LOG.warn("Releasing the value of '{}' failed; the run goes on: {}", produced, e.toString());
         }
     }
 
@@ -235,6 +378,8 @@ final class TeeIo extends IoStrategy {
         if (ctx.options.verify() && !ctx.failures.any()) {
             verify();
         }
+        // What is still held (kept for --verify, or lazy values whose consumers failed) is done with now.
+        new ArrayList<>(held.keySet()).forEach(this::releasePrepared);
     }
 
     private void verify() {

@@ -27,7 +27,12 @@ class CatalogSchemaTest {
     Path project;
 
     private final DatasetTypes types = DatasetTypes.of(
-            new TextDatasetType(), new MemoryDatasetType(), new SlowDatasetType(), new PandasLikeType(), new Open());
+            new TextDatasetType(),
+            new MemoryDatasetType(),
+            new SlowDatasetType(),
+            new PandasLikeType(),
+            new Open(),
+            new PassingOn());
 
     private DataCatalog catalog(String yaml) {
         return config(yaml).toCatalog(project, types);
@@ -222,6 +227,59 @@ class CatalogSchemaTest {
                 """);
 
         assertThat(catalog.contains("anything")).isTrue();
+    }
+
+    @Test
+    void passedOnArgs_undeclaredKeysReachTheTypeAndLookalikesAreWarnedAbout() {
+        ProjectConfig config = config("""
+                frame:
+                  type: passing_on
+                  load_args:
+                    header: true
+                    nullValue: NA
+                    heder: false
+                """);
+
+        DataCatalog catalog = config.toCatalog(project, types);
+
+        assertThat(catalog.contains("frame")).isTrue();
+        assertThat(config.warnings().list()).singleElement().satisfies(warning -> assertThat(warning.message())
+                .isEqualTo("dataset 'frame' (type passing_on) passes load_args key 'heder'"
+                        + " (conf/base/catalog.yml:6) on to a reader unchecked, but it looks like a misspelt"
+                        + " 'header'; fix it if that was meant."));
+    }
+
+    @Test
+    void passedOnArgs_otherScopeStaysClosed() {
+        assertThatThrownBy(() -> catalog("""
+                        frame:
+                          type: passing_on
+                          save_args: {mode: overwrite}
+                        """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("takes no save_args");
+    }
+
+    /** A type whose load_args pass on to a library, like Spark's data source options. */
+    static final class PassingOn implements DatasetType {
+        @Override
+        public String name() {
+            return "passing_on";
+        }
+
+        @Override
+        public DatasetSchema schema() {
+            return DatasetSchema.builder("A test type.")
+                    .loadArgs(Option.of("header", "true or false", "Whether there is a header."))
+                    .passOn(DatasetSchema.Scope.LOAD_ARGS, "a reader")
+                    .build();
+        }
+
+        @Override
+        public Dataset<?> create(DatasetSpec spec) {
+            assertThat(spec.map("load_args")).containsKeys("header", "nullValue", "heder");
+            return new MemoryDataset<>();
+        }
     }
 
     /** A type with load_args, one of them pandas-only, like Kedro's pandas datasets. */
