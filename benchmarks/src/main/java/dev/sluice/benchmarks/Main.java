@@ -69,6 +69,10 @@ public final class Main {
                     out.println(irisOnS3(options, irisProject, s3, progress));
                 }
             }
+            case "startup" -> {
+                Path root = irisProject.toAbsolutePath().getParent().getParent();
+                out.println(new StartupBenchmark(root, options.runs(), progress).run());
+            }
             default -> delaySuites(options, irisProject, out, progress);
         }
         out.println(Report.footer());

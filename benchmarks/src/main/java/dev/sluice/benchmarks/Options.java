@@ -9,7 +9,8 @@ import java.util.List;
  * The command line of {@code benchmarks/run}.
  *
  * @param suite {@code seed} (Iris, then the wide pipeline), {@code iris}, {@code wide}, {@code storage}
- *     (large intermediates on local disk and on S3, then Iris on S3) or {@code iris-s3}
+ *     (large intermediates on local disk and on S3, then Iris on S3), {@code iris-s3} or {@code startup}
+ *     (the distribution's start-up, whole processes)
  * @param delay the load and save delay of every slow dataset (the delay suites only)
  * @param runs how many times each mode runs; tables show the run with the median ratio
  * @param workers the parallel runner's worker count
@@ -20,7 +21,7 @@ import java.util.List;
  */
 record Options(
         String suite, Duration delay, int runs, int workers, int sizeMb, Duration compute, int nodes, long seed) {
-    static final List<String> SUITES = List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes");
+    static final List<String> SUITES = List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup");
     static final Duration SHAPES_DELAY = Duration.ofMillis(200);
     static final int SHAPES_RUNS = 3;
     static final int DEFAULT_NODES = 100_000;
@@ -43,7 +44,9 @@ record Options(
             "                   storage (large intermediates on local disk and on an in-process S3, then",
             "                   iris on that S3) or iris-s3 (only the latter);",
             "                   shapes (chain, wide, diamond and random DAGs under every mode and runner,",
-            "                   parallel sync against Kedro's order, and the runner's overhead per node)",
+            "                   parallel sync against Kedro's order, and the runner's overhead per node);",
+            "                   startup (whole-process time of the distribution's bin/sluice against the",
+            "                   bare java command)",
             "  --delay SECONDS  seed, iris, wide, shapes: load and save delay of every slow dataset (default 1;",
             "                   shapes 0.2; Kedro-Accelerator used 10)",
             "  --compute SECONDS  shapes: CPU time of every node (default 0)",
@@ -157,6 +160,7 @@ record Options(
             case "shapes" ->
                 "benchmarks/run shapes --delay " + Format.compact(delay) + " --compute " + Format.compact(compute)
                         + " --runs " + runs + " --workers " + workers + " --nodes " + nodes + " --seed " + seed;
+            case "startup" -> "benchmarks/run startup --runs " + runs;
             default ->
                 "benchmarks/run " + suite + " --delay " + Format.compact(delay) + " --runs " + runs + " --workers "
                         + workers;
