@@ -93,10 +93,10 @@ final class StartupBenchmark {
             }
             progress.printf(Locale.ROOT, "startup: round %d of %d done%n", round + 1, runs);
         }
-        return table(first, times, new ArrayList<>(commands.keySet()));
+        return table(first, times, new ArrayList<>(commands.keySet()), java);
     }
 
-    private String table(double first, Map<String, List<Double>> times, List<String> names) {
+    private String table(double first, Map<String, List<Double>> times, List<String> names, String java) {
         List<Double> run = times.get(names.get(0));
         List<Double> bareRun = times.get(names.get(1));
         List<Double> help = times.get(names.get(2));
@@ -104,7 +104,9 @@ final class StartupBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("### Start-up: the `sluice new` project, whole processes (")
                 .append(runs)
-                .append(" runs each, interleaved)\n\n");
+                .append(" runs each, interleaved; `")
+                .append(java)
+                .append("`)\n\n");
         out.append("| command | median (s) | min (s) | max (s) | ratio to bare `java` |\n");
         out.append("| --- | --: | --: | --: | --: |\n");
         for (String name : names) {

@@ -21,9 +21,10 @@ final class Jars {
     static void pack(Path classes, Path jar) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        Path temporary = jar.resolveSibling(jar.getFileName() + ".tmp");
         try {
             Files.createDirectories(jar.getParent());
+            Path temporary =
+                    Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".tmp");
             try (OutputStream file = Files.newOutputStream(temporary);
                     JarOutputStream out = new JarOutputStream(file, manifest)) {
                 if (Files.isDirectory(classes)) {
