@@ -58,7 +58,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'fast'")
-                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes]");
+                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup]");
     }
 
     @Test
@@ -108,5 +108,12 @@ class OptionsTest {
                 .hasMessageContaining("--workers needs a value");
         assertThatThrownBy(() -> Options.parse(List.of("iris", "--fast", "1"), 2))
                 .hasMessageContaining("Unknown option '--fast'");
+    }
+
+    @Test
+    void parse_startup_commandRepeatsTheRuns() {
+        Options options = Options.parse(List.of("startup", "--runs", "10"), 2);
+
+        assertThat(options.command()).isEqualTo("benchmarks/run startup --runs 10");
     }
 }
