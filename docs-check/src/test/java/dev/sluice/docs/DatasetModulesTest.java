@@ -35,7 +35,15 @@ class DatasetModulesTest {
         String location =
                 type.getProtectionDomain().getCodeSource().getLocation().getPath();
         for (String module : new String[] {
-            "sluice-core", "sluice-datasets", "sluice-parquet", "sluice-objects", "sluice-s3", "sluice-report"
+            "sluice-core",
+            "sluice-datasets",
+            "sluice-parquet",
+            "sluice-objects",
+            "sluice-sql",
+            "sluice-excel",
+            "sluice-partitions",
+            "sluice-s3",
+            "sluice-report"
         }) {
             if (location.contains("/" + module + "/") || location.contains("/" + module + "-")) {
                 return module;
