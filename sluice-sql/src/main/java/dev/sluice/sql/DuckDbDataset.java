@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.dflib.DataFrame;
 
@@ -125,18 +127,30 @@ public final class DuckDbDataset<T> implements Dataset<T> {
     }
 
     private void createView(Connection connection, DuckDbFile file, Path scratch) throws IOException, SQLException {
+        List<Location> parts = parts(file);
+        String format = file.format();
+        if (format.equals(DuckDbFile.FROM_FILES)) {
+            Set<String> formats = new TreeSet<>();
+            parts.forEach(part -> DuckDbFile.formatOf(part.uri().getPath()).ifPresent(formats::add));
+            if (formats.size() != 1) {
+                throw new IOException(
+                        (formats.isEmpty() ? "no CSV, Parquet or JSON files" : "files of several formats " + formats)
+                                + " in " + file.location().uri() + "; give the file's format");
+            }
+            format = formats.iterator().next();
+        }
         List<String> paths = new ArrayList<>();
-        for (Location part : parts(file)) {
+        for (Location part : parts) {
             paths.add(localPath(part, scratch).toString());
         }
         if (paths.isEmpty()) {
             throw new IOException(
-                    "no " + file.format() + " files in " + file.location().uri());
+                    "no " + format + " files in " + file.location().uri());
         }
         StringBuilder sql = new StringBuilder("CREATE VIEW ")
                 .append(SqlTable.quote(file.view()))
                 .append(" AS SELECT * FROM ")
-                .append(file.reader())
+                .append(DuckDbFile.reader(format))
                 .append("([");
         sql.append(String.join(", ", paths.stream().map(DuckDbDataset::literal).toList()))
                 .append(']');
@@ -158,7 +172,10 @@ public final class DuckDbDataset<T> implements Dataset<T> {
         }
         List<Location> parts = new ArrayList<>();
         for (String child : children) {
-            if (DuckDbFile.formatOf(child).filter(file.format()::equals).isPresent()) {
+            if (DuckDbFile.formatOf(child)
+                    .filter(format -> file.format().equals(DuckDbFile.FROM_FILES)
+                            || file.format().equals(format))
+                    .isPresent()) {
                 parts.add(location.resolve(child));
             }
         }

@@ -132,9 +132,10 @@ public final class DuckDbDatasetType implements DatasetType {
                 ? file.get("format").toString().trim().toLowerCase(Locale.ROOT)
                 : DuckDbFile.formatOf(path.toString().replaceAll("/+$", "")).orElse(null);
         if (format == null && path.toString().endsWith("/")) {
-            format = "parquet";
+            format = DuckDbFile.FROM_FILES;
         }
-        if (format == null || !Set.of("parquet", "csv", "json").contains(format)) {
+        if (format == null
+                || !Set.of("parquet", "csv", "json", DuckDbFile.FROM_FILES).contains(format)) {
             throw fileError(
                     spec,
                     view,

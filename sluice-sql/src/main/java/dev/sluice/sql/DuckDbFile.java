@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  *
  * @param view the view's name in the query
  * @param location the file, or a directory whose files of the format are read together
- * @param format parquet, csv or json
+ * @param format parquet, csv or json, or {@link #FROM_FILES}
  * @param options reader options, each a DuckDB named parameter
  */
 record DuckDbFile(String view, Location location, String format, Map<String, Object> options) {
+    /** The format of a directory given without one: that of the files inside it, which must agree. */
+    static final String FROM_FILES = "from files";
+
     static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     DuckDbFile {
@@ -46,8 +49,8 @@ record DuckDbFile(String view, Location location, String format, Map<String, Obj
         return Optional.empty();
     }
 
-    /** DuckDB's table function for the format. */
-    String reader() {
+    /** DuckDB's table function for {@code format}. */
+    static String reader(String format) {
         return switch (format) {
             case "parquet" -> "read_parquet";
             case "csv" -> "read_csv";
