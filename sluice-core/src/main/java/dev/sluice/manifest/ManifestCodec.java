@@ -91,6 +91,7 @@ final class ManifestCodec {
         d.put("persistent", record.persistent());
         d.put("version", record.version());
         d.put("bytes", record.bytes());
+        d.put("queued_ms", record.queuedMs());
         d.put("save", encode(record.save()));
         d.put("error", record.error());
         d.put("stack_trace", record.stackTrace());
@@ -211,6 +212,7 @@ final class ManifestCodec {
                 Boolean.TRUE.equals(d.get("persistent")),
                 string(d, at, "version"),
                 number(d, at, "bytes"),
+                number(d, at, "queued_ms"),
                 span(d, at, "save"),
                 string(d, at, "error"),
                 string(d, at, "stack_trace"));

@@ -75,6 +75,7 @@ final class ManifestState {
         String version;
         Long bytes;
         boolean sizeWanted;
+        Long queuedMs;
         Long saveStartMs;
         Long saveEndMs;
         String error;
@@ -171,13 +172,6 @@ final class ManifestState {
         }
     }
 
-    synchronized void saveStarted(String dataset, long now) {
-        DatasetEntry entry = datasets.get(dataset);
-        if (entry != null && entry.persistent && entry.saveStartMs == null) {
-            entry.saveStartMs = now;
-        }
-    }
-
     /** A dataset that is not persisted was handed on: for this run, it exists. */
     synchronized void produced(String dataset) {
         DatasetEntry entry = datasets.get(dataset);
@@ -194,10 +188,15 @@ final class ManifestState {
         }
         entry.state = state;
         entry.produced = true;
+        // A save is queued (PENDING) when its node hands the value on, and starts writing (WRITING) once it
+        // has a slot of its store and a thread: its span is the writing, the time before it the queue.
+        if (state == SaveState.PENDING && entry.queuedMs == null) {
+            entry.queuedMs = now;
+        }
+        if ((state == SaveState.WRITING || state.isTerminal()) && entry.saveStartMs == null) {
+            entry.saveStartMs = now;
+        }
         if (state.isTerminal()) {
-            if (entry.saveStartMs == null) {
-                entry.saveStartMs = now;
-            }
             entry.saveEndMs = now;
         }
         if (state == SaveState.COMMITTED) {
@@ -332,6 +331,7 @@ final class ManifestState {
                             entry.persistent,
                             entry.version,
                             entry.bytes,
+                            entry.queuedMs,
                             save,
                             entry.error,
                             entry.stackTrace));

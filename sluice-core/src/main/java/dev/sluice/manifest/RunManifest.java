@@ -29,7 +29,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *
  * <p>Times are epoch milliseconds; a {@code null} time or value means "not yet" or "unknown". Immutable.
  * The file's schema, key for key (every key is always present; manifests written before stack traces
- * were recorded lack {@code stack_trace}, which reads as {@code null}):
+ * or queue times were recorded lack {@code stack_trace} or {@code queued_ms}, which read as {@code null}).
+ * A save is queued when its node hands the value on ({@code queued_ms}) and its {@code save} span runs
+ * from when it started writing, after any wait for a slot of its store or an I/O thread, to its end:
  *
  * <pre>{@code
  * {"format": 1, "run_id": "...", "status": "RUNNING|COMPLETED|FAILED|INTERRUPTED", "started_ms": 0, "finished_ms": 0|null,
@@ -42,7 +44,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *            "error": null|"...", "stack_trace": null|"..."}},
  *  "datasets": {"<output>": {"state": "PENDING|WRITING|COMMITTED|FAILED|NOT_PRODUCED|INTERRUPTED",
  *               "producer": "<node>",
- *               "persistent": true, "version": null|"...", "bytes": 0|null,
+ *               "persistent": true, "version": null|"...", "bytes": 0|null, "queued_ms": 0|null,
  *               "save": {"start_ms", "end_ms"}|null, "error": null|"...", "stack_trace": null|"..."}},
  *  "stores": {"<store key>": {"start": 32, "limit": 33, "min": 32, "max": 33}},
  *  "error": null|"..."}
@@ -164,7 +166,10 @@ public record RunManifest(
      * @param persistent whether its value outlives the run
      * @param version the version written, for versioned datasets; else {@code null}
      * @param bytes the stored size, when the store tells it; else {@code null}
-     * @param save the save from its first attempt to its commit or failure, or {@code null} before it
+     * @param queuedMs when the save was queued, i.e. when its node handed the value on; {@code null} when
+     *     no save was queued (not persisted, not produced) or the manifest predates queue times
+     * @param save the save from the moment it started writing (its first attempt, after any wait for a slot
+     *     of its store) to its commit or failure, or {@code null} before it started writing
      * @param error why the save failed, or {@code null}
      * @param stackTrace the stack trace of the exception behind a failed save (an I/O error), whole; else
      *     {@code null}
@@ -175,6 +180,7 @@ public record RunManifest(
             boolean persistent,
             String version,
             Long bytes,
+            Long queuedMs,
             Span save,
             String error,
             String stackTrace) {
@@ -182,7 +188,20 @@ public record RunManifest(
             Objects.requireNonNull(state, "state");
         }
 
-        /** A record without a stack trace. */
+        /** A record without a queue time: its save started writing when it was queued. */
+        public DatasetRecord(
+                SaveState state,
+                String producer,
+                boolean persistent,
+                String version,
+                Long bytes,
+                Span save,
+                String error,
+                String stackTrace) {
+            this(state, producer, persistent, version, bytes, null, save, error, stackTrace);
+        }
+
+        /** A record without a queue time or a stack trace. */
         public DatasetRecord(
                 SaveState state,
                 String producer,
@@ -191,7 +210,19 @@ public record RunManifest(
                 Long bytes,
                 Span save,
                 String error) {
-            this(state, producer, persistent, version, bytes, save, error, null);
+            this(state, producer, persistent, version, bytes, null, save, error, null);
+        }
+
+        /**
+         * How long the save waited between being queued and starting to write (for a slot of its store, or
+         * a thread): {@code 0} when it started at once or no queue time is recorded, {@code null} before it
+         * started writing.
+         */
+        public Long queueWaitMs() {
+            if (save == null || save.startMs() == null) {
+                return null;
+            }
+            return queuedMs == null ? 0L : Math.max(0L, save.startMs() - queuedMs);
         }
 
         /** Whether the run committed it to storage. */

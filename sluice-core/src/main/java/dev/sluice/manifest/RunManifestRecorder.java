@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link Hook} that records one run in a {@link RunManifest} file, {@code manifest.json}, and keeps
@@ -58,11 +59,13 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
     private final ManifestState state;
     private final ManifestWriter writer;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final LongSupplier clock;
     private volatile DataCatalog catalog;
 
     private RunManifestRecorder(Builder builder) {
         this.file = builder.file;
         this.extraOptions = new LinkedHashMap<>(builder.options);
+        this.clock = builder.clock;
         this.state = new ManifestState(
                 builder.projectDir == null ? null : builder.projectDir.toString(),
                 builder.command,
@@ -150,17 +153,16 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
     }
 
     @Override
-    public void beforeDatasetSaved(RunInfo run, String dataset, Object data, Node node) {
-        state.saveStarted(dataset, now());
-        writer.markDirty();
-    }
-
-    @Override
     public void afterDatasetSaved(RunInfo run, String dataset, Object data, Node node) {
         state.produced(dataset);
         writer.markDirty();
     }
 
+    /**
+     * Save times come from state changes: queued at {@code PENDING}, writing from {@code WRITING} (which the
+     * runner reports on the I/O thread right before the dataset's first attempt, after any wait for a slot
+     * of its store), ended at a terminal state.
+     */
     @Override
     public void onSaveStateChanged(RunInfo run, String dataset, SaveState saveState) {
         String version = saveState == SaveState.COMMITTED ? versionOf(dataset) : null;
@@ -321,8 +323,8 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
         return null;
     }
 
-    private static long now() {
-        return System.currentTimeMillis();
+    private long now() {
+        return clock.getAsLong();
     }
 
     /** A recorder's settings. */
@@ -333,6 +335,7 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
         private String resumedFrom;
         private final Map<String, Object> options = new LinkedHashMap<>();
         private Duration writeInterval = Duration.ofMillis(100);
+        private LongSupplier clock = System::currentTimeMillis;
 
         private Builder(Path file) {
             this.file = Objects.requireNonNull(file, "file");
@@ -372,6 +375,12 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
                 throw new IllegalArgumentException("The write interval must not be negative: " + interval);
             }
             this.writeInterval = interval;
+            return this;
+        }
+
+        /** The clock events are timed by, in epoch milliseconds; tests drive it. */
+        Builder clock(LongSupplier epochMillis) {
+            this.clock = Objects.requireNonNull(epochMillis, "epochMillis");
             return this;
         }
 

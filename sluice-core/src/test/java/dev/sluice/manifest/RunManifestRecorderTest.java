@@ -154,7 +154,16 @@ class RunManifestRecorderTest {
                 .containsExactly("dataset", "start_ms", "end_ms");
         Map<String, Object> dataset = object(object(root.get("datasets")).get("out"));
         assertThat(dataset.keySet())
-                .containsExactly("state", "producer", "persistent", "version", "bytes", "save", "error", "stack_trace");
+                .containsExactly(
+                        "state",
+                        "producer",
+                        "persistent",
+                        "version",
+                        "bytes",
+                        "queued_ms",
+                        "save",
+                        "error",
+                        "stack_trace");
         assertThat(dataset.get("state")).isEqualTo("COMMITTED");
         assertThat(object(dataset.get("save")).keySet()).containsExactly("start_ms", "end_ms");
         assertThat(object(object(root.get("stores")).get("fake")).keySet())

@@ -51,7 +51,7 @@ final class RecordedRun {
         }
         manifest.datasets().forEach((name, d) -> {
             String producer = producerOf(name, d);
-            if (producer != null && d.persistent() && hasStart(d.save())) {
+            if (producer != null && d.persistent() && queuedAt(d) != null) {
                 saved.computeIfAbsent(producer, k -> new ArrayList<>()).add(name);
             }
         });
@@ -94,7 +94,28 @@ final class RecordedRun {
         return !nodesWaitForSaves;
     }
 
-    /** The persisted outputs of {@code node} whose save began, as the run named them. */
+    /**
+     * When the save of {@code dataset} was queued: its recorded queue time, else (in manifests before queue
+     * times) when it started writing; {@code null} when neither is recorded.
+     */
+    static Long queuedAt(DatasetRecord dataset) {
+        if (dataset.queuedMs() != null) {
+            return dataset.queuedMs();
+        }
+        return hasStart(dataset.save()) ? dataset.save().startMs() : null;
+    }
+
+    /** When the save of {@code dataset} stopped waiting in its queue: when it started writing, or the end of the run. */
+    long queueEnd(DatasetRecord dataset) {
+        return hasStart(dataset.save()) ? dataset.save().startMs() : endMs;
+    }
+
+    /** When the save of {@code dataset} ended: committed or failed, or the end of the run while it is open. */
+    long saveEnd(DatasetRecord dataset) {
+        return hasStart(dataset.save()) ? end(dataset.save()) : endMs;
+    }
+
+    /** The persisted outputs of {@code node} whose save was queued or began, as the run named them. */
     List<String> saves(String node) {
         return saved.getOrDefault(node, List.of());
     }
@@ -156,7 +177,7 @@ final class RecordedRun {
         long finish = record.endMs();
         if (nodesWaitForSaves) {
             for (String dataset : saves(node)) {
-                finish = Math.max(finish, end(manifest.datasets().get(dataset).save()));
+                finish = Math.max(finish, saveEnd(manifest.datasets().get(dataset)));
             }
         }
         return finish;
@@ -220,6 +241,7 @@ final class RecordedRun {
             }
         }
         for (DatasetRecord dataset : m.datasets().values()) {
+            end = max(end, dataset.queuedMs());
             if (dataset.save() != null) {
                 end = max(end, dataset.save().startMs(), dataset.save().endMs());
             }

@@ -199,6 +199,7 @@ public final class RunReport {
                 <li><span class="sw seg compute"></span>compute</li>
                 <li><span class="sw seg save"></span>save, node waited</li>
                 <li><span class="sw seg background"></span>save in the background</li>
+                <li><span class="sw queue"></span>save queued, not yet writing</li>
                 <li><span class="sw tail"></span>only waiting for saves</li>
                 </ul>
                 """);
@@ -229,6 +230,15 @@ public final class RunReport {
                 Html.seconds(t.offPathMs()),
                 soFar + "a sync run would have " + Html.seconds(t.syncIoMs()) + " of I/O on its path; this run waited "
                         + Html.seconds(t.waitedMs()));
+        if (t.queuedSaves() > 0) {
+            card(
+                    body,
+                    "Saves queued",
+                    Html.seconds(t.queuedMs()),
+                    soFar + t.queuedSaves() + (t.queuedSaves() == 1 ? " save" : " saves")
+                            + " waited for a slot of their store or an I/O thread before writing, added up;"
+                            + " not counted as I/O");
+        }
         double ratio = t.ratio();
         card(
                 body,
@@ -353,8 +363,14 @@ public final class RunReport {
         // Columns no dataset fills (sizes, versions) are left out rather than shown empty.
         boolean sizes = m.datasets().values().stream().anyMatch(d -> d.bytes() != null);
         boolean versions = m.datasets().values().stream().anyMatch(d -> d.version() != null);
+        boolean queues = m.datasets().values().stream().anyMatch(d -> d.queuedMs() != null);
         body.append("<section class=\"panel\" id=\"datasets\">\n<h2>Datasets written</h2>\n<table>\n")
-                .append("<tr><th>Dataset</th><th>State</th><th>Produced by</th><th class=\"num\">Save</th>")
+                .append("<tr><th>Dataset</th><th>State</th><th>Produced by</th>")
+                .append(
+                        queues
+                                ? "<th class=\"num\" title=\"From the node handing it on to the save writing\">Queued</th>"
+                                : "")
+                .append("<th class=\"num\" title=\"From the save starting to write to its commit\">Save</th>")
                 .append(sizes ? "<th class=\"num\">Size</th>" : "")
                 .append(versions ? "<th>Version</th>" : "")
                 .append("</tr>\n");
@@ -379,9 +395,14 @@ public final class RunReport {
                     .append(escape(state))
                     .append("</span></td><td><code>")
                     .append(escape(d.producer() == null ? "" : d.producer()))
-                    .append("</code></td><td class=\"num\">")
-                    .append(save)
-                    .append("</td>");
+                    .append("</code></td>");
+            if (queues) {
+                Long wait = d.persistent() ? d.queueWaitMs() : null;
+                body.append("<td class=\"num\">")
+                        .append(wait == null ? "" : Html.seconds(wait))
+                        .append("</td>");
+            }
+            body.append("<td class=\"num\">").append(save).append("</td>");
             if (sizes) {
                 body.append("<td class=\"num\">")
                         .append(d.bytes() == null ? "" : ByteSize.format(d.bytes()))
@@ -407,9 +428,15 @@ public final class RunReport {
                 <dt>I/O off the critical path</dt>
                 <dd>The I/O a sync run would have had on its path, minus the I/O this run waited for.
                 A sync run saves each persisted output and then loads it back once for each node that reads it;
-                the measured save time of each dataset stands in for one load.
-                What this run waited for is the wall time during which a save or a load of an intermediate dataset
-                was in progress while no node was computing and no free input was loading.</dd>
+                the measured save time of each dataset (from when it started writing to its commit) stands in for
+                one load. What this run waited for is the wall time during which a save or a load of an intermediate
+                dataset was in progress, or a save was queued, while no node was computing and no free input was
+                loading.</dd>
+                <dt>Saves queued</dt>
+                <dd>A save is queued when its node hands the value on, and starts writing once its store has a free
+                slot (see below) and an I/O thread takes it. The time in between is shown apart: as a thin line ahead of
+                the save in the timeline, in the <i>Queued</i> column, and added up over saves in this card. A save's own
+                time never includes it.</dd>
                 <dt>Ratio to the physical limit</dt>
                 <dd>Wall time divided by the shortest run the DAG allows if saves were unlimited in parallel and loads of
                 intermediates cost nothing: the longest chain of node compute times (a node starts after its parents and
@@ -531,9 +558,13 @@ public final class RunReport {
             }
             tip.append("\n").append(record.state());
             if (RecordedRun.hasStart(record.save()) && record.save().endMs() != null) {
-                tip.append(", saved in ")
+                tip.append(", written in ")
                         .append(Html.seconds(
                                 record.save().endMs() - record.save().startMs()));
+            }
+            Long queued = record.queueWaitMs();
+            if (queued != null && queued > 0) {
+                tip.append(" after ").append(Html.seconds(queued)).append(" queued");
             }
             if (record.bytes() != null) {
                 tip.append(", ").append(ByteSize.format(record.bytes()));

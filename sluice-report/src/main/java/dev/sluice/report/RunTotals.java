@@ -21,16 +21,22 @@ import java.util.Set;
  *
  * @param wallMs the run's wall time, start to finish (to the latest recorded time if unfinished)
  * @param syncIoMs what the run's intermediate I/O would cost on the path of a sync run: for each
- *     persisted dataset the run saved, its measured save time once for the save and once more for
- *     each node of the run that reads it, the save time standing in for a load
- * @param waitedMs the wall time during which a save or a load of an intermediate was in progress
- *     while no node was computing and no free input was loading: the I/O the run actually waited for
+ *     persisted dataset the run saved, its measured save time (from when it started writing to its
+ *     commit) once for the save and once more for each node of the run that reads it, the save time
+ *     standing in for a load
+ * @param waitedMs the wall time during which a save or a load of an intermediate was in progress, or a
+ *     save was queued, while no node was computing and no free input was loading: the I/O the run
+ *     actually waited for
+ * @param queuedMs the time saves spent queued, added up over saves: from when their node handed the
+ *     value on to when they started writing (waiting for a slot of their store or an I/O thread)
+ * @param queuedSaves how many saves waited in a queue at all
  * @param offPathMs {@code syncIoMs - waitedMs}, at least zero: the I/O taken off the critical path
  * @param limitMs the physical limit: the longest chain of compute through the DAG, where a node
  *     starts after its parents and after the load of its free inputs (which may start at time zero),
  *     plus the longest save of an output of that chain's last node
  */
-record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long limitMs) {
+record RunTotals(
+        long wallMs, long syncIoMs, long waitedMs, long offPathMs, long limitMs, long queuedMs, int queuedSaves) {
 
     /** Wall time over the physical limit, or {@code NaN} when the limit is zero. */
     double ratio() {
@@ -51,13 +57,23 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
 
         long syncIo = 0;
         List<long[]> intermediateIo = new ArrayList<>();
+        long queued = 0;
+        int queuedSaves = 0;
         for (Map.Entry<String, DatasetRecord> entry : manifest.datasets().entrySet()) {
-            Span save = entry.getValue().save();
-            if (!RecordedRun.hasStart(save) || !entry.getValue().persistent()) {
+            DatasetRecord dataset = entry.getValue();
+            Long queuedAt = RecordedRun.queuedAt(dataset);
+            if (queuedAt == null || !dataset.persistent()) {
                 continue;
             }
-            intermediateIo.add(new long[] {save.startMs(), run.end(save)});
-            if (save.endMs() != null) {
+            long queueEnd = run.queueEnd(dataset);
+            if (queueEnd > queuedAt) {
+                queued += queueEnd - queuedAt;
+                queuedSaves++;
+            }
+            // Queued or writing, the save was in progress: if nothing else went on, the run waited for it.
+            intermediateIo.add(new long[] {queuedAt, run.saveEnd(dataset)});
+            Span save = dataset.save();
+            if (RecordedRun.hasStart(save) && save.endMs() != null) {
                 int readers = consumers
                         .getOrDefault(DatasetNames.strip(entry.getKey()), Set.of())
                         .size();
@@ -84,7 +100,14 @@ record RunTotals(long wallMs, long syncIoMs, long waitedMs, long offPathMs, long
         List<long[]> io = union(intermediateIo);
         long waited = length(io) - length(intersect(io, union(busy)));
         long wall = end - manifest.startedMs();
-        return new RunTotals(wall, syncIo, waited, Math.max(0, syncIo - waited), limit(run, producers, freeLoad));
+        return new RunTotals(
+                wall,
+                syncIo,
+                waited,
+                Math.max(0, syncIo - waited),
+                limit(run, producers, freeLoad),
+                queued,
+                queuedSaves);
     }
 
     private static long limit(RecordedRun run, Map<String, PipelineNode> producers, Map<String, Long> freeLoad) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * The run as a timeline in inline SVG: one lane per node, time since the run started across. A
  * lane's upper track holds the node's loads and its compute; below it, one thin track per
  * overlapping save of the node's outputs. A save that ran in the background while the run went on
- * is hatched; a save the node waited for is solid. A free input prefetched before its node could
+ * is hatched; a save the node waited for is solid; the time a save spent queued before it started
+ * writing is a thin line ahead of its bar. A free input prefetched before its node could
  * start is drawn where it loaded, outside the node's span.
  */
 final class Timeline {
@@ -38,8 +39,16 @@ final class Timeline {
 
     private Timeline() {}
 
-    /** One save drawn on its producer's lane. */
-    private record SaveBar(String dataset, DatasetRecord record, long start, long end, boolean background) {}
+    /**
+     * One save drawn on its producer's lane: queued at {@code queued}, writing from {@code start} (the end of
+     * the run while it is still queued) to {@code end}.
+     */
+    private record SaveBar(
+            String dataset, DatasetRecord record, long queued, long start, long end, boolean background) {
+        boolean writing() {
+            return RecordedRun.hasStart(record.save());
+        }
+    }
 
     /** One node's lane: what it did and the saves of its outputs, each save on its own track. */
     private record Lane(String node, NodeRecord record, List<SaveBar> saves, List<Integer> track, int tracks) {}
@@ -139,15 +148,21 @@ final class Timeline {
             List<SaveBar> own = new ArrayList<>();
             for (String dataset : run.saves(name)) {
                 DatasetRecord d = manifest.datasets().get(dataset);
-                own.add(new SaveBar(dataset, d, d.save().startMs(), run.end(d.save()), run.savesRunInBackground()));
+                own.add(new SaveBar(
+                        dataset,
+                        d,
+                        RecordedRun.queuedAt(d),
+                        run.queueEnd(d),
+                        run.saveEnd(d),
+                        run.savesRunInBackground()));
             }
-            own.sort(Comparator.comparingLong(SaveBar::start).thenComparing(SaveBar::dataset));
+            own.sort(Comparator.comparingLong(SaveBar::queued).thenComparing(SaveBar::dataset));
             // Greedy interval partitioning: each save takes the first track that is free by its start.
             List<Long> trackEnds = new ArrayList<>();
             List<Integer> track = new ArrayList<>();
             for (SaveBar save : own) {
                 int t = 0;
-                while (t < trackEnds.size() && trackEnds.get(t) > save.start()) {
+                while (t < trackEnds.size() && trackEnds.get(t) > save.queued()) {
                     t++;
                 }
                 if (t == trackEnds.size()) {
@@ -287,18 +302,55 @@ final class Timeline {
         for (int i = 0; i < lane.saves().size(); i++) {
             SaveBar save = lane.saves().get(i);
             double y = top + PAD + MAIN + SAVE_GAP + lane.track().get(i) * (SAVE + SAVE_GAP);
-            String tip = "save " + save.dataset() + ": " + Html.seconds(save.end() - save.start()) + ", "
-                    + save.record().state()
+            DatasetRecord saved = save.record();
+            long queue = save.start() - save.queued();
+            if (queue > 0) {
+                // The wait before writing: a thin line ending in a tick where the write began.
+                String tip = "save " + save.dataset() + " queued " + Html.seconds(queue)
+                        + (save.writing()
+                                ? " (for a slot of its store or an I/O thread) before it started writing"
+                                : ", still waiting for a slot of its store or an I/O thread");
+                svg.group("class", "queue", "data-tip", tip);
+                svg.rect(
+                        "class",
+                        "queue-hit",
+                        "x",
+                        x.at(save.queued()),
+                        "y",
+                        y,
+                        "width",
+                        Math.max(1.5, x.at(save.start()) - x.at(save.queued())),
+                        "height",
+                        SAVE);
+                svg.empty(
+                        "line",
+                        "class",
+                        "queue-line",
+                        "x1",
+                        x.at(save.queued()),
+                        "x2",
+                        x.at(save.start()),
+                        "y1",
+                        y + SAVE / 2,
+                        "y2",
+                        y + SAVE / 2);
+                upright(svg, "queue-tick", x.at(save.queued()), y + 2, y + SAVE - 2);
+                svg.end();
+            }
+            if (!save.writing()) {
+                continue;
+            }
+            String tip = "save " + save.dataset() + ": " + Html.seconds(save.end() - save.start()) + " writing, "
+                    + saved.state()
+                    + (queue > 0 ? ", after " + Html.seconds(queue) + " queued" : "")
                     + (save.background() ? ", in the background after the node finished" : ", the node waited for it")
-                    + (save.record().bytes() != null
-                            ? ", " + ByteSize.format(save.record().bytes())
-                            : "")
-                    + (save.record().error() != null ? "\n" + save.record().error() : "");
+                    + (saved.bytes() != null ? ", " + ByteSize.format(saved.bytes()) : "")
+                    + (saved.error() != null ? "\n" + saved.error() : "");
             bar(
                     svg,
                     "seg save" + (save.background() ? " background" : "")
-                            + (save.record().state() == SaveState.FAILED ? " failed" : "")
-                            + (save.record().save().endMs() == null ? " open" : ""),
+                            + (saved.state() == SaveState.FAILED ? " failed" : "")
+                            + (saved.save().endMs() == null ? " open" : ""),
                     x.at(save.start()),
                     x.at(save.end()),
                     y,

@@ -134,6 +134,24 @@ final class ManifestBuilder {
         return this;
     }
 
+    /** The save of {@code dataset} was queued at {@code at}, before it started writing. */
+    ManifestBuilder queued(String dataset, long at) {
+        DatasetRecord d = datasets.get(dataset);
+        datasets.put(
+                dataset,
+                new DatasetRecord(
+                        d.state(),
+                        d.producer(),
+                        d.persistent(),
+                        d.version(),
+                        d.bytes(),
+                        EPOCH + at,
+                        d.save(),
+                        d.error(),
+                        d.stackTrace()));
+        return this;
+    }
+
     /** A persisted output whose save has not started. */
     ManifestBuilder unsaved(String dataset, String producer) {
         datasets.put(dataset, new DatasetRecord(SaveState.PENDING, producer, true, null, null, null, null));

@@ -100,7 +100,8 @@ class RunReportTest {
 
         String split = lane(html, "split_data");
         assertThat(count(split, "class=\"seg save background\"")).isEqualTo(4);
-        assertThat(split).contains("save train_x: 1.00 s, COMMITTED, in the background after the node finished");
+        assertThat(split)
+                .contains("save train_x: 1.00 s writing, COMMITTED, in the background after the node finished");
         assertThat(lane(html, "train_model")).contains("save model:");
         assertThat(lane(html, "report_accuracy")).doesNotContain("seg save");
     }
@@ -126,6 +127,58 @@ class RunReportTest {
                 .contains("<div class=\"value\">1.00×</div>")
                 .contains("limit 1.17 s")
                 .contains("How the totals are computed");
+    }
+
+    /**
+     * A parallel run's node hands four small outputs on at once to a store that takes one save at a time:
+     * each writes for 10 ms, after waiting 0, 10, 20 and 30 ms for the slot.
+     */
+    static String fourQueuedSaves() {
+        ManifestBuilder run = ManifestBuilder.run("queued")
+                .option("runner", "parallel")
+                .option("io", "tee")
+                .declare("make", List.of(), List.of("a", "b", "c", "d"))
+                .ran("make", "COMPLETED", 0, 100L)
+                .compute("make", 0, 100L);
+        String[] outputs = {"a", "b", "c", "d"};
+        for (int i = 0; i < outputs.length; i++) {
+            String reader = "read_" + outputs[i];
+            run.declare(reader, List.of(outputs[i]), List.of())
+                    .ran(reader, "COMPLETED", 100, 150L)
+                    .compute(reader, 100, 150L)
+                    .saved(outputs[i], "make", "COMMITTED", 100 + 10 * i, 110L + 10 * i)
+                    .queued(outputs[i], 100);
+        }
+        return run.finished("COMPLETED", 150).json();
+    }
+
+    @Test
+    void render_savesThatQueued_showQueueApartFromWriting() {
+        String html = RunReport.render(fourQueuedSaves());
+
+        String make = lane(html, "make");
+        assertThat(count(make, "class=\"seg save background\"")).isEqualTo(4);
+        assertThat(count(make, "<g class=\"queue\"")).isEqualTo(3);
+        assertThat(make)
+                .contains("save d: 0.010 s writing, COMMITTED, after 0.030 s queued")
+                .contains("save d queued 0.030 s (for a slot of its store or an I/O thread) before it started writing")
+                .contains("save a: 0.010 s writing, COMMITTED, in the background");
+        assertThat(html)
+                .contains("a sync run would have 0.080 s of I/O on its path; this run waited 0.000 s")
+                .contains("<div class=\"label\">Saves queued</div><div class=\"value\">0.060 s</div>")
+                .contains("3 saves waited for a slot of their store or an I/O thread before writing")
+                .contains("<th class=\"num\" title=\"From the node handing it on to the save writing\">Queued</th>")
+                .contains("<li><span class=\"sw queue\"></span>save queued, not yet writing</li>");
+    }
+
+    @Test
+    void render_manifestWithoutQueueTimes_hasNoQueueCardOrColumn() {
+        String html = RunReport.render(Samples.irisTee());
+
+        assertThat(html)
+                .doesNotContain("<div class=\"label\">Saves queued</div>")
+                .doesNotContain(">Queued</th>");
+        assertThat(lane(html, "split_data")).doesNotContain("class=\"queue\"");
     }
 
     @Test

@@ -26,6 +26,38 @@ class RunTotalsTest {
     }
 
     @Test
+    void of_savesThatQueued_countWritingAsIoAndQueueApart() {
+        RunTotals totals = totals(RunReportTest.fourQueuedSaves());
+
+        // Four 10 ms saves, each loaded back by one reader: 4 × 10 × 2, not the 40 ms each spent since it was queued.
+        assertThat(totals.syncIoMs()).isEqualTo(80);
+        assertThat(totals.queuedMs()).isEqualTo(60);
+        assertThat(totals.queuedSaves()).isEqualTo(3);
+        // The readers computed while the saves queued and wrote: the run waited for none of it.
+        assertThat(totals.waitedMs()).isZero();
+        assertThat(totals.limitMs()).isEqualTo(150);
+    }
+
+    @Test
+    void of_saveQueuedWhileNothingRuns_theRunWaitedForIt() {
+        String json = ManifestBuilder.run("tail")
+                .declare("make", List.of(), List.of("x"))
+                .ran("make", "COMPLETED", 0, 10L)
+                .compute("make", 0, 10L)
+                .saved("x", "make", "COMMITTED", 40, 50L)
+                .queued("x", 10)
+                .finished("COMPLETED", 50)
+                .json();
+
+        RunTotals totals = totals(json);
+
+        assertThat(totals.syncIoMs()).isEqualTo(10);
+        assertThat(totals.queuedMs()).isEqualTo(30);
+        assertThat(totals.waitedMs()).isEqualTo(40);
+        assertThat(totals.offPathMs()).isZero();
+    }
+
+    @Test
     void of_syncRun_nothingOffThePath() {
         RunTotals totals = totals(Samples.irisSync());
 
