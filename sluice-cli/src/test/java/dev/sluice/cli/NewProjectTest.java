@@ -1,7 +1,10 @@
 package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.sluice.test.SluiceProjectExtension;
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -14,8 +17,13 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** {@code sluice new} creates a project that compiles and runs; the README's command is the one tested. */
+/**
+ * {@code sluice new} creates a project that compiles and runs, and whose tests (written with the test kit)
+ * pass; the README's command is the one tested.
+ */
 class NewProjectTest {
     @TempDir
     Path workspace;
@@ -29,7 +37,7 @@ class NewProjectTest {
         assertThat(project.resolve("pom.xml")).exists();
         assertThat(Files.readString(project.resolve("README.md"))).contains("sluice run --project");
 
-        Path classes = compile(project);
+        Path classes = compile(project, "src/main/java", "classes", System.getProperty("java.class.path"));
         try (URLClassLoader loader = new URLClassLoader(
                 new URL[] {
                     classes.toUri().toURL(),
@@ -45,6 +53,39 @@ class NewProjectTest {
         assertThat(Files.readString(project.resolve("data/03_primary/word_counts.json")))
                 .contains("\"hello\"")
                 .contains("2");
+    }
+
+    @Test
+    void newProject_itsTestsWrittenWithTheKit_pass() throws Exception {
+        CliRun created = CliRun.run(getClass().getClassLoader(), "new", "tested", "--directory", workspace.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        Path project = workspace.resolve("tested");
+        String classPath = System.getProperty("java.class.path");
+        Path classes = compile(project, "src/main/java", "main-classes", classPath);
+        Path testClasses = compile(project, "src/test/java", "test-classes", classes + File.pathSeparator + classPath);
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {
+                    testClasses.toUri().toURL(),
+                    classes.toUri().toURL(),
+                    project.resolve("src/main/resources").toUri().toURL()
+                },
+                getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectPackage("com.example.tested"))
+                    .configurationParameter(SluiceProjectExtension.PROJECT_DIR, project.toString())
+                    .execute();
+
+            results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        assertThat(project.resolve("data/03_primary"))
+                .as("the project itself is not written")
+                .doesNotExist();
     }
 
     @Test
@@ -66,16 +107,15 @@ class NewProjectTest {
         assertThat(run.err()).contains("not valid");
     }
 
-    private Path compile(Path project) throws IOException {
+    private Path compile(Path project, String sourceDir, String outDir, String classPath) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        Path out = Files.createDirectories(workspace.resolve("classes"));
-        List<String> args = new ArrayList<>(
-                List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"), "--release", "17"));
-        try (Stream<Path> sources = Files.walk(project.resolve("src/main/java"))) {
+        Path out = Files.createDirectories(workspace.resolve(outDir));
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classPath, "--release", "17"));
+        try (Stream<Path> sources = Files.walk(project.resolve(sourceDir))) {
             sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
         int result = compiler.run(null, null, null, args.toArray(String[]::new));
-        assertThat(result).as("generated sources compile").isZero();
+        assertThat(result).as("generated sources in " + sourceDir + " compile").isZero();
         return out;
     }
 }

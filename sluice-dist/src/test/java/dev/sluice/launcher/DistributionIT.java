@@ -86,6 +86,7 @@ class DistributionIT {
                 "sluice-datasets",
                 "sluice-report",
                 "sluice-cli",
+                "sluice-test",
                 "sluice-s3",
                 "sluice-parquet",
                 "sluice-objects",
@@ -167,6 +168,19 @@ class DistributionIT {
 
     @Test
     @Order(5)
+    void newProject_itsTestsWrittenWithTheKit_passUnderMaven() throws Exception {
+        Path demo = workspace.resolve("demo");
+        Optional<String> mvn = onPath("mvn");
+        assertThat(mvn).as("mvn on the PATH").isPresent();
+
+        Result test = run(List.of(mvn.get(), "-B", "test"), demo, Map.of());
+
+        assertThat(test.exit()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).contains("Tests run: 3, Failures: 0, Errors: 0");
+    }
+
+    @Test
+    @Order(6)
     void iris_fromTheDistribution_runs() throws Exception {
         Path iris = workspace.resolve("iris");
         copy(Path.of("..", "examples", "iris").toAbsolutePath().normalize(), iris);
