@@ -169,11 +169,11 @@ class DistributionIT {
     @Test
     @Order(5)
     void newProject_itsTestsWrittenWithTheKit_passUnderMaven() throws Exception {
-        Path demo = workspace.resolve("demo");
+        assertThat(sluice(workspace, Map.of(), "new", "tested").exit()).isZero();
         Optional<String> mvn = onPath("mvn");
         assertThat(mvn).as("mvn on the PATH").isPresent();
 
-        Result test = run(List.of(mvn.get(), "-B", "test"), demo, Map.of());
+        Result test = run(List.of(mvn.get(), "-B", "test"), workspace.resolve("tested"), Map.of());
 
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).contains("Tests run: 3, Failures: 0, Errors: 0");
