@@ -272,35 +272,51 @@ final class DagRunner implements Runner {
             return 1;
         }
 
-        /** Runs one node on the current thread; returns its failure, or {@code null}. */
+        /**
+         * Runs one node on the current thread; returns its failure, or {@code null}. The node's inputs are
+         * released (where this was their last consumer) as soon as its function returns, before its outputs
+         * are handed on: a producer that waits for room in the save queue then holds its outputs only.
+         */
         private Throwable runNode(Node node) {
+            Map<String, Object> outputs;
             try {
-                Map<String, Object> inputs = io.loadInputs(node);
-                ctx.hooks.fire("beforeNodeRun", h -> h.beforeNodeRun(ctx.info, node, inputs));
-                Map<String, Long> before = ctx.options.checkMutation() ? Fingerprints.of(inputs) : null;
-                Map<String, Object> outputs;
-                try {
-                    outputs = node.run(inputs);
-                    if (before != null) {
-                        checkNotMutated(node, before, Fingerprints.of(inputs));
-                    }
-                } catch (RuntimeException e) {
-                    ctx.hooks.fire("onNodeError", h -> h.onNodeError(ctx.info, node, e, inputs));
-                    throw e;
-                }
-                ctx.hooks.fire("afterNodeRun", h -> h.afterNodeRun(ctx.info, node, inputs, outputs));
-                io.handleOutputs(node, outputs);
-                return null;
+                outputs = compute(node);
             } catch (RuntimeException | Error e) {
                 LOG.error("Node '{}' failed: {}", node.name(), e.getMessage());
                 return e;
             } finally {
                 try {
-                    io.afterNode(node);
+                    io.inputsDone(node);
                 } catch (RuntimeException e) {
                     ctx.failures.add(e);
                 }
             }
+            try {
+                io.handleOutputs(node, outputs);
+                return null;
+            } catch (RuntimeException | Error e) {
+                LOG.error("Node '{}' failed: {}", node.name(), e.getMessage());
+                return e;
+            }
+        }
+
+        /** Loads the node's inputs and runs its function; nothing here refers to the inputs once it returns. */
+        private Map<String, Object> compute(Node node) {
+            Map<String, Object> inputs = io.loadInputs(node);
+            ctx.hooks.fire("beforeNodeRun", h -> h.beforeNodeRun(ctx.info, node, inputs));
+            Map<String, Long> before = ctx.options.checkMutation() ? Fingerprints.of(inputs) : null;
+            Map<String, Object> outputs;
+            try {
+                outputs = node.run(inputs);
+                if (before != null) {
+                    checkNotMutated(node, before, Fingerprints.of(inputs));
+                }
+            } catch (RuntimeException e) {
+                ctx.hooks.fire("onNodeError", h -> h.onNodeError(ctx.info, node, e, inputs));
+                throw e;
+            }
+            ctx.hooks.fire("afterNodeRun", h -> h.afterNodeRun(ctx.info, node, inputs, outputs));
+            return outputs;
         }
 
         private static void checkNotMutated(Node node, Map<String, Long> before, Map<String, Long> after) {

@@ -53,10 +53,11 @@ abstract class IoStrategy {
     abstract void handleOutputs(Node node, Map<String, Object> outputs);
 
     /**
-     * Called after a node (and its output handling) finished, successfully or not. By default releases
-     * the datasets whose last consumer it was, unless they are free outputs.
+     * Called once a node's function returned or failed, before {@link #handleOutputs}: the node no longer
+     * needs its inputs. By default releases the datasets whose last consumer it was, unless they are free
+     * outputs.
      */
-    void afterNode(Node node) {
+    void inputsDone(Node node) {
         for (String dataset : ctx.consumerFinished(node)) {
             if (!ctx.isFreeOutput(dataset)) {
                 ctx.catalog.release(dataset);

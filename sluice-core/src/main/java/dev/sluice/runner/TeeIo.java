@@ -44,6 +44,8 @@ final class TeeIo extends IoStrategy {
     private final Set<String> verifyMismatches = new TreeSet<>();
     /** Values a dataset's {@link Handoff} prepared, until it releases them. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** Outputs whose node has handed them on (queued their save, or put them in the hand-off store). */
+    private final Set<String> handedOn = ConcurrentHashMap.newKeySet();
 
     private record PrefetchItem(String dataset, Node firstConsumer) {}
 
@@ -202,6 +204,7 @@ final class TeeIo extends IoStrategy {
                 handoff.put(dataset, value);
                 CompletableFuture<Void> commit = submitSave(node, dataset, value, policy);
                 commits.put(dataset, commit);
+                handedOn.add(dataset);
                 commit.whenComplete((ok, error) -> {
                     maybeRelease(dataset);
                     releaseSettledLazyValues();
@@ -209,10 +212,13 @@ final class TeeIo extends IoStrategy {
                 own.add(commit);
             } else {
                 handoff.put(dataset, value);
+                handedOn.add(dataset);
                 ctx.hooks.fire("beforeDatasetSaved", h -> h.beforeDatasetSaved(ctx.info, dataset, returned, node));
                 ctx.hooks.fire("afterDatasetSaved", h -> h.afterDatasetSaved(ctx.info, dataset, returned, node));
             }
         });
+        // The node's inputs were let go of before its outputs were handed on; lazy ones wait until now.
+        releaseSettledLazyValues();
         if (waitForOwnSaves) {
             // Failures are already recorded by the save queue; the node only waits.
             CompletableFuture.allOf(own.toArray(CompletableFuture[]::new))
@@ -274,7 +280,7 @@ final class TeeIo extends IoStrategy {
     }
 
     @Override
-    void afterNode(Node node) {
+    void inputsDone(Node node) {
         for (String input : ctx.consumerFinished(node)) {
             String base = DatasetNames.strip(input);
             Node producer = ctx.pipeline.producerOf(input);
@@ -349,6 +355,9 @@ final class TeeIo extends IoStrategy {
      * failed run never produced stays unsettled; {@link #finish} releases what is left.
      */
     private boolean settled(String output, Set<String> visited) {
+        if (!handedOn.contains(output)) {
+            return false; // its node has not handed it on yet (it may still be waiting to queue its save)
+        }
         CompletableFuture<Void> commit = commits.get(output);
         if (commit != null) {
             return commit.isDone();

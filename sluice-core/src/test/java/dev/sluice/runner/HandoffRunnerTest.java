@@ -119,6 +119,31 @@ class HandoffRunnerTest {
 
     @ParameterizedTest
     @MethodSource("runners")
+    void tee_lazyValue_consumerWaitsForRoomInTheQueue_keepsItForThatSave(Runner.Builder builder) throws Exception {
+        store.hold("x");
+        // a commits, then x fills the queue's one place: n2 has let go of a but waits to queue c, which reads a.
+        Pipeline pipeline = Pipeline.of(
+                Node.named("n1").outputs("a", "x").fn(() -> List.of("A", "X")),
+                Node.named("n2").inputs("a").outputs("c").fn((String a) -> a + "c"));
+        DataCatalog catalog =
+                catalog(Map.of("a", recording("a", true), "x", store.dataset("x"), "c", store.dataset("c")));
+        Runner runner = builder.io(IoMode.TEE).maxPendingSaves(1).build();
+
+        BackgroundRun run = start(runner, pipeline, catalog);
+        assertThat(store.awaitSaveStarted("x")).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> blockedIn(t, SaveQueue.class, "submit")));
+
+        assertThat(store.read("a")).as("a's own save committed").isPresent();
+        assertThat(events).as("c is not queued yet, and its save will read a").containsExactly("prepare a");
+        store.open("x");
+        run.result().get(30, SECONDS);
+        assertThat(events).containsExactly("prepare a", "release a prepared:A");
+        assertThat(store.read("c")).contains("prepared:Ac");
+    }
+
+    @ParameterizedTest
+    @MethodSource("runners")
     void tee_nonLazyValue_isReleasedWithoutWaitingForConsumersSaves(Runner.Builder builder) throws Exception {
         store.hold("c");
         Pipeline pipeline = Pipeline.of(

@@ -307,6 +307,37 @@ class TeeRunnerTest {
 
     @ParameterizedTest
     @MethodSource("runners")
+    void tee_producerWaitsForRoomInTheQueue_holdsItsOutputButNotItsCommittedInput(Runner.Builder builder)
+            throws Exception {
+        store.hold("x");
+        AtomicReference<WeakReference<Object>> input = new AtomicReference<>();
+        Pipeline pipeline = Pipeline.of(
+                Node.named("p1").outputs("a", "x").fn(() -> {
+                    Object a = new StringBuilder("payload");
+                    input.set(new WeakReference<>(a));
+                    return List.of(a, "x");
+                }),
+                Node.named("p2").inputs("a").outputs("b").fn((Object a) -> a + "-b"));
+        DataCatalog catalog =
+                DataCatalog.of(Map.of("a", store.dataset("a"), "x", store.dataset("x"), "b", store.dataset("b")));
+        Runner runner = builder.io(IoMode.TEE).maxPendingSaves(1).build();
+
+        BackgroundRun run = start(runner, pipeline, catalog);
+        // a commits, then x takes the queue's one place and is held: p2's b must wait for room.
+        assertThat(store.awaitSaveStarted("x")).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> anyThreadBlockedIn(SaveQueue.class, "submit"));
+        assertThat(store.read("a")).contains("payload");
+
+        assertThat(collected(input.get()))
+                .as("p2's input, committed and with no consumer left, is released while p2 waits with its output")
+                .isTrue();
+        store.open("x");
+        run.result().get(30, SECONDS);
+        assertThat(store.contents()).containsEntry("b", "payload-b");
+    }
+
+    @ParameterizedTest
+    @MethodSource("runners")
     void cache_nodeWaitsForItsOwnSaves(Runner.Builder builder) throws Exception {
         store.hold("a");
         CountDownLatch consumerRan = new CountDownLatch(1);
