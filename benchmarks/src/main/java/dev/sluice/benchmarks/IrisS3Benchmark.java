@@ -42,10 +42,15 @@ final class IrisS3Benchmark {
      *     does one thing after another, as {@code sync} does
      * @param saves every save of a persisted output added up
      * @param loads every load added up
+     * @param cpu the CPU time the process used during the run, the S3 server's included
      */
-    record Sample(Duration wall, PhysicalLimit limit, Duration inSeries, Duration saves, Duration loads) {
+    record Sample(Duration wall, PhysicalLimit limit, Duration inSeries, Duration saves, Duration loads, Duration cpu) {
         double ratio() {
             return (double) wall.toNanos() / limit.limit().toNanos();
+        }
+
+        double utilisation() {
+            return Cpu.utilisation(cpu, wall);
         }
     }
 
@@ -116,9 +121,11 @@ final class IrisS3Benchmark {
                 .hook(timings)
                 .build();
         System.gc();
+        long cpuStart = Cpu.processNanos();
         long start = System.nanoTime();
         runner.run(pipeline, catalog);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = Duration.ofNanos(Cpu.processNanos() - cpuStart);
 
         Map<String, Duration> saves = new HashMap<>();
         timings.saves().forEach((dataset, took) -> {
@@ -129,11 +136,12 @@ final class IrisS3Benchmark {
                 saves.put(dataset, took);
             }
         });
-        PhysicalLimit limit = PhysicalLimit.of(pipeline, timings.compute(), timings.freeInputLoads(), saves, 1);
+        PhysicalLimit limit = PhysicalLimit.of(pipeline, timings.compute(), timings.freeInputLoads(), saves, 1)
+                .withCpu(cpu, Cpu.cores());
         Duration saveTotal = saves.values().stream().reduce(Duration.ZERO, Duration::plus);
         Duration computeTotal = timings.compute().values().stream().reduce(Duration.ZERO, Duration::plus);
         Duration inSeries = computeTotal.plus(saveTotal).plus(timings.loadTotal());
-        return new Sample(wall, limit, inSeries, saveTotal, timings.loadTotal());
+        return new Sample(wall, limit, inSeries, saveTotal, timings.loadTotal(), cpu);
     }
 
     private static void restore(String property, String value) {

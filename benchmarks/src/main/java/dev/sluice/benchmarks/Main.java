@@ -64,6 +64,7 @@ public final class Main {
         switch (options.suite()) {
             case "storage" -> storage(options, irisProject, scratch, out, progress);
             case "shapes" -> shapes(options, scratch.resolveSibling("shapes-benchmark"), out, progress);
+            case "cpu" -> cpu(options, scratch.resolveSibling("cpu-benchmark"), out, progress);
             case "iris-s3" -> {
                 try (S3ProxyServer s3 = S3ProxyServer.start()) {
                     out.println(irisOnS3(options, irisProject, s3, progress));
@@ -132,6 +133,21 @@ public final class Main {
                 new OverheadBenchmark(options.nodes(), options.runs(), options.workers(), progress).run();
         out.println(ShapesReport.overhead(overhead, options.runs(), options.workers()));
         out.flush();
+    }
+
+    /** The cpu suite: the bytes diamond, then the JSON fan-out, each in a directory of its own. */
+    static void cpu(Options options, Path scratch, PrintStream out, PrintStream progress) {
+        String priorities = ThreadPriorities.describe();
+        List<CpuBenchmark.Workload> workloads = List.of(
+                CpuBenchmark.bytesDiamond(options.sizeMb() << 20), CpuBenchmark.jsonFanOut(CpuBenchmark.JSON_VALUES));
+        CpuBenchmark benchmark = new CpuBenchmark(options.runs(), options.workers(), progress);
+        for (CpuBenchmark.Workload workload : workloads) {
+            try (ScratchDirectory files = ScratchDirectory.create(scratch)) {
+                List<CpuBenchmark.Result> results = benchmark.run(workload, files.path());
+                out.println(CpuReport.table(workload.name(), results, options.runs(), options.workers(), priorities));
+                out.flush();
+            }
+        }
     }
 
     private static void storage(

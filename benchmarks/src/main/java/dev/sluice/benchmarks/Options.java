@@ -9,19 +9,21 @@ import java.util.List;
  * The command line of {@code benchmarks/run}.
  *
  * @param suite {@code seed} (Iris, then the wide pipeline), {@code iris}, {@code wide}, {@code storage}
- *     (large intermediates on local disk and on S3, then Iris on S3), {@code iris-s3} or {@code startup}
- *     (the distribution's start-up, whole processes)
+ *     (large intermediates on local disk and on S3, then Iris on S3), {@code iris-s3}, {@code shapes},
+ *     {@code startup} (the distribution's start-up, whole processes) or {@code cpu} (tee against cache
+ *     when saves compete with the nodes for the cores)
  * @param delay the load and save delay of every slow dataset (the delay suites only)
  * @param runs how many times each mode runs; tables show the run with the median ratio
  * @param workers the parallel runner's worker count
- * @param sizeMb the size of each large intermediate of the storage suite, in MiB
+ * @param sizeMb the size of each large intermediate of the storage and cpu suites, in MiB
  * @param compute the shapes suite's CPU time per node
  * @param nodes the size of the shapes suite's overhead pipelines
  * @param seed the seed of the shapes suite's random DAG
  */
 record Options(
         String suite, Duration delay, int runs, int workers, int sizeMb, Duration compute, int nodes, long seed) {
-    static final List<String> SUITES = List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup");
+    static final List<String> SUITES =
+            List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup", "cpu");
     static final Duration SHAPES_DELAY = Duration.ofMillis(200);
     static final int SHAPES_RUNS = 3;
     static final int DEFAULT_NODES = 100_000;
@@ -30,6 +32,7 @@ record Options(
     static final int MAX_SIZE_MB = 1024;
 
     private static final List<String> DELAY_SUITES = List.of("seed", "iris", "wide", "shapes");
+    private static final List<String> SIZED_SUITES = List.of("storage", "cpu");
 
     /** Options of a suite other than {@code shapes}. */
     Options(String suite, Duration delay, int runs, int workers, int sizeMb) {
@@ -46,13 +49,15 @@ record Options(
             "                   shapes (chain, wide, diamond and random DAGs under every mode and runner,",
             "                   parallel sync against Kedro's order, and the runner's overhead per node);",
             "                   startup (whole-process time of the distribution's bin/sluice against the",
-            "                   bare java command)",
+            "                   bare java command);",
+            "                   cpu (tee against cache on local disk when saves compete with the nodes for the",
+            "                   cores, and the tee saving one at a time or at low thread priority)",
             "  --delay SECONDS  seed, iris, wide, shapes: load and save delay of every slow dataset (default 1;",
             "                   shapes 0.2; Kedro-Accelerator used 10)",
             "  --compute SECONDS  shapes: CPU time of every node (default 0)",
             "  --nodes N        shapes: nodes of the overhead pipelines (default 100000)",
             "  --seed N         shapes: seed of the random DAG (default 7)",
-            "  --size-mb N      storage: MiB of each of the 5 large intermediates (default 64)",
+            "  --size-mb N      storage, cpu: MiB of each of the 5 large intermediates (default 64)",
             "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1;",
             "                   shapes 3)",
             "  --workers N      worker threads of the parallel runner (default: cores)");
@@ -136,9 +141,9 @@ record Options(
             throw new ConfigurationException("--delay applies to the " + DELAY_SUITES + " suites; '" + suite
                     + "' stores real bytes with no artificial delay. Remove --delay.");
         }
-        if (sizeGiven && !suite.equals("storage")) {
-            throw new ConfigurationException(
-                    "--size-mb applies to the storage suite only, not '" + suite + "'. Remove --size-mb.");
+        if (sizeGiven && !SIZED_SUITES.contains(suite)) {
+            throw new ConfigurationException("--size-mb applies to the " + SIZED_SUITES + " suites only, not '" + suite
+                    + "'. Remove --size-mb.");
         }
         if (shapeOptionGiven && !suite.equals("shapes")) {
             throw new ConfigurationException(
@@ -154,8 +159,8 @@ record Options(
     /** The command that reproduces this run, every option spelled out. */
     String command() {
         return switch (suite) {
-            case "storage" ->
-                "benchmarks/run storage --size-mb " + sizeMb + " --runs " + runs + " --workers " + workers;
+            case "storage", "cpu" ->
+                "benchmarks/run " + suite + " --size-mb " + sizeMb + " --runs " + runs + " --workers " + workers;
             case "iris-s3" -> "benchmarks/run iris-s3 --runs " + runs;
             case "shapes" ->
                 "benchmarks/run shapes --delay " + Format.compact(delay) + " --compute " + Format.compact(compute)

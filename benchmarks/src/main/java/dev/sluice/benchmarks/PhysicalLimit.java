@@ -66,7 +66,10 @@ record PhysicalLimit(Duration limit, Duration pathBound, Duration workBound, Dur
         if (boundByCpu()) {
             return "CPU on " + cores + " cores";
         }
-        return boundByWorkers() ? "compute on " + workers + " workers" : "critical path";
+        if (boundByWorkers()) {
+            return workers == 1 ? "compute on 1 worker" : "compute on " + workers + " workers";
+        }
+        return "critical path";
     }
 
     /** This limit with the CPU bound of a run that used {@code cpu} of CPU time on {@code cores} cores. */

@@ -19,7 +19,9 @@ final class Report {
     static String header(Options options, String date) {
         String suite = options.delayed()
                 ? "d = " + Format.compact(options.delay()) + " s"
-                : options.suite().equals("storage") ? options.sizeMb() + " MiB per intermediate" : "no delay";
+                : options.suite().equals("storage") || options.suite().equals("cpu")
+                        ? options.sizeMb() + " MiB per intermediate"
+                        : "no delay";
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return "Command: `" + options.command() + "` · " + date + " · " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + " · "

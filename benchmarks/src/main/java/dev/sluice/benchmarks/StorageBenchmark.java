@@ -72,6 +72,7 @@ final class StorageBenchmark {
      * @param written the bytes stored for each output
      * @param saves every save's time added up (in the background under {@code tee})
      * @param loads every load's time added up
+     * @param cpu the CPU time the process used during the run, every thread's
      */
     record Measured(
             Duration wall,
@@ -79,7 +80,8 @@ final class StorageBenchmark {
             Map<String, Duration> freeInputLoads,
             Map<String, Long> written,
             Duration saves,
-            Duration loads) {}
+            Duration loads,
+            Duration cpu) {}
 
     /**
      * One timed run with its limits.
@@ -105,6 +107,10 @@ final class StorageBenchmark {
 
         double typicalRatio() {
             return (double) run.wall().toNanos() / typicalLimit.limit().toNanos();
+        }
+
+        double utilisation() {
+            return Cpu.utilisation(run.cpu(), run.wall());
         }
     }
 
@@ -175,8 +181,14 @@ final class StorageBenchmark {
                 Measured run = runOnce(pipeline, config);
                 measured.computeIfAbsent(config, c -> new ArrayList<>()).add(run);
                 progress.printf(
-                        "storage, %s: %s, %s, run %d of %d: %s ms%n",
-                        store.name(), config.runner(workers), config.mode(), round, runs, Format.millis(run.wall()));
+                        "storage, %s: %s, %s, run %d of %d: %s ms (CPU %s)%n",
+                        store.name(),
+                        config.runner(workers),
+                        config.mode(),
+                        round,
+                        runs,
+                        Format.millis(run.wall()),
+                        Format.percent(Cpu.utilisation(run.cpu(), run.wall())));
             }
         }
         report(throughput);
@@ -194,9 +206,21 @@ final class StorageBenchmark {
     private Sample sample(Pipeline pipeline, Config config, Measured run, StoreThroughput throughput) {
         int nodeWorkers = config.parallel() ? workers : 1;
         StorageLimit limit = StorageLimit.of(
-                pipeline, run.compute(), run.freeInputLoads(), run.written(), throughput.bestWrite(), nodeWorkers);
+                        pipeline,
+                        run.compute(),
+                        run.freeInputLoads(),
+                        run.written(),
+                        throughput.bestWrite(),
+                        nodeWorkers)
+                .withCpu(run.cpu(), Cpu.cores());
         StorageLimit typical = StorageLimit.of(
-                pipeline, run.compute(), run.freeInputLoads(), run.written(), throughput.medianWrite(), nodeWorkers);
+                        pipeline,
+                        run.compute(),
+                        run.freeInputLoads(),
+                        run.written(),
+                        throughput.medianWrite(),
+                        nodeWorkers)
+                .withCpu(run.cpu(), Cpu.cores());
         Duration syncLimit = StorageLimit.inSeries(
                 pipeline, run.compute(), run.written(), throughput.bestSerialWrite(), throughput.bestRead());
         return new Sample(run, limit, typical, syncLimit);
@@ -228,16 +252,24 @@ final class StorageBenchmark {
         Runner built = runner.io(config.mode()).hook(timings).build();
         // Garbage from the previous run, hundreds of megabytes of it, should not be collected inside this one.
         System.gc();
+        long cpuStart = Cpu.processNanos();
         long start = System.nanoTime();
         built.run(pipeline, catalog.build());
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = Duration.ofNanos(Cpu.processNanos() - cpuStart);
 
         Map<String, Long> written = new LinkedHashMap<>();
         for (String output : OUTPUTS) {
             written.put(output, sizeOf(output, store.location(output)));
         }
         return new Measured(
-                wall, timings.compute(), timings.freeInputLoads(), written, timings.saveTotal(), timings.loadTotal());
+                wall,
+                timings.compute(),
+                timings.freeInputLoads(),
+                written,
+                timings.saveTotal(),
+                timings.loadTotal(),
+                cpu);
     }
 
     private static long sizeOf(String dataset, Location location) {

@@ -23,18 +23,24 @@ import java.util.TreeSet;
  * last, "the last node plus its own save". Preemptive scheduling on one channel reaches this bound
  * exactly, so it is the tightest bound that the release times and the throughput give.
  *
+ * <p>The last bound is the machine's: the cores must have done the run's CPU work, the nodes' compute
+ * and everything the saves cost the CPU (copying, encoding, checksums, an in-process server's work),
+ * so the run lasts at least its CPU time over the cores ({@link #withCpu}).
+ *
  * @param limit the largest of the bounds
  * @param setBy which bound is the largest
  * @param writeBound the write bound
  * @param physical {@link PhysicalLimit}'s bounds with each save taking {@code bytes / write throughput}
+ * @param cpuBound the run's CPU time over the cores; zero until {@link #withCpu} gives it
  */
-record StorageLimit(Duration limit, Bound setBy, Duration writeBound, PhysicalLimit physical) {
+record StorageLimit(Duration limit, Bound setBy, Duration writeBound, PhysicalLimit physical, Duration cpuBound) {
 
     /** The bound that sets the limit, as the report names it. */
     enum Bound {
         CRITICAL_PATH("critical path"),
         WORKERS("compute on the workers"),
-        WRITE_THROUGHPUT("write throughput");
+        WRITE_THROUGHPUT("write throughput"),
+        CPU("CPU on the cores");
 
         private final String label;
 
@@ -97,7 +103,16 @@ record StorageLimit(Duration limit, Bound setBy, Duration writeBound, PhysicalLi
             limit = writeBound;
             setBy = Bound.WRITE_THROUGHPUT;
         }
-        return new StorageLimit(limit, setBy, writeBound, physical);
+        return new StorageLimit(limit, setBy, writeBound, physical, Duration.ZERO);
+    }
+
+    /** This limit with the CPU bound of a run that used {@code cpu} of CPU time on {@code cores} cores. */
+    StorageLimit withCpu(Duration cpu, int cores) {
+        Duration bound = cpu.dividedBy(cores);
+        if (bound.compareTo(limit) > 0) {
+            return new StorageLimit(bound, Bound.CPU, writeBound, physical, bound);
+        }
+        return new StorageLimit(limit, setBy, writeBound, physical, bound);
     }
 
     /**

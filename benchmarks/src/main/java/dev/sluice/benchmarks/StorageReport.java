@@ -66,11 +66,13 @@ final class StorageReport {
                 "ratio",
                 "limit set by",
                 "ratio at median W",
+                "CPU",
                 "compute (ms)",
                 "saves (ms)",
                 "loads (ms)",
                 "`sync` limit (ms)")));
-        out.append(Report.row(List.of("---", "---", "--:", "--:", "--:", "---", "--:", "--:", "--:", "--:", "--:")));
+        out.append(Report.row(
+                List.of("---", "---", "--:", "--:", "--:", "---", "--:", "--:", "--:", "--:", "--:", "--:")));
         for (ConfigResult config : result.configs()) {
             Sample run = config.median();
             out.append(Report.row(List.of(
@@ -81,6 +83,7 @@ final class StorageReport {
                     Format.ratio(run.ratio()),
                     run.limit().setBy().toString(),
                     Format.ratio(run.typicalRatio()),
+                    Format.percent(run.utilisation()),
                     Format.millis(run.compute()),
                     Format.millis(run.run().saves()),
                     Format.millis(run.run().loads()),
@@ -99,10 +102,13 @@ final class StorageReport {
                 .append(" last output's save at W), the compute shared by the workers, and the write bound (each")
                 .append(" output saved no earlier than its node ends, all ")
                 .append(mib(written))
-                .append(" at W). Ratio: wall / limit. Ratio at median W: the same with W = ")
+                .append(" at W), and the run's CPU time over the ")
+                .append(Cpu.cores())
+                .append(" cores. Ratio: wall / limit. Ratio at median W: the same with W = ")
                 .append(Format.mibPerSecond(throughput.medianWrite()))
-                .append(
-                        " MiB/s, the better median write rate, what the store usually gives. Compute, saves, loads: the run's node, save and load times")
+                .append(" MiB/s, the better median write rate, what the store usually gives. CPU: the process's CPU")
+                .append(" time over wall time × cores (the S3 server's included: it runs in the same JVM).")
+                .append(" Compute, saves, loads: the run's node, save and load times")
                 .append(" added up (under `tee` the saves overlap each other and compute). `sync` limit: what")
                 .append(" `sync` must do one thing after another, each at the best rate above: the compute, ")
                 .append(mib(written))
@@ -129,11 +135,12 @@ final class StorageReport {
                 "wall (ms)",
                 "limit (ms)",
                 "ratio",
+                "CPU",
                 "compute on path (ms)",
                 "saves (ms)",
                 "loads (ms)",
                 "speed-up over `sync`")));
-        out.append(Report.row(List.of("---", "--:", "--:", "--:", "--:", "--:", "--:", "--:")));
+        out.append(Report.row(List.of("---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:")));
         Duration syncWall = results.stream()
                 .filter(r -> r.mode() == IoMode.SYNC)
                 .map(r -> r.median().wall())
@@ -146,6 +153,7 @@ final class StorageReport {
                     Format.millis(run.wall()),
                     Format.millis(run.limit().limit()),
                     Format.ratio(run.ratio()),
+                    Format.percent(run.utilisation()),
                     Format.millis(run.limit().pathCompute()),
                     Format.millis(run.saves()),
                     Format.millis(run.loads()),
@@ -154,7 +162,9 @@ final class StorageReport {
         out.append('\n')
                 .append(runs == 1 ? "One run per mode" : "Per mode, the run with the median wall time of " + runs)
                 .append(", after a warm-up run of each mode. Limit: the run's compute on the critical path plus")
-                .append(" its last save, that save taking as long as it took in the run. Saves: the six saves'")
+                .append(" its last save, that save taking as long as it took in the run, or the run's CPU time over")
+                .append(" the cores if that is longer. CPU: the process's CPU time over wall time × cores, the S3")
+                .append(" server's included. Saves: the six saves'")
                 .append(" times added up; loads: every load's, `iris.csv` from local disk included.\n");
         return out.toString();
     }

@@ -58,7 +58,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'fast'")
-                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup]");
+                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup, cpu]");
     }
 
     @Test
@@ -68,6 +68,14 @@ class OptionsTest {
         assertThat(options.sizeMb()).isEqualTo(16);
         assertThat(options.delayed()).isFalse();
         assertThat(options.command()).isEqualTo("benchmarks/run storage --size-mb 16 --runs 2 --workers 2");
+    }
+
+    @Test
+    void parse_cpu_sizeRunsAndWorkersInTheCommand() {
+        Options options = Options.parse(List.of("cpu", "--runs", "5"), 2);
+
+        assertThat(options.sizeMb()).isEqualTo(Options.DEFAULT_SIZE_MB);
+        assertThat(options.command()).isEqualTo("benchmarks/run cpu --size-mb 64 --runs 5 --workers 2");
     }
 
     @Test
@@ -84,7 +92,7 @@ class OptionsTest {
                 .hasMessageContaining("--delay applies to the [seed, iris, wide, shapes] suites");
         assertThatThrownBy(() -> Options.parse(List.of("iris", "--size-mb", "8"), 2))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("--size-mb applies to the storage suite only");
+                .hasMessageContaining("--size-mb applies to the [storage, cpu] suites only");
         assertThatThrownBy(() -> Options.parse(List.of("storage", "--size-mb", "2048"), 2))
                 .hasMessageContaining("--size-mb must be at most 1024");
     }

@@ -103,6 +103,33 @@ class StorageLimitTest {
     }
 
     @Test
+    void withCpu_moreCpuThanTheCoresGiveInTheLimit_cpuSetsTheLimit() {
+        Pipeline chain = Pipeline.of(node("a", List.of(), "x"), node("b", List.of("x"), "y"));
+        StorageLimit limit = StorageLimit.of(
+                chain, ms(Map.of("a", 1000, "b", 1000)), Map.of(), Map.of("x", 10 * MB, "y", 10 * MB), W, 1);
+
+        // 2.1 s by the path; 5 s of CPU (compute plus encoding, say) on 2 cores need 2.5 s.
+        StorageLimit withCpu = limit.withCpu(Duration.ofSeconds(5), 2);
+
+        assertThat(withCpu.limit()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(withCpu.setBy()).isEqualTo(Bound.CPU);
+        assertThat(withCpu.cpuBound()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void withCpu_lessCpuThanTheLimit_keepsTheLimitAndRecordsTheBound() {
+        Pipeline chain = Pipeline.of(node("a", List.of(), "x"), node("b", List.of("x"), "y"));
+        StorageLimit limit = StorageLimit.of(
+                chain, ms(Map.of("a", 1000, "b", 1000)), Map.of(), Map.of("x", 10 * MB, "y", 10 * MB), W, 1);
+
+        StorageLimit withCpu = limit.withCpu(Duration.ofSeconds(3), 2);
+
+        assertThat(withCpu.limit()).isEqualTo(Duration.ofMillis(2100));
+        assertThat(withCpu.setBy()).isEqualTo(Bound.CRITICAL_PATH);
+        assertThat(withCpu.cpuBound()).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
     void inSeries_storageDiamond_addsComputeEveryWriteAndEveryLoadOfAStoredInput() {
         Map<String, Long> stored = new HashMap<>();
         for (String output : StorageBenchmark.OUTPUTS) {
