@@ -67,8 +67,9 @@ final class ShapesReport {
                                 : "Per configuration, the run with the median ratio of " + runs)
                 .append(
                         ", after a warm-up run of each without delay. Cells: wall time in seconds (ratio to the limit). ")
-                .append("Limit: the largest of the critical path (the run's measured compute on the DAG plus one save ")
-                .append("delay), the compute shared by the workers, and the run's CPU time over the cores. ")
+                .append("Limit: the largest of the critical path (the run's measured compute on the DAG plus the last ")
+                .append("save, each save taking as long as it took in the run: d plus the local write, at least d), ")
+                .append("the compute shared by the workers, and the run's CPU time over the cores. ")
                 .append("CPU: the process's CPU time over wall time × cores. ")
                 .append(
                         missed.isEmpty()
