@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * A self-contained HTML view of a pipeline, the role Kedro-Viz plays: the nodes and datasets as a
- * layered DAG, namespaces as coloured stripes, tags under each node's name and as chips that
- * highlight their nodes when clicked. Like {@link RunReport}, the page loads nothing from the
+ * layered DAG, namespaces as groups that open and close on a click (nested ones inside their parent),
+ * tags under each node's name and as chips that highlight their nodes when clicked, and a panel that
+ * shows whatever was clicked in full. Like {@link RunReport}, the page loads nothing from the
  * network. Thread-safe.
  */
 public final class PipelineView {
@@ -44,7 +45,7 @@ public final class PipelineView {
                     node.outputs()));
         }
         boolean marksPersisted = !persisted.isEmpty();
-        String dag = DagDrawing.svg(nodes, new Decorator(persisted, marksPersisted));
+        String dag = DagDrawing.figure(nodes, new Decorator(persisted, marksPersisted));
 
         List<String> parameters = new ArrayList<>();
         List<String> freeInputs = new ArrayList<>();
@@ -110,7 +111,7 @@ public final class PipelineView {
             }
             body.append("</ul>\n");
         }
-        body.append("<div class=\"scroll\">").append(dag).append("</div>\n</section>\n");
+        body.append(dag).append("</section>\n");
 
         body.append("<section class=\"panel\" id=\"nodes\">\n<h2>Nodes, in run order</h2>\n<table>\n")
                 .append("<tr><th>Node</th><th>Namespace</th><th>Tags</th><th>Inputs</th><th>Outputs</th></tr>\n");
@@ -139,15 +140,15 @@ public final class PipelineView {
     private record Decorator(Map<String, String> persisted, boolean marksPersisted) implements DagDrawing.Decorator {
         @Override
         public Look node(PipelineNode node) {
-            List<String> caption = new ArrayList<>();
-            if (node.namespace() != null) {
-                caption.add(node.namespace());
-            }
-            if (!node.tags().isEmpty()) {
-                caption.add(String.join(", ", node.tags()));
-            }
+            // The namespace is the group the node is drawn in; the caption has room for the tags.
             String tip = DagDrawing.nodeTip(node.name(), node).toString();
-            return new Look("s-plain", String.join(" · ", caption), tip);
+            return new Look("s-plain", String.join(", ", node.tags()), tip);
+        }
+
+        @Override
+        public Look group(String namespace, List<PipelineNode> nodes, int datasets) {
+            String tip = DagDrawing.groupTip(namespace, nodes, datasets).toString();
+            return new Look("s-plain", DagDrawing.counts(nodes.size(), datasets), tip);
         }
 
         @Override

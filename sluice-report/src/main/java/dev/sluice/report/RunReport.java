@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * A self-contained HTML report of one run, rendered from its run manifest
  * ({@code .sluice/runs/<run-id>/manifest.json}): the pipeline as a layered DAG coloured by node and
- * dataset state, a timeline with one lane per node showing its loads, its compute and the saves of
+ * dataset state, its namespaces drawn as groups that open and close, a timeline with one lane per node showing its loads, its compute and the saves of
  * its outputs (background saves included), and three totals:
  *
  * <ul>
@@ -49,7 +50,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>The page loads nothing: styles, the SVG drawings and a few lines of script for tooltips are
- * inline, so it can be mailed, archived or opened offline. All methods are thread-safe.
+ * inline (the drawings of every open and closed state of the namespaces are laid out when the report is
+ * rendered), so it can be mailed, archived or opened offline. All methods are thread-safe.
  */
 public final class RunReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
@@ -168,7 +170,7 @@ public final class RunReport {
         cards(body, run, totals);
         errors(body, m);
 
-        String dag = DagDrawing.svg(m.pipeline(), new StateDecorator(run));
+        String dag = DagDrawing.figure(m.pipeline(), new StateDecorator(run));
         body.append("<div class=\"views\">\n<section class=\"panel dag-panel\" id=\"dag\">\n<h2>Pipeline</h2>\n");
         body.append("""
                 <ul class="legend">
@@ -189,7 +191,7 @@ public final class RunReport {
                 <li><span class="sw pill s-input"></span>free input</li>
                 </ul>
                 """);
-        body.append("<div class=\"scroll\">").append(dag).append("</div>\n</section>\n");
+        body.append(dag).append("</section>\n");
         body.append("<div class=\"side\">\n<section class=\"panel\" id=\"timeline\">\n<h2>Timeline</h2>\n");
         body.append("<ul class=\"legend\">\n<li><span class=\"sw seg load\"></span>load</li>\n");
         if (Timeline.hasPrefetch(run)) {
@@ -519,6 +521,34 @@ public final class RunReport {
                 }
             }
             return new Look(stateClass(state), caption, tip.toString());
+        }
+
+        @Override
+        public Look group(String namespace, List<PipelineNode> nodes, int datasets) {
+            Map<NodeState, Integer> states = new EnumMap<>(NodeState.class);
+            for (PipelineNode node : nodes) {
+                states.merge(run.state(node.name()), 1, Integer::sum);
+            }
+            // The group takes the state that most needs a look: a failure, then work going on, then the rest.
+            NodeState shown = NodeState.COMPLETED;
+            for (NodeState state : List.of(
+                    NodeState.FAILED, NodeState.RUNNING, NodeState.INTERRUPTED, NodeState.PENDING, NodeState.NOT_RUN)) {
+                if (states.containsKey(state)) {
+                    shown = state;
+                    break;
+                }
+            }
+            int completed = states.getOrDefault(NodeState.COMPLETED, 0);
+            String caption = completed == nodes.size()
+                    ? DagDrawing.counts(nodes.size(), datasets)
+                    : completed + " of " + nodes.size() + " completed";
+            StringBuilder tip = DagDrawing.groupTip(namespace, nodes, datasets);
+            tip.append("\nnodes: ");
+            List<String> counts = new ArrayList<>();
+            states.forEach((state, count) -> counts.add(
+                    count + " " + state.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            tip.append(String.join(", ", counts));
+            return new Look(stateClass(shown.name()), caption, tip.toString());
         }
 
         @Override

@@ -94,7 +94,7 @@ final class Timeline {
         List<Lane> lanes = lanes(run);
         int longest = 8;
         for (Lane lane : lanes) {
-            longest = Math.max(longest, Html.shorten(lane.node(), 34).length());
+            longest = Math.max(longest, DagDrawing.middle(lane.node(), 34).length());
         }
         double labelWidth = Math.min(280, longest * CHAR + 30);
         double width = labelWidth + PLOT_WIDTH + RIGHT;
@@ -264,7 +264,7 @@ final class Timeline {
         svg.open("circle", "class", "dot " + css, "cx", 10, "cy", mid, "r", 4)
                 .element("title", state.name())
                 .end();
-        svg.text(Html.shorten(lane.node(), 34), "x", 20, "y", mid, "data-tip", nodeTip);
+        svg.text(DagDrawing.middle(lane.node(), 34), "x", 20, "y", mid, "data-tip", nodeTip);
         Long start = run.startMs(lane.node());
         if (start != null) {
             Long finish = run.finishMs(lane.node());

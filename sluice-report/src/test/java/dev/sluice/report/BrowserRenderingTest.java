@@ -102,7 +102,7 @@ class BrowserRenderingTest {
         Browser result = chromium("--dump-dom", page);
 
         assertThat(result.stdout()).contains("data-rendered=\"true\"");
-        assertThat(count(result.stdout(), "<g class=\"vertex node\"")).isEqualTo(2);
+        assertThat(count(live(result.stdout()), "<g class=\"vertex node\"")).isEqualTo(2);
         assertThat(consoleLines(result)).isEmpty();
     }
 
@@ -147,6 +147,156 @@ class BrowserRenderingTest {
 
         assertThat(result.stdout()).contains("data-probe=\"1|join\"");
         assertThat(consoleLines(result)).isEmpty();
+    }
+
+    /** A probe that reports on every text in the live drawing: overlapping pairs, texts outside their vertex, and labels. */
+    private static final String LABEL_PROBE = """
+            <script>
+            function measure() {
+              var texts = Array.from(document.querySelectorAll('.dag-stage svg .vertex text, .dag-stage svg .group-head text'));
+              var boxes = texts.map(function (t) { return t.getBoundingClientRect(); });
+              var overlaps = [];
+              for (var i = 0; i < boxes.length; i++) {
+                for (var j = i + 1; j < boxes.length; j++) {
+                  var a = boxes[i], b = boxes[j];
+                  if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+                    overlaps.push(texts[i].textContent + '/' + texts[j].textContent);
+                  }
+                }
+              }
+              var outside = [];
+              document.querySelectorAll('.dag-stage svg .vertex').forEach(function (v) {
+                var frame = v.querySelector('rect:not(.stripe):not(.stack)').getBoundingClientRect();
+                v.querySelectorAll('text').forEach(function (t) {
+                  var r = t.getBoundingClientRect();
+                  if (r.left < frame.left - 0.5 || r.right > frame.right + 0.5 || r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5) {
+                    outside.push(t.textContent);
+                  }
+                });
+              });
+              var svg = document.querySelector('.dag-stage svg').getBoundingClientRect();
+              return overlaps.length + ' overlaps ' + overlaps.slice(0, 3).join(',') + '; ' + outside.length + ' outside '
+                  + outside.slice(0, 3).join(',') + '; ' + document.querySelectorAll('.dag-stage .vertex').length + ' vertices; width '
+                  + Math.round(svg.width);
+            }
+            var results = [measure()];
+            document.querySelector('[data-dag-action="collapse"]').click();
+            results.push(measure());
+            document.querySelector('[data-dag-action="expand"]').click();
+            results.push(measure());
+            document.body.setAttribute('data-probe', results.join(' | '));
+            </script>
+            </body>""";
+
+    @Test
+    void pipelineView_spaceflights_labelsNeitherOverlapNorLeaveTheirBoxes() throws Exception {
+        Path page = write(
+                "probe.html",
+                PipelineView.render(Spaceflights.pipeline(), "__default__").replace("</body>", LABEL_PROBE));
+
+        Browser result = chromium("--dump-dom", page);
+
+        String probe = attribute(result.stdout(), "data-probe");
+        String[] states = probe.split(" \\| ");
+        assertThat(states).hasSize(3);
+        for (String state : states) {
+            assertThat(state).as(probe).startsWith("0 overlaps ").contains("; 0 outside ");
+        }
+        // Both namespaces open by default (3 nodes each): 27 vertices; closed: 9 outside them and 2 groups.
+        assertThat(states[0]).contains("; 27 vertices; ");
+        assertThat(states[1]).contains("; 11 vertices; ");
+        int width = Integer.parseInt(states[0].substring(states[0].lastIndexOf(' ') + 1));
+        assertThat(width)
+                .as("the two namespaces side by side, not a 2,047 px row")
+                .isBetween(400, 900);
+        assertThat(consoleLines(result)).isEmpty();
+    }
+
+    @Test
+    void pipelineView_clickOnANamespace_closesItAndASecondClickReopensIt() throws Exception {
+        String probe = """
+                <script>
+                function state() {
+                  return [
+                    document.querySelectorAll('.dag-stage .vertex.group.closed').length,
+                    document.querySelectorAll('.dag-stage .vertex.node[data-node^="active_modelling_pipeline."]').length,
+                    document.querySelector('.dag-view').getAttribute('data-state')].join(',');
+                }
+                var steps = [state()];
+                var head = document.querySelector('.dag-stage .group[data-group="active_modelling_pipeline"] .group-head');
+                head.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                steps.push(state());
+                var box = document.querySelector('.dag-stage .vertex.group.closed[data-group="active_modelling_pipeline"]');
+                box.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                steps.push(state());
+                document.body.setAttribute('data-probe', steps.join(' '));
+                </script>
+                </body>""";
+        Path page = write(
+                "probe.html",
+                PipelineView.render(Spaceflights.pipeline(), "__default__").replace("</body>", probe));
+
+        Browser result = chromium("--dump-dom", page);
+
+        assertThat(attribute(result.stdout(), "data-probe"))
+                .isEqualTo("0,3,active_modelling_pipeline|candidate_modelling_pipeline"
+                        + " 1,0,candidate_modelling_pipeline"
+                        + " 0,3,active_modelling_pipeline|candidate_modelling_pipeline");
+        assertThat(consoleLines(result)).isEmpty();
+    }
+
+    @Test
+    void pipelineView_longNameCutInItsLabel_showsInFullOnHoverAndInTheDetailsPanel() throws Exception {
+        String longName = "load_every_shuttle_review_ever_written_and_score_its_sentiment";
+        Pipeline pipeline = Pipeline.of(
+                Node.named(longName).inputs("reviews").outputs("scores").fn((Object r) -> r));
+        String probe = """
+                <script>
+                var node = document.querySelector('.dag-stage .vertex.node');
+                var box = node.getBoundingClientRect();
+                var at = {bubbles: true, clientX: box.left + 5, clientY: box.top + 5};
+                node.dispatchEvent(new MouseEvent('mousemove', at));
+                node.dispatchEvent(new MouseEvent('click', at));
+                document.body.setAttribute('data-probe', [
+                  node.querySelector('text').textContent,
+                  document.querySelector('.tip').textContent.split('\\n')[0],
+                  document.querySelector('.details .full-name').textContent].join('|'));
+                </script>
+                </body>""";
+        Path page = write("probe.html", PipelineView.render(pipeline, "long").replace("</body>", probe));
+
+        Browser result = chromium("--dump-dom", page);
+
+        String[] shown = attribute(result.stdout(), "data-probe").split("\\|");
+        assertThat(shown[0])
+                .hasSize(DagDrawing.MAX_LABEL)
+                .startsWith("load_every")
+                .endsWith("its_sentiment")
+                .contains("…");
+        assertThat(shown[1]).isEqualTo(longName);
+        assertThat(shown[2]).isEqualTo(longName);
+        assertThat(consoleLines(result)).isEmpty();
+    }
+
+    @Test
+    void runReport_spaceflightsRun_rendersItsNamespacesAndTimelineWithoutErrors(@TempDir Path project)
+            throws Exception {
+        Path page = write("report-spaceflights.html", RunReport.render(Spaceflights.run(project, 20)));
+        Path png = OUT.resolve("report-spaceflights.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+
+        Browser dom = chromium("--dump-dom", page);
+        Browser shot = chromium("--screenshot=" + png, page);
+
+        assertThat(dom.stdout()).contains("data-rendered=\"true\"");
+        assertThat(count(live(dom.stdout()), "<g class=\"group open\"")).isEqualTo(2);
+        assertThat(count(dom.stdout(), "<g class=\"lane\"")).isEqualTo(9);
+        assertThat(consoleLines(dom)).isEmpty();
+        assertThat(consoleLines(shot)).isEmpty();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(pixels(image, COMPLETED_FILL))
+                .as("completed nodes and datasets")
+                .isGreaterThan(5000);
     }
 
     @Test
@@ -232,6 +382,20 @@ class BrowserRenderingTest {
 
     private static boolean close(int a, int b) {
         return Math.abs((a & 0xff) - (b & 0xff)) <= 2;
+    }
+
+    /** The value of the first {@code name="..."} attribute in {@code dom}, unescaped as the probes need. */
+    private static String attribute(String dom, String name) {
+        int start = dom.indexOf(name + "=\"");
+        assertThat(start).as("the page set %s", name).isGreaterThanOrEqualTo(0);
+        start += name.length() + 2;
+        return dom.substring(start, dom.indexOf('"', start)).replace("&amp;", "&");
+    }
+
+    /** The page up to its first template: what it shows, without the drawings it keeps for later. */
+    private static String live(String dom) {
+        int template = dom.indexOf("<template");
+        return template < 0 ? dom : dom.substring(0, template);
     }
 
     private static int count(String text, String needle) {

@@ -57,9 +57,38 @@ class RunReportTest {
         String html = RunReport.render(Samples.large(50, 1));
 
         assertThat(lanes(html)).hasSize(50);
+        // Five namespaces of ten nodes start closed; the drawing with all of them open holds every node.
+        String open = PipelineViewTest.template(html, "clean|features|ingest|model|report");
         for (String lane : lanes(html)) {
-            assertThat(html).contains("<g class=\"vertex node\" data-node=\"" + lane + "\"");
+            assertThat(open).contains("<g class=\"vertex node\" data-node=\"" + lane + "\"");
         }
+        assertThat(PipelineViewTest.live(html))
+                .contains("<g class=\"vertex group closed\" data-group=\"model\"")
+                .doesNotContain("<g class=\"vertex node\" data-node=\"model.");
+    }
+
+    @Test
+    void render_namespaceWithAFailedNode_closedGroupShowsTheFailure() {
+        String json = ManifestBuilder.run("ns")
+                .declareIn("model", "model.train", List.of("table"), List.of("model.regressor"))
+                .declareIn("model", "model.evaluate", List.of("model.regressor"), List.of("model.metrics"))
+                .ran("model.train", "COMPLETED", 0, 10L)
+                .compute("model.train", 0, 10L)
+                .saved("model.regressor", "model.train", "COMMITTED", 10, 20L)
+                .ran("model.evaluate", "FAILED", 20, 30L)
+                .compute("model.evaluate", 20, 30L)
+                .finished("FAILED", 30)
+                .json();
+
+        String html = RunReport.render(json);
+
+        assertThat(PipelineViewTest.live(html)).contains("<g class=\"group open\" data-group=\"model\"");
+        String closed = PipelineViewTest.template(html, "");
+        assertThat(closed)
+                .contains("<g class=\"vertex group closed\" data-group=\"model\"")
+                .contains("<rect class=\"s-failed\"")
+                .contains(">1 of 2 completed</text>")
+                .contains("nodes: 1 completed, 1 failed");
     }
 
     @Test
