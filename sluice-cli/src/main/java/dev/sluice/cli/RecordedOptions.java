@@ -117,6 +117,12 @@ final class RecordedOptions {
                 "store_concurrency",
                 v -> run.storeConcurrency = ((Number) v).intValue());
         unless(given, "--save-retries", recorded, "save_retries", v -> run.saveRetries = ((Number) v).intValue());
+        unless(
+                given,
+                "--retry-budget",
+                recorded,
+                "retry_budget_ms",
+                v -> run.retryBudget = (int) (((Number) v).longValue() / 1000));
         unless(given, "--verify", recorded, "verify", v -> run.verify = Boolean.TRUE.equals(v));
         unless(given, "--check-mutation", recorded, "check_mutation", v -> run.checkMutation = Boolean.TRUE.equals(v));
 

@@ -12,6 +12,7 @@ import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import dev.sluice.report.RunReport;
+import dev.sluice.runner.RetryPolicy;
 import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
@@ -169,8 +170,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--save-retries",
             paramLabel = "N",
-            description = "Retries of a failed save before the run fails (default: 2).")
+            description = "Most retries of a load or save that failed with a transient error (throttling, a"
+                    + " server error, a dropped connection, a timeout); other errors are never retried"
+                    + " (default: 10).")
     Integer saveRetries;
+
+    @Option(
+            names = "--retry-budget",
+            paramLabel = "SECONDS",
+            description = "No retry starts later than this after a load's or save's first attempt; retries wait"
+                    + " 0.5 s, doubling to 20 s, with jitter (default: 90).")
+    Integer retryBudget;
 
     @Option(
             names = "--verify",
@@ -338,9 +348,14 @@ final class RunCommand implements Callable<Integer> {
         if (storeConcurrency != null) {
             builder.storeConcurrency(storeConcurrency);
         }
+        RetryPolicy retry = RetryPolicy.DEFAULT;
         if (saveRetries != null) {
-            builder.saveRetries(saveRetries, Duration.ofMillis(200));
+            retry = retry.withMaxRetries(saveRetries);
         }
+        if (retryBudget != null) {
+            retry = retry.withBudget(Duration.ofSeconds(retryBudget));
+        }
+        builder.retry(retry);
         return builder.verify(verify).checkMutation(checkMutation);
     }
 

@@ -99,6 +99,9 @@ final class RunOptionChecks {
         if (run.saveRetries != null && run.saveRetries < 0) {
             throw invalid(spec, "--save-retries", run.saveRetries, "is negative; give 0 (no retry) or more.");
         }
+        if (run.retryBudget != null && run.retryBudget < 0) {
+            throw invalid(spec, "--retry-budget", run.retryBudget, "is negative; give 0 (no retry) or more seconds.");
+        }
     }
 
     /** The {@code --max-pending-bytes} value in bytes. */

@@ -97,6 +97,9 @@ class RunOptionErrorsTest {
                         new String[] {"--save-retries=-1"},
                         "Invalid value for option '--save-retries': '-1' is negative"),
                 Arguments.of(
+                        new String[] {"--retry-budget", "-5"},
+                        "Invalid value for option '--retry-budget': '-5' is negative"),
+                Arguments.of(
                         new String[] {"--runner", "parallel", "--workers", "0"},
                         "Invalid value for option '--workers': '0'"),
                 Arguments.of(

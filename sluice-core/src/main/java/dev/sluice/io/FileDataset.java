@@ -112,10 +112,11 @@ public abstract class FileDataset<T> implements Dataset<T> {
         try {
             location.write(out -> encode(value, new UnclosableOutputStream(out)));
         } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            String hint = location.writeFailureHint(io);
             throw failure(
-                    "Cannot write " + location.uri() + ": " + e
-                            + ". Any previous content is unchanged; check that the directory is writable and"
-                            + " has free space.",
+                    "Cannot write " + location.uri() + ": " + e + ". Any previous content is unchanged"
+                            + (hint.isEmpty() ? "." : "; " + hint + "."),
                     e);
         }
     }

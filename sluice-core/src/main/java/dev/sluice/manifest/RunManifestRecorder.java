@@ -274,8 +274,9 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
         map.put("max_pending_saves", options.maxPendingSaves());
         map.put("max_pending_bytes", options.maxPendingBytes());
         map.put("store_concurrency", options.storeConcurrency());
-        map.put("save_retries", options.saveRetries());
-        map.put("retry_backoff_ms", options.retryBackoff().toMillis());
+        map.put("save_retries", options.retry().maxRetries());
+        map.put("retry_backoff_ms", options.retry().firstBackoff().toMillis());
+        map.put("retry_budget_ms", options.retry().budget().toMillis());
         map.put("prefetch", options.prefetch());
         map.put("verify", options.verify());
         map.put("check_mutation", options.checkMutation());

@@ -44,12 +44,14 @@ final class DagRunner implements Runner {
     private final Executor ioExecutor;
     private final Map<String, Duration> expectedNodeTimes;
     private final LongSupplier clock;
+    private final Retries.Sleeper sleeper;
     private final StoreLimits storeLimits = new StoreLimits();
 
     /**
      * @param expectedNodeTimes how long nodes took in an earlier run, by name, for critical-path
      *     scheduling; may be empty
-     * @param clock nanoseconds for the store limiters ({@code System::nanoTime} outside tests)
+     * @param clock nanoseconds for the store limiters and retries ({@code System::nanoTime} outside tests)
+     * @param sleeper waits between retries ({@link Retries#THREAD_SLEEP} outside tests)
      */
     DagRunner(
             RunOptions options,
@@ -57,13 +59,15 @@ final class DagRunner implements Runner {
             Executor nodeExecutor,
             Executor ioExecutor,
             Map<String, Duration> expectedNodeTimes,
-            LongSupplier clock) {
+            LongSupplier clock,
+            Retries.Sleeper sleeper) {
         this.options = options;
         this.hooks = hooks;
         this.nodeExecutor = nodeExecutor;
         this.ioExecutor = ioExecutor;
         this.expectedNodeTimes = Map.copyOf(expectedNodeTimes);
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -86,7 +90,7 @@ final class DagRunner implements Runner {
             Executor io = ioExecutor != null ? ioExecutor : ownIo;
             Executor nodes = !options.parallel() ? Runnable::run : nodeExecutor != null ? nodeExecutor : ownNodes;
             RunInfo info = new RunInfo(runId, options, Instant.now());
-            RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io, storeLimits, clock);
+            RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io, storeLimits, clock, sleeper);
             return new Execution(ctx, nodes, expectedNodeTimes).run();
         } finally {
             if (ownNodes != null) {

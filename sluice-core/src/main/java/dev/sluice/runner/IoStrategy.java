@@ -81,7 +81,7 @@ abstract class IoStrategy {
     /** Loads {@code dataset} from the catalog for {@code node}, firing the load hooks. */
     final Object loadFromCatalog(String dataset, Node node) {
         ctx.hooks.fire("beforeDatasetLoaded", h -> h.beforeDatasetLoaded(ctx.info, dataset, node));
-        Object value = ctx.catalog.load(dataset);
+        Object value = ctx.retries.run(dataset, "Loading", () -> ctx.catalog.load(dataset));
         ctx.hooks.fire("afterDatasetLoaded", h -> h.afterDatasetLoaded(ctx.info, dataset, value, node));
         return value;
     }
@@ -94,7 +94,10 @@ abstract class IoStrategy {
             ctx.setSaveState(dataset, SaveState.WRITING);
         }
         try {
-            ctx.catalog.save(dataset, value);
+            ctx.retries.run(dataset, "Saving", () -> {
+                ctx.catalog.save(dataset, value);
+                return null;
+            });
         } catch (RuntimeException e) {
             if (persistent) {
                 ctx.setSaveState(dataset, SaveState.FAILED);

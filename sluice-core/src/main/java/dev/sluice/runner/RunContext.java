@@ -24,8 +24,10 @@ final class RunContext {
     final RunInfo info;
     final Executor ioExecutor;
     final StoreLimits storeLimits;
-    /** Nanoseconds, for the store limiters; {@code System::nanoTime} outside tests. */
+    /** Nanoseconds, for the store limiters and retries; {@code System::nanoTime} outside tests. */
     final LongSupplier clock;
+    /** Repeats loads and saves that fail with transient errors. */
+    final Retries retries;
 
     final Failures failures = new Failures();
     final Map<String, SaveState> saveStates = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -40,7 +42,8 @@ final class RunContext {
             RunInfo info,
             Executor ioExecutor,
             StoreLimits storeLimits,
-            LongSupplier clock) {
+            LongSupplier clock,
+            Retries.Sleeper sleeper) {
         this.pipeline = pipeline;
         this.catalog = catalog;
         this.options = options;
@@ -49,6 +52,7 @@ final class RunContext {
         this.ioExecutor = ioExecutor;
         this.storeLimits = storeLimits;
         this.clock = clock;
+        this.retries = new Retries(options.retry(), clock, sleeper);
         this.freeOutputs = pipeline.outputs();
         for (String dataset : pipeline.datasets()) {
             remainingConsumers.put(

@@ -1,7 +1,5 @@
 package dev.sluice.runner;
 
-import java.time.Duration;
-
 /**
  * A runner's settings. Build them with {@link Runner#builder()}.
  *
@@ -12,8 +10,7 @@ import java.time.Duration;
  * @param maxPendingBytes the most estimated bytes of background saves before a producer waits
  * @param storeConcurrency the ceiling of saves writing to one store at once; below it each store finds
  *     its own number as the run goes (it starts at 32, or at the ceiling if lower)
- * @param saveRetries how many times a failed save is tried again
- * @param retryBackoff the wait before the first retry; doubled for each further one
+ * @param retry when a load or save that failed with a transient error is tried again
  * @param prefetch how many free inputs may be loaded ahead of their consumers (tee)
  * @param verify reload every saved output after the run and report those that differ from the value
  *     handed on (keeps handed-on values until then)
@@ -26,8 +23,7 @@ public record RunOptions(
         int maxPendingSaves,
         long maxPendingBytes,
         int storeConcurrency,
-        int saveRetries,
-        Duration retryBackoff,
+        RetryPolicy retry,
         int prefetch,
         boolean verify,
         boolean checkMutation) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a {@link Pipeline} against a {@link DataCatalog}: schedules nodes (one at a time, or on a
@@ -67,8 +68,7 @@ public interface Runner {
         private int maxPendingSaves = 64;
         private long maxPendingBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
         private int storeConcurrency = 64;
-        private int saveRetries = 2;
-        private Duration retryBackoff = Duration.ofMillis(200);
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
         private int prefetch = 4;
         private boolean verify;
         private boolean checkMutation;
@@ -76,6 +76,8 @@ public interface Runner {
         private Executor nodeExecutor;
         private Executor ioExecutor;
         private Map<String, Duration> expectedNodeTimes = Map.of();
+        private LongSupplier clock = System::nanoTime;
+        private Retries.Sleeper sleeper = Retries.THREAD_SLEEP;
 
         private Builder() {}
 
@@ -136,12 +138,25 @@ public interface Runner {
             return this;
         }
 
+        /**
+         * When a load or save that failed with a transient error is tried again (default
+         * {@link RetryPolicy#DEFAULT}); permanent errors are never retried.
+         */
+        public Builder retry(RetryPolicy policy) {
+            this.retry = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** {@link #retry} with {@code retries} retries, the first after {@code backoff}, in the default budget. */
         public Builder saveRetries(int retries, Duration backoff) {
-            if (retries < 0 || backoff.isNegative()) {
-                throw new ConfigurationException("Save retries and backoff must not be negative.");
-            }
-            this.saveRetries = retries;
-            this.retryBackoff = backoff;
+            return retry(
+                    new RetryPolicy(retries, backoff, RetryPolicy.DEFAULT.maxBackoff(), RetryPolicy.DEFAULT.budget()));
+        }
+
+        /** A clock (nanoseconds) and a sleeper for retries and store limiters, so tests can drive time. */
+        Builder time(LongSupplier nanoClock, Retries.Sleeper retrySleeper) {
+            this.clock = nanoClock;
+            this.sleeper = retrySleeper;
             return this;
         }
 
@@ -207,13 +222,11 @@ public interface Runner {
                     maxPendingSaves,
                     maxPendingBytes,
                     storeConcurrency,
-                    saveRetries,
-                    retryBackoff,
+                    retry,
                     prefetch,
                     verify,
                     checkMutation);
-            return new DagRunner(
-                    options, Hooks.of(hooks), nodeExecutor, ioExecutor, expectedNodeTimes, System::nanoTime);
+            return new DagRunner(options, Hooks.of(hooks), nodeExecutor, ioExecutor, expectedNodeTimes, clock, sleeper);
         }
     }
 }

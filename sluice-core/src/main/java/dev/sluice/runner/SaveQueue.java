@@ -3,7 +3,6 @@ package dev.sluice.runner;
 import dev.sluice.DatasetException;
 import dev.sluice.SluiceException;
 import dev.sluice.pipeline.Node;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,50 +207,19 @@ final class SaveQueue {
         }
     }
 
+    /** Saves with the run's retries; each attempt tells the store's limiter how it went. */
     private void saveWithRetries(StoreLimiter.Slot slot, String dataset, Object value, Pending pending) {
-        int attempts = ctx.options.saveRetries() + 1;
-        Duration backoff = ctx.options.retryBackoff();
-        for (int attempt = 1; ; attempt++) {
+        ctx.retries.run(dataset, "Saving", () -> {
+            slot.attemptStarted();
             try {
-                slot.attemptStarted();
                 ctx.catalog.save(dataset, value);
-                slot.succeeded(pending.bytes());
-                return;
             } catch (RuntimeException e) {
                 slot.failed();
-                if (attempt >= attempts) {
-                    if (attempts == 1) {
-                        throw e;
-                    }
-                    throw new DatasetException(
-                            dataset,
-                            "Saving dataset '" + dataset + "' failed after " + attempts + " attempts: "
-                                    + e.getMessage(),
-                            e);
-                }
-                LOG.warn(
-                        "Saving '{}' failed (attempt {} of {}), retrying in {} ms: {}",
-                        dataset,
-                        attempt,
-                        attempts,
-                        backoff.toMillis(),
-                        e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
+                throw e;
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SluiceException("Interrupted while waiting to retry a save", e);
-        }
+            slot.succeeded(pending.bytes());
+            return null;
+        });
     }
 
     private void release(Pending pending) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -98,6 +99,21 @@ final class LocalLocation implements Location {
                     .sorted()
                     .toList();
         }
+    }
+
+    @Override
+    public String writeFailureHint(IOException failure) {
+        String text = String.valueOf(failure.getMessage());
+        if (failure instanceof AccessDeniedException || text.contains("Permission denied")) {
+            return "check that the directory " + path.getParent() + " is writable by this user";
+        }
+        if (text.contains("No space left") || text.contains("Disk quota exceeded")) {
+            return "free space on the disk that holds " + path.getParent();
+        }
+        if (text.contains("Read-only file system")) {
+            return "the file system is mounted read-only; write the dataset elsewhere";
+        }
+        return "check that the directory is writable and has free space";
     }
 
     @Override

@@ -38,6 +38,15 @@ public interface Location {
     /** The names of the entries directly below this location, sorted; empty when there are none. */
     List<String> list() throws IOException;
 
+    /**
+     * What a user should check after {@link #write} failed with {@code failure}, as a clause without a
+     * final period ("check that the directory is writable"), or empty when the failure's own message
+     * already says. The default suits any remote store.
+     */
+    default String writeFailureHint(IOException failure) {
+        return "check that the store is reachable and that its credentials allow writing";
+    }
+
     /** Produces the bytes of a write. */
     @FunctionalInterface
     interface ContentWriter {

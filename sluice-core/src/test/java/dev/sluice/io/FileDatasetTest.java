@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -109,6 +111,54 @@ class FileDatasetTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    /** Fails every save with the given I/O error, as a store would. */
+    private static final class FailingDataset extends FileDataset<String> {
+        private final IOException failure;
+
+        FailingDataset(Location location, IOException failure) {
+            super(location);
+            this.failure = failure;
+        }
+
+        @Override
+        protected String decode(InputStream in) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void encode(String value, OutputStream out) throws IOException {
+            throw failure;
+        }
+
+        @Override
+        protected String typeName() {
+            return "failing";
+        }
+    }
+
+    @Test
+    void save_failsOnARemoteStore_hintSpeaksOfTheStoreNotADirectory() {
+        FailingDataset remote = new FailingDataset(
+                new InMemoryLocation("mem://bucket/x.txt"), new IOException("connection closed by the store"));
+
+        assertThatThrownBy(() -> remote.save("x"))
+                .hasMessageContaining("connection closed by the store")
+                .hasMessageContaining("check that the store is reachable and that its credentials allow writing")
+                .hasMessageNotContaining("directory");
+    }
+
+    @Test
+    void save_localDiskFull_hintSaysToFreeSpace() {
+        Path file = dir.resolve("out.txt");
+        FailingDataset full = new FailingDataset(
+                Storage.local(file), new FileSystemException(file.toString(), null, "No space left on device"));
+        FailingDataset denied = new FailingDataset(Storage.local(file), new AccessDeniedException(file.toString()));
+
+        assertThatThrownBy(() -> full.save("x")).hasMessageContaining("free space on the disk that holds " + dir);
+        assertThatThrownBy(() -> denied.save("x"))
+                .hasMessageContaining("check that the directory " + dir + " is writable");
     }
 
     @Test

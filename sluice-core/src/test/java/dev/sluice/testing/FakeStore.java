@@ -1,6 +1,8 @@
 package dev.sluice.testing;
 
 import dev.sluice.io.Dataset;
+import dev.sluice.storage.TransientIOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An in-memory "object store" for tests: persistent datasets that write strings under keys, with
@@ -19,6 +22,8 @@ public final class FakeStore {
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> saveStarted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<? extends RuntimeException>> failures = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> saveAttempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
     private final AtomicInteger writing = new AtomicInteger();
     private final AtomicInteger maxWriting = new AtomicInteger();
@@ -50,9 +55,24 @@ public final class FakeStore {
         gates.get(key).countDown();
     }
 
-    /** Makes the next {@code times} saves of {@code key} throw. */
+    /** Makes the next {@code times} saves of {@code key} fail with a transient error (as a store's timeout). */
     public void failSaves(String key, int times) {
+        failSaves(
+                key,
+                times,
+                () -> new UncheckedIOException(new TransientIOException("injected failure writing " + key, null)));
+    }
+
+    /** Makes the next {@code times} saves of {@code key} throw what {@code failure} makes. */
+    public void failSaves(String key, int times, Supplier<? extends RuntimeException> failure) {
         failuresLeft.put(key, new AtomicInteger(times));
+        failures.put(key, failure);
+    }
+
+    /** How many saves of {@code key} were attempted. */
+    public int saveAttempts(String key) {
+        AtomicInteger count = saveAttempts.get(key);
+        return count == null ? 0 : count.get();
     }
 
     /** Waits until a save of {@code key} has started writing. */
@@ -109,6 +129,7 @@ public final class FakeStore {
 
         @Override
         public void save(Object value) {
+            saveAttempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             int now = writing.incrementAndGet();
             maxWriting.accumulateAndGet(now, Math::max);
             try {
@@ -124,9 +145,9 @@ public final class FakeStore {
                         throw new IllegalStateException(e);
                     }
                 }
-                AtomicInteger failures = failuresLeft.get(key);
-                if (failures != null && failures.getAndDecrement() > 0) {
-                    throw new IllegalStateException("injected failure writing " + key);
+                AtomicInteger left = failuresLeft.get(key);
+                if (left != null && left.getAndDecrement() > 0) {
+                    throw failures.get(key).get();
                 }
                 objects.put(key, encode.apply(value));
             } finally {

@@ -128,6 +128,12 @@ final class S3Location implements Location {
         return List.copyOf(names);
     }
 
+    /** Empty: every failure {@link S3Errors} makes already says what to fix, in S3's terms. */
+    @Override
+    public String writeFailureHint(IOException failure) {
+        return "";
+    }
+
     @Override
     public String toString() {
         return uri().toString();
