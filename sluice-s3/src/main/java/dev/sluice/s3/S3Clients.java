@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -59,6 +60,9 @@ final class S3Clients {
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(MAX_CONNECTIONS)
                         .connectionAcquisitionTimeout(CONNECTION_WAIT))
+                // Sluice's RetryPolicy is the one place that retries (transient errors only, within a
+                // budget); SDK retries under it would multiply every attempt's time.
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .credentialsProvider(settings.credentials().provider())
                 .forcePathStyle(settings.pathStyle());
         if (settings.endpoint() != null) {

@@ -1,21 +1,27 @@
 package dev.sluice.s3;
 
+import dev.sluice.storage.TransientIOException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Turns SDK failures into {@link IOException}s whose messages name the bucket and key and say what
  * to do. Missing objects become {@link NoSuchFileException} and refusals {@link AccessDeniedException},
- * as for local files, so datasets can treat both stores alike.
+ * as for local files, so datasets can treat both stores alike. Failures another attempt may not meet
+ * (throttling, 5xx answers, dropped connections, timeouts) become {@link TransientIOException}s, which
+ * the runner retries; every other failure is final.
  */
 final class S3Errors {
     private static final Set<String> CREDENTIAL_CODES = Set.of(
@@ -27,6 +33,18 @@ final class S3Errors {
             "AccessDenied",
             "AllAccessDisabled",
             "AccountProblem");
+    /** Error codes S3 (and S3-compatible stores) answer when a later attempt may succeed. */
+    private static final Set<String> TRANSIENT_CODES = Set.of(
+            "SlowDown",
+            "Throttling",
+            "ThrottlingException",
+            "RequestLimitExceeded",
+            "RequestTimeout",
+            "InternalError",
+            "ServiceUnavailable",
+            "BandwidthLimitExceeded",
+            "OperationAborted");
+
     private static final Set<String> REGION_CODES =
             Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
 
@@ -87,8 +105,15 @@ final class S3Errors {
                 e.initCause(s3);
                 return e;
             }
-            IOException e = new IOException("Could not " + action + " " + target + at(location) + ": S3 answered "
-                    + describe(code, status) + (message(s3) == null ? "" : " (" + message(s3) + ")") + ".");
+            String text = "Could not " + action + " " + target + at(location) + ": S3 answered "
+                    + describe(code, status) + (message(s3) == null ? "" : " (" + message(s3) + ")") + ".";
+            if ((code != null && TRANSIENT_CODES.contains(code)) || status == 429 || status >= 500) {
+                return new TransientIOException(
+                        text
+                                + " The store is throttling or failing; such errors are retried (--save-retries, --retry-budget).",
+                        s3);
+            }
+            IOException e = new IOException(text);
             e.initCause(s3);
             return e;
         }
@@ -103,14 +128,31 @@ final class S3Errors {
                             : " Check that the store at "
                                     + location.settings().client().endpoint()
                                     + " is running, and the 'endpoint_url' in the entry's fs_args.";
-            IOException e =
-                    new IOException("Could not " + action + " " + target + at(location) + ": " + text + "." + fix);
+            String message = "Could not " + action + " " + target + at(location) + ": " + text + "." + fix;
+            if (isNetworkFailure(client)) {
+                return new TransientIOException(message, client);
+            }
+            IOException e = new IOException(message);
             e.initCause(client);
             return e;
         }
         IOException e = new IOException("Could not " + action + " " + target + at(location) + ": " + cause);
         e.initCause(cause);
         return e;
+    }
+
+    /** A timeout, or a connection that failed or broke (an I/O error under the SDK's exception). */
+    private static boolean isNetworkFailure(SdkClientException client) {
+        if (client instanceof ApiCallTimeoutException || client instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        Map<Throwable, Boolean> seen = new java.util.IdentityHashMap<>();
+        for (Throwable t = client.getCause(); t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof IOException && !(t instanceof InterruptedIOException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {
