@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,6 +83,13 @@ class DistributionIT {
         }
         String bom = Files.readString(
                 installed.resolve("repository/dev/sluice/sluice-bom/" + VERSION + "/sluice-bom-" + VERSION + ".pom"));
+        for (String pom : List.of("sluice-parent", "sluice-bom")) {
+            String text = Files.readString(installed.resolve(
+                    "repository/dev/sluice/" + pom + "/" + VERSION + "/" + pom + "-" + VERSION + ".pom"));
+            assertThat(text)
+                    .as(pom + "'s publishing metadata")
+                    .contains("<licenses>", "Apache-2.0", "<developers>", "<scm", "<connection>");
+        }
         for (String module : List.of(
                 "sluice-core",
                 "sluice-datasets",
@@ -98,6 +107,42 @@ class DistributionIT {
             assertThat(installed.resolve(
                             "repository/dev/sluice/" + module + "/" + VERSION + "/" + module + "-" + VERSION + ".jar"))
                     .exists();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void libraryJars_carryNoLoggingBackendOrConfiguration() throws IOException {
+        List<Path> poms;
+        try (Stream<Path> files = Files.walk(installed.resolve("repository/dev/sluice"))) {
+            poms = files.filter(p -> p.toString().endsWith(".pom")).toList();
+        }
+        assertThat(poms).hasSizeGreaterThan(8);
+        for (Path pom : poms) {
+            String module = pom.getParent().getParent().getFileName().toString();
+            if (module.equals("sluice-maven-plugin")) {
+                continue; // the plugin runs the CLI, so it brings logback and the default configuration
+            }
+            assertThat(Xml.child(Xml.read(pom), "dependencies").stream()
+                            .flatMap(d -> Xml.children(d, "dependency").stream())
+                            .filter(d -> Xml.text(d, "groupId").orElse("").startsWith("ch.qos.logback")
+                                    || Xml.text(d, "artifactId").orElse("").startsWith("log4j-slf4j"))
+                            .filter(d -> !Xml.text(d, "scope").orElse("compile").equals("test")))
+                    .as(module + " depends on a logging backend")
+                    .isEmpty();
+            Path jar = pom.resolveSibling(pom.getFileName().toString().replace(".pom", ".jar"));
+            if (Files.isRegularFile(jar)) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    assertThat(file.stream().map(e -> e.getName()))
+                            .as(jar.getFileName() + " carries logging configuration or a backend")
+                            .noneMatch(n -> n.matches("(logback|logback-test)\\.(xml|groovy)|log4j2.*\\.xml"
+                                    + "|simplelogger\\.properties|ch/qos/logback/.*|org/slf4j/impl/.*"));
+                }
+                for (String classifier : List.of("sources", "javadoc")) {
+                    Path built = Path.of("..", module, "target", module + "-" + VERSION + "-" + classifier + ".jar");
+                    assertThat(built).as(module + "'s " + classifier + " jar").exists();
+                }
+            }
         }
     }
 
@@ -140,6 +185,16 @@ class DistributionIT {
             nodes = files.filter(p -> p.endsWith("Nodes.java")).findFirst().orElseThrow();
         }
         Files.writeString(nodes, Files.readString(nodes).replace("toUpperCase()", "toLowerCase()"));
+        String state = Files.readString(demo.resolve(".sluice/launcher/state.properties"));
+        for (List<String> command : List.of(List.of("report", "last"), List.of("--help"), List.of("--version"))) {
+            Result info = sluice(demo, Map.of("PATH", noMaven.toString()), command.toArray(String[]::new));
+            assertThat(info.exit()).as(command + ": " + info.err()).isZero();
+            assertThat(info.err()).as(command.toString()).doesNotContain("compil");
+        }
+        assertThat(demo.resolve(".sluice/launcher/state.properties"))
+                .as("report, --help and --version leave the launch cache alone")
+                .content()
+                .isEqualTo(state);
         Result edited = sluice(demo, Map.of("PATH", noMaven.toString()), "run");
         assertThat(edited.exit()).as(edited.err()).isZero();
         assertThat(demo.resolve("data/02_intermediate/shouted.txt")).content().startsWith("hello world!");
@@ -168,6 +223,39 @@ class DistributionIT {
 
     @Test
     @Order(5)
+    void deployProfile_fromThePackagingGuide_buildsADirectoryThatRunsWithJavaAlone() throws Exception {
+        Path demo = workspace.resolve("demo");
+        Matcher profile = Pattern.compile("(?ms)^```xml\\n(<profiles>.*?)^```")
+                .matcher(Files.readString(Path.of("..", "docs", "guide", "packaging.md")));
+        assertThat(profile.find())
+                .as("the deploy profile in docs/guide/packaging.md")
+                .isTrue();
+        Path pom = demo.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("</project>", profile.group(1) + "</project>"));
+        Optional<String> mvn = onPath("mvn");
+        assertThat(mvn).as("mvn on the PATH").isPresent();
+
+        Result build = run(List.of(mvn.get(), "-B", "-q", "-Pdeploy", "package", "-DskipTests"), demo, Map.of());
+        assertThat(build.exit()).as(build.out() + build.err()).isZero();
+        Path deploy = demo.resolve("target/deploy");
+        Files.copy(demo.resolve("target/demo-0.1.0-SNAPSHOT.jar"), deploy.resolve("lib/demo-0.1.0-SNAPSHOT.jar"));
+        copy(demo.resolve("conf"), deploy.resolve("conf"));
+        copy(demo.resolve("data/01_raw"), deploy.resolve("data/01_raw"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        Result run = run(
+                List.of(java, "-cp", "lib/*", "dev.sluice.cli.Main", "run"),
+                deploy,
+                Map.of("PATH", noMaven.toString()));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("completed: 2 node(s)");
+        assertThat(run.err()).contains(" INFO ").doesNotContain("ch.qos.logback");
+        assertThat(deploy.resolve("data/03_primary/word_counts.json")).content().contains("\"hello\":2");
+    }
+
+    @Test
+    @Order(6)
     void newProject_itsTestsWrittenWithTheKit_passUnderMaven() throws Exception {
         assertThat(sluice(workspace, Map.of(), "new", "tested").exit()).isZero();
         Optional<String> mvn = onPath("mvn");
@@ -180,7 +268,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void iris_fromTheDistribution_runs() throws Exception {
         Path iris = workspace.resolve("iris");
         copy(Path.of("..", "examples", "iris").toAbsolutePath().normalize(), iris);
