@@ -3,12 +3,16 @@ package dev.sluice.cli;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.config.CatalogEntryConfig;
 import dev.sluice.config.SecretMasking;
+import dev.sluice.io.DatasetTypes;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sluice catalog list|describe}: the resolved data catalog, secrets masked. */
+/**
+ * {@code sluice catalog list|describe|types}: the resolved data catalog, secrets masked, and the dataset
+ * types entries can name.
+ */
 @Command(
         name = "catalog",
         mixinStandardHelpOptions = true,
-        description = "List or describe the project's data catalog.",
-        subcommands = {CatalogCommand.ListEntries.class, CatalogCommand.Describe.class})
+        description = "List or describe the project's data catalog, or the dataset types it can use.",
+        subcommands = {CatalogCommand.ListEntries.class, CatalogCommand.Describe.class, CatalogCommand.Types.class})
 final class CatalogCommand {
 
     /** {@code sluice catalog list}. */
@@ -94,6 +101,51 @@ final class CatalogCommand {
             out.println("  defined at: " + entry.source());
             out.println("  tee: " + entry.tee());
             SecretMasking.mask(entry.dataset().describe()).forEach((k, v) -> out.println("  " + k + ": " + v));
+            return 0;
+        }
+    }
+
+    /** {@code sluice catalog types [TYPE...] [--json|--markdown]}. */
+    @Command(
+            name = "types",
+            mixinStandardHelpOptions = true,
+            description = {
+                "List the dataset types on the class path (Sluice's modules the project depends on, and its own"
+                        + " types), with the module that provides each and every option its entries take.",
+                "The user guide's type reference (docs/guide/dataset-types.md) is this command's --markdown output"
+                        + " with every Sluice module on the class path."
+            })
+    static final class Types implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        // Read by the launcher, which puts the project's classes and dependencies on the class path.
+        @Mixin
+        ProjectDirectory project = new ProjectDirectory();
+
+        @Parameters(
+                paramLabel = "TYPE",
+                arity = "0..*",
+                description = "Only these types (names or aliases, e.g. csv pandas.CSVDataset).")
+        List<String> names = new ArrayList<>();
+
+        @ArgGroup(exclusive = true)
+        Format format = new Format();
+
+        static final class Format {
+            @Option(names = "--json", description = "Print JSON, for tools.")
+            boolean json;
+
+            @Option(names = "--markdown", description = "Print the user guide's reference page.")
+            boolean markdown;
+        }
+
+        @Override
+        public Integer call() {
+            TypeCatalog catalog = TypeCatalog.of(DatasetTypes.discover()).only(names);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format.json ? catalog.json() : format.markdown ? catalog.markdown() : catalog.plain());
+            out.flush();
             return 0;
         }
     }

@@ -25,8 +25,15 @@ public final class Main {
 
     /** Runs one command and returns its exit code. */
     public static int execute(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs one command with its output and error text going to {@code out} and {@code err} (log lines
+     * still go to the logging backend), and returns its exit code.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
