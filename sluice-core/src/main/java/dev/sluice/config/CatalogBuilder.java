@@ -7,6 +7,7 @@ import dev.sluice.catalog.DatasetPattern;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetSchema;
 import dev.sluice.io.DatasetSpec;
+import dev.sluice.io.DatasetType;
 import dev.sluice.io.DatasetTypes;
 import dev.sluice.io.MemoryDataset;
 import dev.sluice.io.VersionedDataset;
@@ -160,7 +161,10 @@ final class CatalogBuilder {
                 .warnings(config.warnings())
                 .keySources(keySources)
                 .build();
-        Dataset<?> dataset = Boolean.TRUE.equals(settings.get("versioned")) ? versioned(spec) : types.create(spec);
+        Object versioned = settings.containsKey("versioned")
+                ? settings.get("versioned")
+                : types.find(type).map(DatasetType::versionedByDefault).orElse(false);
+        Dataset<?> dataset = Boolean.TRUE.equals(versioned) ? versioned(spec) : types.create(spec);
         return new CatalogEntry(name, dataset, tee, source);
     }
 

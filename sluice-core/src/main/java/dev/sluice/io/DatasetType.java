@@ -27,6 +27,14 @@ public interface DatasetType {
     }
 
     /**
+     * Whether entries of this type are versioned when they do not say {@code versioned:}, as Kedro's
+     * {@code tracking.MetricsDataset} is; {@code versioned: false} still turns versioning off.
+     */
+    default boolean versionedByDefault() {
+        return false;
+    }
+
+    /**
      * Builds a dataset from its catalog entry.
      *
      * @throws dev.sluice.ConfigurationException if the entry is missing a setting or has a bad one;
