@@ -37,7 +37,7 @@ import org.xml.sax.InputSource;
  */
 class GuideCommandsTest {
     private static final Path GUIDE = Path.of("..", "docs", "guide");
-    private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```");
+    private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)[^\\n]*\\n(.*?)^```[ \\t]*$");
     private static final Pattern COORDINATE = Pattern.compile("dev\\.sluice:(sluice-[a-z0-9-]+)");
     private static final Pattern LOGBACK = Pattern.compile("logback-classic:(\\d[\\w.-]*)");
 
