@@ -204,16 +204,19 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         } catch (IllegalArgumentException e) {
             throw saveError("the DataFrame cannot be stored: " + e.getMessage(), e);
         }
-        try (CarpetWriter<RowPosition> writer = new CarpetWriter.Builder<>(out, RowPosition.class)
+        StableFooterStream stable = new StableFooterStream(out);
+        try (CarpetWriter<RowPosition> writer = new CarpetWriter.Builder<>(stable, RowPosition.class)
                 .withWriteRecordModel(model)
                 .withCompressionCodec(compression.codec())
                 .build()) {
             for (int row = 0; row < frame.height(); row++) {
                 writer.write(new RowPosition(row));
             }
+            stable.holdTail();
         } catch (CarpetParsingException e) {
             throw unwritable("DataFrame", e);
         }
+        stable.finish();
     }
 
     /** The record type every element of {@code rows} has, checked. */
@@ -252,15 +255,18 @@ public final class ParquetDataset<T> extends FileDataset<T> {
     }
 
     private <R extends Record> void writeRows(Class<R> type, Collection<?> rows, OutputStream out) throws IOException {
-        try (CarpetWriter<R> writer = new CarpetWriter.Builder<>(out, type)
+        StableFooterStream stable = new StableFooterStream(out);
+        try (CarpetWriter<R> writer = new CarpetWriter.Builder<>(stable, type)
                 .withCompressionCodec(compression.codec())
                 .build()) {
             for (Object row : rows) {
                 writer.write(type.cast(row));
             }
+            stable.holdTail();
         } catch (CarpetParsingException e) {
             throw unwritable(type.getName(), e);
         }
+        stable.finish();
     }
 
     private DatasetException unwritable(String rows, CarpetParsingException e) {
