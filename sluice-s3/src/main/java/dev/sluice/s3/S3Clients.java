@@ -59,7 +59,13 @@ final class S3Clients {
         S3AsyncClientBuilder builder = S3AsyncClient.builder()
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(MAX_CONNECTIONS)
-                        .connectionAcquisitionTimeout(CONNECTION_WAIT))
+                        .connectionAcquisitionTimeout(CONNECTION_WAIT)
+                        .connectionTimeout(settings.connectTimeout())
+                        .tlsNegotiationTimeout(settings.connectTimeout())
+                        // Idle timeouts: a store that stops answering or stops taking bytes fails the
+                        // request, while a large part that keeps moving is never cut off.
+                        .readTimeout(settings.requestTimeout())
+                        .writeTimeout(settings.requestTimeout()))
                 // Sluice's RetryPolicy is the one place that retries (transient errors only, within a
                 // budget); SDK retries under it would multiply every attempt's time.
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))

@@ -118,6 +118,22 @@ final class S3Errors {
             return e;
         }
         if (cause instanceof SdkClientException client) {
+            String timeout = timeoutKey(client);
+            if (timeout != null) {
+                var settings = location.settings().client();
+                java.time.Duration limit =
+                        timeout.equals("connect_timeout") ? settings.connectTimeout() : settings.requestTimeout();
+                return new TransientIOException(
+                        "Could not " + action + " " + target + at(location) + ": "
+                                + (timeout.equals("connect_timeout")
+                                        ? "no connection to the store within "
+                                        : "the store stopped answering for ")
+                                + seconds(limit) + " ('" + timeout + "' under the entry's fs_args). Check"
+                                + " that the store" + (settings.endpoint() == null ? "" : " at " + settings.endpoint())
+                                + " is up, or raise '" + timeout + "' if it is only slow. Timeouts are retried"
+                                + " within --retry-budget.",
+                        client);
+            }
             String text = String.valueOf(client.getMessage());
             String fix = text.contains("credentials")
                     ? " No AWS credentials were found: put 'key' and 'secret' in conf/local/credentials.yml and"
@@ -139,6 +155,28 @@ final class S3Errors {
         IOException e = new IOException("Could not " + action + " " + target + at(location) + ": " + cause);
         e.initCause(cause);
         return e;
+    }
+
+    /**
+     * The fs_args key of the client timeout that ended {@code client} ({@code connect_timeout} or {@code
+     * request_timeout}), or {@code null} when it did not end on one of them.
+     */
+    private static String timeoutKey(SdkClientException client) {
+        Map<Throwable, Boolean> seen = new java.util.IdentityHashMap<>();
+        for (Throwable t = client; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("ConnectTimeout") || message.contains("connection timed out")) {
+                return "connect_timeout";
+            }
+            if (name.contains("ReadTimeout")
+                    || name.contains("WriteTimeout")
+                    || message.contains("read timed out")
+                    || message.contains("write timed out")) {
+                return "request_timeout";
+            }
+        }
+        return null;
     }
 
     /** A timeout, or a connection that failed or broke (an I/O error under the SDK's exception). */
@@ -177,6 +215,10 @@ final class S3Errors {
     private static String message(S3Exception e) {
         AwsErrorDetails details = e.awsErrorDetails();
         return details == null ? null : details.errorMessage();
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static String describe(String code, int status) {

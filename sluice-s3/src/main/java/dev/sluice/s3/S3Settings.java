@@ -4,6 +4,7 @@ import dev.sluice.ConfigurationException;
 import dev.sluice.storage.ByteSize;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,13 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
     static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
     static final int DEFAULT_MAX_CONCURRENCY = 4;
     static final int MAX_CONCURRENCY_LIMIT = 64;
+    /** How long to wait for a TCP connection to the store. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long the store may leave a request without an answer or without taking more bytes: an idle
+     * timeout on the socket, so large parts that keep moving are never cut off.
+     */
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<String> OPTION_KEYS = Set.of(
             "endpoint_url",
@@ -36,6 +44,8 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
             "path_style",
             "part_size",
             "max_concurrency",
+            "connect_timeout",
+            "request_timeout",
             "client_kwargs",
             "profile",
             "anon",
@@ -64,8 +74,16 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
      * @param endpoint the S3-compatible endpoint, or {@code null} for AWS
      * @param region the region, or {@code null} to use the SDK's region chain
      * @param pathStyle whether to address buckets in the path rather than the host name
+     * @param connectTimeout how long to wait for a connection ({@code connect_timeout})
+     * @param requestTimeout how long a request may go without progress ({@code request_timeout})
      */
-    record ClientSettings(URI endpoint, String region, boolean pathStyle, S3Credentials credentials) {}
+    record ClientSettings(
+            URI endpoint,
+            String region,
+            boolean pathStyle,
+            S3Credentials credentials,
+            Duration connectTimeout,
+            Duration requestTimeout) {}
 
     /** Reads the settings for {@code where} (used in messages); never echoes credential values. */
     static S3Settings parse(String where, Map<String, Object> credentials, Map<String, Object> options) {
@@ -91,6 +109,8 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
         boolean pathStyle = opts.bool("path_style", endpoint != null);
         int partSize = opts.size("part_size", DEFAULT_PART_SIZE, MIN_PART_SIZE, MAX_PART_SIZE);
         int maxConcurrency = opts.integer("max_concurrency", DEFAULT_MAX_CONCURRENCY, 1, MAX_CONCURRENCY_LIMIT);
+        Duration connectTimeout = opts.seconds("connect_timeout", DEFAULT_CONNECT_TIMEOUT);
+        Duration requestTimeout = opts.seconds("request_timeout", DEFAULT_REQUEST_TIMEOUT);
 
         String key =
                 first(creds.string("key"), creds.string("aws_access_key_id"), credsKwargs.string("aws_access_key_id"));
@@ -127,7 +147,9 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
                         ? S3Credentials.keys(key, secret, token)
                         : profile != null ? S3Credentials.profile(profile) : S3Credentials.defaultChain();
         return new S3Settings(
-                new ClientSettings(endpoint, region, pathStyle, credentialSource), partSize, maxConcurrency);
+                new ClientSettings(endpoint, region, pathStyle, credentialSource, connectTimeout, requestTimeout),
+                partSize,
+                maxConcurrency);
     }
 
     private static URI endpoint(String where, String text) {
@@ -238,6 +260,28 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
                         + " must be a whole number from " + min + " to " + max + ", not '" + value + "'.");
             }
             return (int) parsed;
+        }
+
+        /** A positive number of seconds (a whole or decimal number, such as 30 or 2.5), at most an hour. */
+        Duration seconds(String key, Duration defaultValue) {
+            Object value = values.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            double parsed;
+            try {
+                parsed = value instanceof Number n
+                        ? n.doubleValue()
+                        : Double.parseDouble(value.toString().trim());
+            } catch (NumberFormatException e) {
+                parsed = Double.NaN;
+            }
+            if (!(parsed > 0 && parsed <= 3600)) {
+                throw new ConfigurationException("S3 setting '" + key + "' in " + mapName + " for " + where
+                        + " must be a number of seconds above 0 and at most 3600, such as 30 or 2.5, not '"
+                        + value + "'.");
+            }
+            return Duration.ofMillis(Math.max(1, Math.round(parsed * 1000)));
         }
 
         int size(String key, int defaultValue, int min, int max) {
