@@ -44,9 +44,8 @@ public final class DatasetSchema {
     public static final Option FS_ARGS = Option.of(
             "fs_args",
             "mapping",
-            "Settings of the store that filepath names (for s3:// paths: endpoint_url, region_name, path_style,"
-                    + " part_size, max_concurrency, connect_timeout (seconds, default 10), request_timeout"
-                    + " (seconds without progress, default 30), profile, anon).");
+            "Settings of the store that filepath names (for s3:// paths: endpoint_url, region_name, part_size,"
+                    + " timeouts; see the S3 chapter).");
 
     /**
      * The keys the catalog handles itself, valid in every entry: {@code type}, {@code credentials},
