@@ -226,6 +226,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Project opened = project.builder().runtimeParams(params).open();
         Pipeline selected = selectPipeline(opened);
+        // Before planning a resume, which reads the catalog: every entry this run needs, or why not, at once.
+        opened.catalog().materialize(selected.datasets());
         Optional<Pipeline> planned = plan(opened, selected, resumed, out);
         if (planned.isEmpty()) {
             return 0;

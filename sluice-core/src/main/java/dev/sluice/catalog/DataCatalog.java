@@ -1,11 +1,14 @@
 package dev.sluice.catalog;
 
+import dev.sluice.ConfigurationException;
 import dev.sluice.DatasetException;
 import dev.sluice.SluiceException;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.MemoryDataset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Maps dataset names to {@link Dataset}s and wraps their I/O so that every failure becomes a
  * {@link DatasetException} naming the dataset.
  *
- * <p>Names not defined explicitly are matched against the {@link EntryFactory dataset factories} in
- * order, and the result is remembered. Thread-safe: runners load and save from several threads.
+ * <p>Entries from configuration are {@linkplain EntryDefinition defined} and built when first needed
+ * (Kedro 1.x's lazy catalog): an entry that cannot be built (an unknown type, a missing credential)
+ * stops only what uses it. Names not defined explicitly are matched against the {@link EntryFactory
+ * dataset factories} in order. Each entry is built once; the catalog remembers the result, the
+ * entry or the reason it cannot be built. Thread-safe: runners load and save from several threads.
  */
 public final class DataCatalog {
-    private final Map<String, CatalogEntry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final List<EntryFactory> factories;
 
-    private DataCatalog(Map<String, CatalogEntry> entries, List<EntryFactory> factories) {
-        this.entries.putAll(entries);
+    private DataCatalog(Map<String, Slot> slots, List<EntryFactory> factories) {
+        this.slots.putAll(slots);
         this.factories = List.copyOf(factories);
     }
 
@@ -40,24 +46,72 @@ public final class DataCatalog {
         return new Builder();
     }
 
-    /** Whether {@code name} is defined explicitly or matches a dataset factory. */
+    /** Whether {@code name} is defined explicitly or matches a dataset factory; builds nothing. */
     public boolean contains(String name) {
-        return entry(name).isPresent();
+        return slot(name).isPresent();
     }
 
-    /** The entry for {@code name}, resolving dataset factories. */
+    /**
+     * How {@code name} is defined (explicitly, or by the first dataset factory that matches it), without
+     * building it.
+     */
+    public Optional<EntryDefinition> definition(String name) {
+        return slot(name).map(Slot::definition);
+    }
+
+    /**
+     * The entry for {@code name}, resolving dataset factories and building the entry on first use.
+     *
+     * @throws ConfigurationException when {@code name} is defined but its entry cannot be built; the
+     *     message names the file, line, type and the fix
+     */
     public Optional<CatalogEntry> entry(String name) {
-        CatalogEntry entry = entries.get(name);
-        if (entry != null) {
-            return Optional.of(entry);
+        return slot(name).map(Slot::get);
+    }
+
+    /**
+     * Why the entry for {@code name} cannot be built, building it if that was not tried yet; empty when it
+     * builds, or when {@code name} is not defined.
+     */
+    public Optional<ConfigurationException> problem(String name) {
+        Optional<Slot> slot = slot(name);
+        if (slot.isEmpty()) {
+            return Optional.empty();
         }
-        for (EntryFactory factory : factories) {
-            Optional<CatalogEntry> made = factory.resolve(name);
-            if (made.isPresent()) {
-                return Optional.of(entries.computeIfAbsent(name, n -> made.get()));
-            }
+        try {
+            slot.get().get();
+            return Optional.empty();
+        } catch (ConfigurationException e) {
+            return Optional.of(e);
         }
-        return Optional.empty();
+    }
+
+    /**
+     * Builds the entries of {@code names} that are defined and not built yet, as a run does before its
+     * first node. Names the catalog does not define are skipped (runs keep them in memory).
+     *
+     * @throws ConfigurationException listing every entry that cannot be built, each with its file, line,
+     *     type and fix
+     */
+    public void materialize(Collection<String> names) {
+        // Entries can share a problem (all entries of one unknown type do); each is told once.
+        Map<String, ConfigurationException> byMessage = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(names)) {
+            problem(name).ifPresent(problem -> byMessage.putIfAbsent(problem.getMessage(), problem));
+        }
+        List<ConfigurationException> problems = new ArrayList<>(byMessage.values());
+        if (problems.size() == 1) {
+            throw new ConfigurationException(problems.get(0).getMessage(), problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder message =
+                    new StringBuilder(problems.size() + " catalog entries that are needed cannot be built:");
+            problems.forEach(problem ->
+                    message.append("\n  - ").append(problem.getMessage().replace("\n", "\n    ")));
+            ConfigurationException combined = new ConfigurationException(message.toString(), problems.get(0));
+            problems.subList(1, problems.size()).forEach(combined::addSuppressed);
+            throw combined;
+        }
     }
 
     /** The dataset called {@code name}. */
@@ -73,12 +127,26 @@ public final class DataCatalog {
 
     /** Names of the explicitly defined entries (and factory matches resolved so far), sorted. */
     public Set<String> names() {
-        return Collections.unmodifiableSet(new TreeSet<>(entries.keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(slots.keySet()));
     }
 
     /** The dataset factories, in matching order. */
     public List<EntryFactory> factories() {
         return factories;
+    }
+
+    private Optional<Slot> slot(String name) {
+        Slot slot = slots.get(name);
+        if (slot != null) {
+            return Optional.of(slot);
+        }
+        for (EntryFactory factory : factories) {
+            Optional<EntryDefinition> match = factory.match(name);
+            if (match.isPresent()) {
+                return Optional.of(slots.computeIfAbsent(name, n -> new Slot(match.get())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Loads {@code name}. */
@@ -126,13 +194,14 @@ public final class DataCatalog {
 
     /** Adds or replaces an entry (Kedro's {@code catalog[name] = dataset}). */
     public void put(CatalogEntry entry) {
-        entries.put(entry.name(), entry);
+        slots.put(entry.name(), new Slot(entry));
     }
 
     /** Adds a {@link MemoryDataset} for {@code name} unless the catalog already resolves it. */
     public CatalogEntry putMemoryIfAbsent(String name) {
         return entry(name)
-                .orElseGet(() -> entries.computeIfAbsent(name, n -> CatalogEntry.of(n, new MemoryDataset<>())));
+                .orElseGet(() -> slots.computeIfAbsent(name, n -> new Slot(CatalogEntry.of(n, new MemoryDataset<>())))
+                        .get());
     }
 
     /** Adds memory datasets holding the given values, replacing entries of the same names. */
@@ -149,27 +218,85 @@ public final class DataCatalog {
                 name, "Failed to " + action + " dataset '" + name + "' " + dataset.describe() + ": " + cause, e);
     }
 
+    /** One entry: its definition, and once built, the entry or why it cannot be built. */
+    private static final class Slot {
+        private final EntryDefinition definition;
+        private volatile CatalogEntry entry;
+        private volatile ConfigurationException problem;
+
+        Slot(CatalogEntry built) {
+            this.entry = built;
+            this.definition = EntryDefinition.of(
+                    built.name(), String.valueOf(built.dataset().describe().get("type")), built.source(), () -> built);
+        }
+
+        Slot(EntryDefinition definition) {
+            this.definition = definition;
+            this.problem = definition.knownProblem().orElse(null);
+        }
+
+        EntryDefinition definition() {
+            return definition;
+        }
+
+        CatalogEntry get() {
+            CatalogEntry built = entry;
+            if (built != null) {
+                return built;
+            }
+            synchronized (this) {
+                if (entry == null && problem == null) {
+                    try {
+                        entry = definition.build();
+                    } catch (ConfigurationException e) {
+                        problem = e;
+                    } catch (RuntimeException e) {
+                        problem = new ConfigurationException(
+                                definition.source() + ": dataset '" + definition.name() + "' (type "
+                                        + definition.type() + ") could not be built: " + e
+                                        + ". Check the entry's settings.",
+                                e);
+                    }
+                }
+                if (problem != null) {
+                    // A new exception each time, so that each use gets its own stack trace.
+                    throw new ConfigurationException(problem.getMessage(), problem);
+                }
+                return entry;
+            }
+        }
+    }
+
     /** Collects entries and dataset factories. */
     public static final class Builder {
-        private final Map<String, CatalogEntry> entries = new ConcurrentHashMap<>();
+        private final Map<String, Slot> slots = new LinkedHashMap<>();
         private final List<EntryFactory> factories = new ArrayList<>();
 
+        /** Adds a dataset defined in code. */
         public Builder add(String name, Dataset<?> dataset) {
             return add(CatalogEntry.of(name, dataset));
         }
 
+        /** Adds an entry that is built already. */
         public Builder add(CatalogEntry entry) {
-            entries.put(entry.name(), entry);
+            slots.put(entry.name(), new Slot(entry));
             return this;
         }
 
+        /** Adds an entry to build when it is first needed. */
+        public Builder define(EntryDefinition definition) {
+            slots.put(definition.name(), new Slot(definition));
+            return this;
+        }
+
+        /** Adds a dataset factory; factories are tried in the order added. */
         public Builder factory(EntryFactory factory) {
             factories.add(factory);
             return this;
         }
 
         public DataCatalog build() {
-            return new DataCatalog(entries, factories);
+            return new DataCatalog(slots, factories);
         }
     }
 }

@@ -1,2 +1,5 @@
-/** The {@link dev.sluice.catalog.DataCatalog}: dataset names to datasets, with dataset factories. */
+/**
+ * The {@link dev.sluice.catalog.DataCatalog}: dataset names to entries, defined up front and built when
+ * first needed, with dataset factories.
+ */
 package dev.sluice.catalog;

@@ -4,6 +4,7 @@ import dev.sluice.ConfigurationException;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.catalog.DatasetPattern;
+import dev.sluice.catalog.EntryDefinition;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.DatasetSchema;
 import dev.sluice.io.DatasetSpec;
@@ -20,15 +21,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a {@link ProjectConfig} into a {@link DataCatalog}: datasets for explicit entries, factories
- * for patterns, memory datasets for parameters. Also creates the datasets of pattern matches later,
- * from any thread, which is why it holds only immutable state.
+ * Turns a {@link ProjectConfig} into a {@link DataCatalog}: a definition for every explicit entry,
+ * factories for patterns, memory datasets for parameters. Datasets are created when first needed
+ * (see {@link EntryDefinition}), from any thread, which is why this holds only immutable state.
+ *
+ * <p>Every entry is checked now without creating its dataset. What the configuration alone shows to
+ * be wrong in every case (a misspelled catalog key such as {@code versoned}, several catch-all
+ * patterns) fails here. What only stops the entry itself (an unknown type, a missing credential, a
+ * key its type does not have) makes it <em>unavailable</em>: the catalog warns once, and only what uses
+ * the entry fails.
  */
 final class CatalogBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogBuilder.class);
@@ -37,34 +45,29 @@ final class CatalogBuilder {
     private final DatasetTypes types;
     private final ProjectConfig config;
     private final String saveVersion = VersionedDataset.newVersion();
+    private final Map<String, ConfigurationException> unknownTypes;
 
     CatalogBuilder(Path projectDir, DatasetTypes types, ProjectConfig config) {
         this.projectDir = projectDir;
         this.types = types;
         this.config = config;
+        this.unknownTypes = unknownTypes();
     }
 
     DataCatalog build() {
         DataCatalog.Builder catalog = DataCatalog.builder();
         List<ConfigurationException> problems = new ArrayList<>();
         List<ProjectConfig.EntryDefinition> patterns = new ArrayList<>();
-        // Told once per type, at the line of each 'type:', however many entries use it.
-        Map<String, Map<String, String>> unknownTypes = unknownTypes();
-        unknownTypes.forEach((type, uses) -> problems.add(types.unknownType(type, uses)));
+        List<EntryDefinition> unavailable = new ArrayList<>();
         for (ProjectConfig.EntryDefinition entry : config.entries()) {
             if (entry.pattern() != null) {
                 patterns.add(entry);
                 continue;
             }
-            if (unknownTypes.containsKey(entry.config().type())) {
-                continue;
-            }
             try {
-                catalog.add(create(
-                        entry.config().name(),
-                        entry.config().settings(),
-                        entry.position().fileAndLine(),
-                        keySources(entry.node())));
+                EntryDefinition definition = define(entry);
+                definition.knownProblem().ifPresent(p -> unavailable.add(definition));
+                catalog.define(definition);
             } catch (ConfigurationException e) {
                 problems.add(e);
             }
@@ -75,12 +78,16 @@ final class CatalogBuilder {
             if (entry.pattern().isCatchAll()) {
                 catchAlls.add("'" + entry.pattern() + "' (" + entry.position().fileAndLine() + ")");
             }
-            if (unknownTypes.containsKey(entry.config().type())) {
-                continue;
-            }
             try {
+                EntryDefinition definition = define(entry);
+                definition.knownProblem().ifPresent(p -> unavailable.add(definition));
                 catalog.factory(new PatternEntryFactory(
-                        entry.pattern(), entry.config().settings(), sourceOf(entry), keySources(entry.node()), this));
+                        entry.pattern(),
+                        entry.config().settings(),
+                        sourceOf(entry),
+                        keySources(entry.node()),
+                        definition,
+                        this));
             } catch (ConfigurationException e) {
                 problems.add(e);
             }
@@ -91,25 +98,108 @@ final class CatalogBuilder {
         if (!problems.isEmpty()) {
             throw combined(problems, ConfigMessages::invalidEntries);
         }
+        warnUnavailable(unavailable);
         addParameters(catalog);
         return catalog.build();
     }
 
     /**
-     * The types that entries name but no registered type has, each with the entries that use it (name to
-     * the position of their {@code type:}). A type filled from a placeholder can only be checked once a
-     * name matches.
+     * The definition of one entry (or pattern), checked as far as that is possible without creating its
+     * dataset: unavailable with the reason when its type is unknown, a credential it names is missing, or a
+     * key does not fit its type's schema.
+     *
+     * @throws ConfigurationException for a misspelled catalog key, which fails the whole catalog
      */
-    private Map<String, Map<String, String>> unknownTypes() {
-        Map<String, Map<String, String>> unknown = new LinkedHashMap<>();
+    private EntryDefinition define(ProjectConfig.EntryDefinition entry) {
+        String name = entry.config().name();
+        String type = entry.config().type();
+        Map<String, Object> settings = entry.config().settings();
+        String source =
+                entry.pattern() != null ? sourceOf(entry) : entry.position().fileAndLine();
+        Function<List<String>, String> keySources = keySources(entry.node());
+        boolean typeFromPlaceholder = DatasetPattern.isPattern(type);
+        Optional<DatasetType> found = typeFromPlaceholder ? Optional.empty() : types.find(type);
+        checkCatalogKeys(name, type, settings, found, keySources, source);
+        ConfigurationException problem = null;
+        if (!typeFromPlaceholder && found.isEmpty()) {
+            problem = unknownTypes.get(type);
+        } else if (!(settings.get("credentials") instanceof String reference && DatasetPattern.isPattern(reference))) {
+            problem = config.credentialsProblem(name, settings.get("credentials"), credentialsPosition(entry))
+                    .orElse(null);
+        }
+        if (problem == null && found.isPresent() && !entry.config().pattern()) {
+            try {
+                types.check(spec(name, settings, source, keySources));
+            } catch (ConfigurationException e) {
+                problem = e;
+            }
+        }
+        if (problem != null) {
+            return EntryDefinition.unavailable(name, type, source, problem);
+        }
+        return EntryDefinition.of(name, type, source, () -> create(name, settings, source, keySources));
+    }
+
+    /** Fails for a key that misspells one the catalog handles ({@code versoned}): a mistake in every entry. */
+    private void checkCatalogKeys(
+            String name,
+            String type,
+            Map<String, Object> settings,
+            Optional<DatasetType> found,
+            Function<List<String>, String> keySources,
+            String source) {
+        DatasetSchema schema = found.map(DatasetType::schema).orElse(DatasetSchema.undeclared());
+        for (String key : settings.keySet()) {
+            Optional<String> meant = schema.misspelledCatalogKey(key);
+            if (meant.isEmpty()) {
+                continue;
+            }
+            if (schema.isDeclared()) {
+                // The schema check words it as for any other unknown key, with every problem of the entry.
+                types.check(spec(name, settings, source, keySources));
+            }
+            String at = Optional.ofNullable(keySources.apply(List.of(key))).orElse(source);
+            throw new ConfigurationException(ConfigMessages.misspelledCatalogKey(at, name, type, key, meant.get()));
+        }
+    }
+
+    /**
+     * Tells once which entries are unavailable and why. Entries of one unknown type share one problem, which
+     * names them all, so they are told together.
+     */
+    private void warnUnavailable(List<EntryDefinition> unavailable) {
+        Map<ConfigurationException, Integer> entriesByProblem = new LinkedHashMap<>();
+        unavailable.forEach(
+                definition -> entriesByProblem.merge(definition.knownProblem().orElseThrow(), 1, Integer::sum));
+        entriesByProblem.forEach(
+                (problem, entries) -> config.warnings().add(ConfigMessages.unavailable(problem.getMessage(), entries)));
+    }
+
+    /**
+     * For every type that entries name but no registered type has, the one problem all those entries share,
+     * naming each at the line of its {@code type:}. A type filled from a placeholder can only be checked
+     * once a name matches.
+     */
+    private Map<String, ConfigurationException> unknownTypes() {
+        Map<String, Map<String, String>> uses = new LinkedHashMap<>();
         for (ProjectConfig.EntryDefinition entry : config.entries()) {
             String type = entry.config().type();
             if (!DatasetPattern.isPattern(type) && types.find(type).isEmpty()) {
-                unknown.computeIfAbsent(type, t -> new LinkedHashMap<>())
+                uses.computeIfAbsent(type, t -> new LinkedHashMap<>())
                         .put(entry.config().name(), typePosition(entry));
             }
         }
-        return unknown;
+        Map<String, ConfigurationException> problems = new LinkedHashMap<>();
+        uses.forEach((type, entries) -> problems.put(type, types.unknownType(type, entries)));
+        return problems;
+    }
+
+    private static String credentialsPosition(ProjectConfig.EntryDefinition entry) {
+        return entry.node()
+                .get("credentials")
+                .map(ConfigNode::position)
+                .orElse(entry.position())
+                .toString();
     }
 
     private static String typePosition(ProjectConfig.EntryDefinition entry) {
@@ -150,9 +240,18 @@ final class CatalogBuilder {
     /** The catalog entry {@code settings} describe, with its dataset created. */
     CatalogEntry create(
             String name, Map<String, Object> settings, String source, Function<List<String>, String> keySources) {
-        String type = String.valueOf(settings.get("type"));
         boolean tee = !Boolean.FALSE.equals(settings.get("tee"));
-        DatasetSpec spec = DatasetSpec.builder(name, type)
+        DatasetSpec spec = spec(name, settings, source, keySources);
+        Object versioned = settings.containsKey("versioned")
+                ? settings.get("versioned")
+                : types.find(spec.type()).map(DatasetType::versionedByDefault).orElse(false);
+        Dataset<?> dataset = Boolean.TRUE.equals(versioned) ? versioned(spec) : types.create(spec);
+        return new CatalogEntry(name, dataset, tee, source);
+    }
+
+    private DatasetSpec spec(
+            String name, Map<String, Object> settings, String source, Function<List<String>, String> keySources) {
+        return DatasetSpec.builder(name, String.valueOf(settings.get("type")))
                 .config(datasetConfig(settings))
                 .source(source)
                 .projectDir(projectDir)
@@ -161,11 +260,6 @@ final class CatalogBuilder {
                 .warnings(config.warnings())
                 .keySources(keySources)
                 .build();
-        Object versioned = settings.containsKey("versioned")
-                ? settings.get("versioned")
-                : types.find(type).map(DatasetType::versionedByDefault).orElse(false);
-        Dataset<?> dataset = Boolean.TRUE.equals(versioned) ? versioned(spec) : types.create(spec);
-        return new CatalogEntry(name, dataset, tee, source);
     }
 
     /**
@@ -213,10 +307,10 @@ final class CatalogBuilder {
             return types.create(nested);
         }
         Object reference = nested.config().get("credentials");
-        if (reference instanceof String name && !config.credentialNames().contains(name)) {
-            throw nested.error("refers to credentials '" + name + "', which are not defined; known credentials: "
-                    + config.credentialNames());
-        }
+        config.credentialsProblem(nested.name(), reference, nested.sourceOf("credentials"))
+                .ifPresent(problem -> {
+                    throw problem;
+                });
         return types.create(nested.toBuilder(nested.name(), nested.type())
                 .config(datasetConfig(nested.config()))
                 .credentials(config.credentialsFor(reference))

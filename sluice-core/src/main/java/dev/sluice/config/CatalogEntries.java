@@ -11,20 +11,20 @@ import java.util.Set;
 
 /**
  * Checks the shape of every catalog entry once its configuration is resolved: a mapping with a
- * {@code type}, a boolean {@code tee}, {@code credentials} that exist, a valid factory pattern.
+ * {@code type}, a boolean {@code tee}, {@code credentials} given as a name or a mapping, a valid factory
+ * pattern. Whether named credentials exist is the catalog's concern: without them only the entry is
+ * unavailable.
  */
 final class CatalogEntries {
     private CatalogEntries() {}
 
-    static List<ProjectConfig.EntryDefinition> validate(
-            ConfigNode.Mapping catalog, ConfigNode.Mapping credentials, Warnings warnings) {
+    static List<ProjectConfig.EntryDefinition> validate(ConfigNode.Mapping catalog, Warnings warnings) {
         List<ProjectConfig.EntryDefinition> entries = new ArrayList<>();
-        catalog.members().forEach((name, member) -> entries.add(validate(name, member, credentials, warnings)));
+        catalog.members().forEach((name, member) -> entries.add(validate(name, member, warnings)));
         return Collections.unmodifiableList(entries);
     }
 
-    private static ProjectConfig.EntryDefinition validate(
-            String name, ConfigNode.Member member, ConfigNode.Mapping credentials, Warnings warnings) {
+    private static ProjectConfig.EntryDefinition validate(String name, ConfigNode.Member member, Warnings warnings) {
         Position at = member.keyPosition();
         if (!(member.value() instanceof ConfigNode.Mapping settings)) {
             throw new ConfigurationException(
@@ -48,7 +48,7 @@ final class CatalogEntries {
                 }
             });
         }
-        settings.get("credentials").ifPresent(reference -> checkCredentials(name, reference, credentials));
+        settings.get("credentials").ifPresent(reference -> checkCredentials(name, reference));
         settings.member("layer")
                 .ifPresent(
                         layer -> warnings.add(layer.keyPosition().fileAndLine(), ConfigMessages.layerAtTopLevel(name)));
@@ -69,24 +69,12 @@ final class CatalogEntries {
         return node instanceof ConfigNode.Scalar scalar ? String.valueOf(scalar.value()) : node.describe();
     }
 
-    private static void checkCredentials(String name, ConfigNode reference, ConfigNode.Mapping credentials) {
+    private static void checkCredentials(String name, ConfigNode reference) {
         if (reference instanceof ConfigNode.Mapping) {
             return;
         }
-        if (!(reference instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof String credentialsName)) {
+        if (!(reference instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof String)) {
             throw new ConfigurationException(ConfigMessages.credentialsWrongShape(name, reference.position()));
-        }
-        ConfigNode.Member defined = credentials.members().get(credentialsName);
-        if (defined == null) {
-            throw new ConfigurationException(ConfigMessages.unknownCredentials(
-                    name,
-                    reference.position(),
-                    credentialsName,
-                    credentials.members().keySet()));
-        }
-        if (!(defined.value() instanceof ConfigNode.Mapping)) {
-            throw new ConfigurationException(
-                    ConfigMessages.credentialsNotMapping(credentialsName, defined.keyPosition()));
         }
     }
 

@@ -289,7 +289,7 @@ final class ConfigMessages {
                 + "write 'credentials: <name>' with a name from credentials.yml.";
     }
 
-    static String unknownCredentials(String name, Position where, String reference, Collection<String> known) {
+    static String unknownCredentials(String name, String where, String reference, Collection<String> known) {
         return where + ": catalog entry '" + name + "' refers to credentials '" + reference + "', which are not "
                 + "defined" + Suggestions.didYouMean(List.of(reference), known) + ". Known credentials: "
                 + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
@@ -299,6 +299,28 @@ final class ConfigMessages {
     static String credentialsNotMapping(String reference, Position where) {
         return where + ": credentials '" + reference + "' must be a mapping of settings (such as 'key:' and "
                 + "'secret:'); change it to a mapping.";
+    }
+
+    static String misspelledCatalogKey(String where, String name, String type, String key, String meant) {
+        return where + ": dataset '" + name + "' (type " + type + ") has an unknown setting '" + key
+                + "' (did you mean '" + meant + "'?); the keys every entry may have are "
+                + String.join(", ", new TreeSet<>(dev.sluice.io.DatasetSchema.CATALOG_KEYS)) + ".";
+    }
+
+    /**
+     * The warning for {@code entries} entries that cannot be built for one problem, whose message starts
+     * with its source.
+     */
+    static dev.sluice.Warning unavailable(String problem, int entries) {
+        int colon = problem.indexOf(": ");
+        String source = colon > 0 && !problem.substring(0, colon).contains(" ") ? problem.substring(0, colon) : "";
+        String text = source.isEmpty() ? problem : problem.substring(colon + 2);
+        boolean one = entries == 1;
+        return new dev.sluice.Warning(
+                source,
+                text + (text.endsWith(".") ? "" : ".") + " Until this is fixed the entr" + (one ? "y is" : "ies are")
+                        + " unavailable: a run that uses " + (one ? "it" : "them")
+                        + " fails before any node runs; other runs go on.");
     }
 
     static String invalidPattern(Position where, String problem) {

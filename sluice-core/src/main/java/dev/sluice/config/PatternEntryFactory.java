@@ -1,7 +1,7 @@
 package dev.sluice.config;
 
-import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DatasetPattern;
+import dev.sluice.catalog.EntryDefinition;
 import dev.sluice.catalog.EntryFactory;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +10,15 @@ import java.util.function.Function;
 
 /**
  * A dataset factory from the catalog: for a name its pattern matches, fills the placeholders into
- * every string of the entry's settings and creates the dataset. Stateless, so thread-safe; the
- * catalog remembers what it makes.
+ * every string of the entry's settings, and defines the entry, whose dataset the catalog creates when it
+ * is first needed. Stateless, so thread-safe; the catalog remembers what it makes.
  */
 final class PatternEntryFactory implements EntryFactory {
     private final DatasetPattern pattern;
     private final Map<String, Object> settings;
     private final String source;
     private final Function<List<String>, String> keySources;
+    private final EntryDefinition definition;
     private final CatalogBuilder builder;
 
     PatternEntryFactory(
@@ -25,21 +26,33 @@ final class PatternEntryFactory implements EntryFactory {
             Map<String, Object> settings,
             String source,
             Function<List<String>, String> keySources,
+            EntryDefinition definition,
             CatalogBuilder builder) {
         this.pattern = pattern;
         this.settings = settings;
         this.source = source;
         this.keySources = keySources;
+        this.definition = definition;
         this.builder = builder;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Optional<CatalogEntry> resolve(String name) {
+    public Optional<EntryDefinition> match(String name) {
         return pattern.match(name).map(values -> {
             Map<String, Object> filled = (Map<String, Object>) pattern.fill(settings, values);
-            return builder.create(name, filled, source, keySources);
+            String type = String.valueOf(filled.get("type"));
+            return definition
+                    .knownProblem()
+                    .map(problem -> EntryDefinition.unavailable(name, type, source, problem))
+                    .orElseGet(() -> EntryDefinition.of(
+                            name, type, source, () -> builder.create(name, filled, source, keySources)));
         });
+    }
+
+    @Override
+    public EntryDefinition definition() {
+        return definition;
     }
 
     @Override

@@ -30,8 +30,8 @@ import java.util.function.Function;
  * ({@code local} unless another is given), with {@code ${...}} interpolation and runtime parameters.
  *
  * <p>Loading checks everything that can be checked without creating datasets: YAML syntax, duplicate
- * keys, interpolations, the shape of every catalog entry and the credentials it names. {@link
- * #toCatalog} then creates every dataset. Every error is a {@link ConfigurationException} that names
+ * keys, interpolations, the shape of every catalog entry. {@link #toCatalog} then defines the catalog,
+ * whose datasets are created when first needed. Every error is a {@link ConfigurationException} that names
  * the file, line and column. Credentials are never exposed: only their names. Immutable.
  */
 public final class ProjectConfig {
@@ -70,7 +70,7 @@ public final class ProjectConfig {
         this.parameters = loading.load(ConfigKind.PARAMETERS, globalsNode);
         this.parameterValues = parameters.toPlain();
         this.credentials = loading.load(ConfigKind.CREDENTIALS, globalsNode);
-        this.entries = CatalogEntries.validate(loading.load(ConfigKind.CATALOG, globalsNode), credentials, warnings);
+        this.entries = CatalogEntries.validate(loading.load(ConfigKind.CATALOG, globalsNode), warnings);
     }
 
     /**
@@ -160,15 +160,19 @@ public final class ProjectConfig {
     }
 
     /**
-     * Builds the data catalog: creates the dataset of every explicit entry now, so that an unknown type
-     * or a bad setting fails before any node runs; adds the dataset factories in Kedro's matching order
-     * (their types are checked now); and adds {@code parameters} and {@code params:<key>} (for nested
-     * keys too, as {@code params:a.b}) as memory datasets. Parameters whose value is null are left
-     * out, because a memory dataset cannot hold null.
+     * Builds the data catalog: defines every explicit entry, to be created when first needed (see {@link
+     * dev.sluice.catalog.EntryDefinition}); adds the dataset factories in Kedro's matching order; and adds
+     * {@code parameters} and {@code params:<key>} (for nested keys too, as {@code params:a.b}) as memory
+     * datasets. Parameters whose value is null are left out, because a memory dataset cannot hold null.
+     *
+     * <p>Every entry is checked now as far as possible without creating its dataset. An entry whose type
+     * is unknown, whose credentials are missing or whose keys do not fit its type is <em>unavailable</em>:
+     * a warning says so once, and only what uses the entry fails (a run, before its first node).
      *
      * @param projectDir the directory relative {@code filepath}s resolve against
      * @param types the dataset types that {@code type:} may name
-     * @throws ConfigurationException listing every entry that could not be created
+     * @throws ConfigurationException listing every problem that concerns the whole catalog, such as a
+     *     misspelled catalog key ({@code versoned: true}) or two catch-all patterns
      */
     public DataCatalog toCatalog(Path projectDir, DatasetTypes types) {
         return new CatalogBuilder(projectDir, types, this).build();
@@ -250,15 +254,44 @@ public final class ProjectConfig {
         return parameters;
     }
 
-    /** The settings of the credentials a {@code credentials:} setting refers to (a name, or inline). */
+    /**
+     * Why the credentials a {@code credentials:} setting refers to cannot be used: they are not defined, or
+     * not a mapping. Empty for inline credentials, no reference, or usable ones.
+     *
+     * @param at where the reference is written, for the message
+     */
+    Optional<ConfigurationException> credentialsProblem(String entry, Object reference, String at) {
+        if (!(reference instanceof String name)) {
+            return Optional.empty();
+        }
+        ConfigNode.Member defined = credentials.members().get(name);
+        if (defined == null) {
+            return Optional.of(new ConfigurationException(ConfigMessages.unknownCredentials(
+                    entry, at, name, credentials.members().keySet())));
+        }
+        if (!(defined.value() instanceof ConfigNode.Mapping)) {
+            return Optional.of(
+                    new ConfigurationException(ConfigMessages.credentialsNotMapping(name, defined.keyPosition())));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The settings of the credentials a {@code credentials:} setting refers to (a name, or inline); empty
+     * when there are none or they cannot be used (see {@link #credentialsProblem}).
+     */
     Map<String, Object> credentialsFor(Object reference) {
         Map<?, ?> values;
-        if (reference == null) {
-            return Map.of();
-        } else if (reference instanceof String name) {
-            values = (Map<?, ?>) credentials.get(name).orElseThrow().toPlain();
+        if (reference instanceof String name) {
+            Optional<ConfigNode> defined = credentials.get(name);
+            if (defined.isEmpty() || !(defined.get().toPlain() instanceof Map<?, ?> map)) {
+                return Map.of();
+            }
+            values = map;
+        } else if (reference instanceof Map<?, ?> map) {
+            values = map;
         } else {
-            values = (Map<?, ?>) reference;
+            return Map.of();
         }
         Map<String, Object> withoutNulls = new LinkedHashMap<>();
         values.forEach((key, value) -> {

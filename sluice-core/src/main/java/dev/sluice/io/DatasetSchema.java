@@ -173,6 +173,30 @@ public final class DatasetSchema {
         return UNDECLARED;
     }
 
+    /**
+     * The catalog key ({@code versioned}, {@code credentials}, ...) that {@code key}, written directly under
+     * an entry of this type, most likely misspells; empty when {@code key} is a setting of the type, a
+     * catalog key itself, or closer to one of the type's settings. For an undeclared schema only the
+     * catalog keys are known, so only a key close to one of them and to no common dataset setting counts.
+     */
+    public Optional<String> misspelledCatalogKey(String key) {
+        if (CATALOG_KEYS.contains(key) || option(Scope.ENTRY, key).isPresent()) {
+            return Optional.empty();
+        }
+        Set<String> known = new java.util.TreeSet<>(CATALOG_KEYS);
+        if (declared) {
+            options.forEach(o ->
+                    known.add(o.scope() == Scope.ENTRY ? o.name() : o.scope().key()));
+        } else {
+            known.addAll(COMMON_SETTINGS);
+        }
+        return dev.sluice.pipeline.Suggestions.closest(key, known).filter(CATALOG_KEYS::contains);
+    }
+
+    /** Settings many Kedro dataset types have, which must not pass for misspelled catalog keys. */
+    private static final Set<String> COMMON_SETTINGS =
+            Set.of("filepath", "path", "load_args", "save_args", "fs_args", "version", "data", "dataset");
+
     /** Starts a schema; {@code summary} says in a sentence what the type stores and how. */
     public static Builder builder(String summary) {
         return new Builder(summary);

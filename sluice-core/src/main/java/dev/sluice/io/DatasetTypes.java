@@ -238,8 +238,7 @@ public final class DatasetTypes {
      *     message names the entry and the file and line of the key
      */
     public Dataset<?> create(DatasetSpec spec) {
-        DatasetType type = require(spec.type(), spec.name(), spec.source());
-        SchemaCheck.check(type.schema(), spec);
+        DatasetType type = check(spec);
         Dataset<?> dataset;
         try {
             dataset = type.create(spec);
@@ -257,6 +256,20 @@ public final class DatasetTypes {
                             + spec.name() + "'; this is a bug in that dataset type.");
         }
         return dataset;
+    }
+
+    /**
+     * Checks {@code spec} against its type without creating a dataset: the type exists and every key of the
+     * entry is one its {@link DatasetType#schema() schema} declares; options with no effect are warned
+     * about. Returns the type.
+     *
+     * @throws ConfigurationException if the type is unknown or a key is unknown or missing; the message
+     *     names the entry and the file and line of the key
+     */
+    public DatasetType check(DatasetSpec spec) {
+        DatasetType type = require(spec.type(), spec.name(), spec.source());
+        SchemaCheck.check(type.schema(), spec);
+        return type;
     }
 
     private DatasetType loadByClassName(String className) {

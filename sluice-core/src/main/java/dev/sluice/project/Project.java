@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * pipelines (from the {@link PipelineRegistry} on the class path) and its hooks. Kedro's
  * {@code KedroSession} plays this role.
  *
- * <p>Opening a project reads and checks all configuration and creates every catalog entry, so bad
- * configuration fails here, before any node runs.
+ * <p>Opening a project reads and checks all configuration and defines every catalog entry, so bad
+ * configuration fails here. Datasets are created when first needed; a catalog entry that cannot be
+ * built is reported once through {@link #warnings()} and fails only what uses it, before any node runs.
  */
 public final class Project {
     private static final Logger LOG = LoggerFactory.getLogger(Project.class);

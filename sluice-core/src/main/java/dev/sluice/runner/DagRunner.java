@@ -77,6 +77,8 @@ final class DagRunner implements Runner {
 
     @Override
     public RunResult run(Pipeline pipeline, DataCatalog catalog, String runId) {
+        // Entries are built when first needed; build the ones this run needs now, so none fails mid-run.
+        catalog.materialize(pipeline.datasets());
         checkFreeInputs(pipeline, catalog);
         TypeCheck.check(pipeline, catalog, options.io());
         for (String dataset : pipeline.datasets()) {

@@ -120,8 +120,9 @@ class CatalogLoadingTest {
     @Test
     void unknownType_namesSourceDatasetAndClosestMatchWithoutListingEveryType() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", "\ncars:\n  type: strikt\n");
+        DataCatalog catalog = catalog(conf);
 
-        assertThatThrownBy(() -> catalog(conf))
+        assertThatThrownBy(() -> catalog.dataset("cars"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:3: dataset 'cars' has unknown type 'strikt'")
                 .hasMessageContaining("did you mean 'strict'?")
@@ -143,25 +144,39 @@ class CatalogLoadingTest {
                   filepath: data/reviews.parquet
                 """);
 
-        assertThatThrownBy(() -> catalog(conf))
+        ProjectConfig config = conf.load();
+        DataCatalog catalog = config.toCatalog(project, FakeTypes.registry());
+
+        assertThat(config.warnings().list())
+                .extracting(Object::toString)
+                .satisfiesExactly(
+                        parquet -> assertThat(parquet)
+                                .startsWith(
+                                        "conf/base/catalog.yml:2: dataset 'companies' has unknown type 'parquet' (so do "
+                                                + "'shuttles' at conf/base/catalog.yml:5). It is provided by Sluice's module "
+                                                + "dev.sluice:sluice-parquet, which is not on the class path. Add it to the project's"
+                                                + " build:")
+                                .contains("Maven:  <dependency><groupId>dev.sluice</groupId><artifactId>sluice-parquet"
+                                        + "</artifactId><version>")
+                                .contains("Gradle: implementation(\"dev.sluice:sluice-parquet:")
+                                .contains("the entries are unavailable"),
+                        pandas -> assertThat(pandas)
+                                .startsWith(
+                                        "conf/base/catalog.yml:8: dataset 'reviews' has unknown type "
+                                                + "'pandas.ParquetDataset'. It is provided by Sluice's module dev.sluice:sluice-parquet"));
+        assertThatThrownBy(() -> catalog.dataset("shuttles"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("2 catalog entries are invalid")
-                .hasMessageContaining("conf/base/catalog.yml:2: dataset 'companies' has unknown type 'parquet' (so do "
-                        + "'shuttles' at conf/base/catalog.yml:5). It is provided by Sluice's module "
-                        + "dev.sluice:sluice-parquet, which is not on the class path. Add it to the project's build:")
-                .hasMessageContaining("Maven:  <dependency><groupId>dev.sluice</groupId><artifactId>sluice-parquet"
-                        + "</artifactId><version>")
-                .hasMessageContaining("Gradle: implementation(\"dev.sluice:sluice-parquet:")
-                .hasMessageContaining("conf/base/catalog.yml:8: dataset 'reviews' has unknown type "
-                        + "'pandas.ParquetDataset'. It is provided by Sluice's module dev.sluice:sluice-parquet")
-                .satisfies(e -> assertThat(e.getMessage().split("so do ", -1)).hasSize(2));
+                .hasMessageStartingWith("conf/base/catalog.yml:2: dataset 'companies' has unknown type 'parquet' (so do"
+                        + " 'shuttles' at conf/base/catalog.yml:5). It is provided by Sluice's module"
+                        + " dev.sluice:sluice-parquet");
     }
 
     @Test
-    void badSetting_failsWhenTheCatalogIsBuilt() {
+    void badSetting_failsWhenTheEntryIsFirstNeeded() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", "cars:\n  type: strict\n");
+        DataCatalog catalog = catalog(conf);
 
-        assertThatThrownBy(() -> catalog(conf))
+        assertThatThrownBy(() -> catalog.dataset("cars"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:1: dataset 'cars' (type strict) needs a 'filepath'");
     }
@@ -170,7 +185,7 @@ class CatalogLoadingTest {
     void typeThrowingPlainException_isWrappedWithSource() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", "cars:\n  type: exploding\n");
 
-        assertThatThrownBy(() -> catalog(conf))
+        assertThatThrownBy(() -> catalog(conf).dataset("cars"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:1: dataset 'cars' (type exploding) could not be created")
                 .hasMessageContaining("boom")
@@ -178,7 +193,7 @@ class CatalogLoadingTest {
     }
 
     @Test
-    void severalBadEntries_areAllReported() {
+    void severalBadEntries_areAllReportedWhenNeededTogether() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", """
                 cars:
                   type: strict
@@ -188,9 +203,11 @@ class CatalogLoadingTest {
                   type: fake
                 """);
 
-        assertThatThrownBy(() -> catalog(conf))
+        DataCatalog catalog = catalog(conf);
+
+        assertThatThrownBy(() -> catalog.materialize(List.of("planes", "cars", "boats", "not_defined")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("2 catalog entries are invalid")
+                .hasMessageStartingWith("2 catalog entries that are needed cannot be built")
                 .hasMessageContaining("conf/base/catalog.yml:1: dataset 'cars'")
                 .hasMessageContaining("conf/base/catalog.yml:4: dataset 'boats' has unknown type 'nope'");
     }
@@ -221,7 +238,7 @@ class CatalogLoadingTest {
                     type: csvv
                 """);
 
-        assertThatThrownBy(() -> catalog(conf))
+        assertThatThrownBy(() -> catalog(conf).dataset("cars"))
                 .hasMessageStartingWith("conf/base/catalog.yml:1: dataset 'cars' has unknown type 'csvv'");
     }
 

@@ -63,7 +63,7 @@ class CatalogSchemaTest {
                         notes:
                           type: text
                           filepth: data/notes.txt
-                        """))
+                        """).dataset("notes"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("dataset 'notes' (type text) has 2 problems:")
                 .hasMessageContaining(
@@ -80,7 +80,7 @@ class CatalogSchemaTest {
                           load_args:
                             header: true
                             delimeter: ';'
-                        """))
+                        """).dataset("frame"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:6: dataset 'frame' (type pandas_like) has an unknown"
                         + " load_args key 'delimeter' (did you mean 'delimiter'?); its load_args are delimiter,"
@@ -94,7 +94,7 @@ class CatalogSchemaTest {
                           type: text
                           filepath: data/notes.txt
                           load_args: {mode: r}
-                        """))
+                        """).dataset("notes"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(
                         "conf/base/catalog.yml:4: dataset 'notes' (type text) takes no load_args (its type declares"
@@ -108,7 +108,7 @@ class CatalogSchemaTest {
                           type: pandas_like
                           filepath: data/f.csv
                           delimiter: ';'
-                        """))
+                        """).dataset("frame"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("unknown setting 'delimiter' (it belongs under load_args)");
     }
@@ -123,7 +123,7 @@ class CatalogSchemaTest {
                             type: text
                             filepath: data/notes.txt
                             encodng: latin1
-                        """))
+                        """).dataset("notes"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:7: dataset 'notes' (type text) has an unknown setting"
                         + " 'encodng' (did you mean 'encoding'?)");
@@ -152,7 +152,7 @@ class CatalogSchemaTest {
                           versioned: true
                           filepath: data/notes.txt
                           encodig: latin1
-                        """))
+                        """).dataset("notes"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("conf/base/catalog.yml:5:");
     }
@@ -255,7 +255,7 @@ class CatalogSchemaTest {
                         frame:
                           type: passing_on
                           save_args: {mode: overwrite}
-                        """))
+                        """).dataset("frame"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("takes no save_args");
     }

@@ -40,12 +40,14 @@ class CredentialsTest {
     }
 
     @Test
-    void unknownCredentials_namesEntryLineAndKnownNamesButNoValues() {
+    void unknownCredentials_makeOnlyTheEntryUnavailable_namingLineAndKnownNamesButNoValues() {
         ConfTree conf = new ConfTree(project)
                 .file("local/credentials.yml", "s3_dev:\n  secret: s3cr3t\ndb_prod:\n  password: pw-9999\n")
-                .file("base/catalog.yml", "cars:\n  type: fake\n  credentials: s3_dve\n");
+                .file("base/catalog.yml", "cars:\n  type: fake\n  credentials: s3_dve\nboats:\n  type: fake\n");
+        DataCatalog catalog = conf.load().toCatalog(project, FakeTypes.registry());
 
-        assertThatThrownBy(conf::load)
+        assertThat(catalog.dataset("boats")).isNotNull();
+        assertThatThrownBy(() -> catalog.dataset("cars"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(
                         "conf/base/catalog.yml:3:16: catalog entry 'cars' refers to credentials " + "'s3_dve'")
@@ -60,8 +62,9 @@ class CredentialsTest {
         ConfTree conf = new ConfTree(project)
                 .file("local/credentials.yml", "token: very-secret-token\n")
                 .file("base/catalog.yml", "cars:\n  type: fake\n  credentials: token\n");
+        DataCatalog catalog = conf.load().toCatalog(project, FakeTypes.registry());
 
-        assertThatThrownBy(conf::load)
+        assertThatThrownBy(() -> catalog.dataset("cars"))
                 .hasMessageStartingWith("conf/local/credentials.yml:1:1: credentials 'token' must be a mapping")
                 .hasMessageNotContaining("very-secret-token");
     }

@@ -125,10 +125,12 @@ class DatasetFactoriesTest {
     }
 
     @Test
-    void pattern_withUnknownType_failsWhenTheCatalogIsBuilt() {
+    void pattern_withUnknownType_failsEachMatch() {
         ConfTree conf = new ConfTree(project).file("base/catalog.yml", "\"{name}_csv\":\n  type: cvs\n");
+        DataCatalog catalog = catalog(conf);
 
-        assertThatThrownBy(() -> catalog(conf))
+        assertThat(catalog.contains("cars_csv")).isTrue();
+        assertThatThrownBy(() -> catalog.dataset("cars_csv"))
                 .hasMessageStartingWith("conf/base/catalog.yml:2: dataset '{name}_csv' has unknown type 'cvs'");
     }
 
