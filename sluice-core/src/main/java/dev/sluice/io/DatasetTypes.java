@@ -33,6 +33,8 @@ public final class DatasetTypes {
     private final ClassLoader classLoader;
     private final Map<String, DatasetType> byName = new ConcurrentHashMap<>();
     private final Map<String, DatasetType> byClassName = new ConcurrentHashMap<>();
+    /** Classes named in {@code type:} that exist but cannot be dataset types, with the reason. */
+    private final Map<String, String> misfits = new ConcurrentHashMap<>();
 
     private DatasetTypes(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -155,10 +157,29 @@ public final class DatasetTypes {
         if (type == null) {
             type = byClassName.get(typeName);
         }
+        if (type == null) {
+            type = KedroSpelling.of(typeName)
+                    .map(spelling -> byName.get(spelling.registered()))
+                    .orElse(null);
+        }
         if (type == null && typeName.indexOf('.') > 0) {
             type = loadByClassName(typeName);
         }
         return Optional.ofNullable(type);
+    }
+
+    /**
+     * The current spelling of {@code typeName} when it is an outdated Kedro spelling of a registered type
+     * (Kedro 0.18's {@code pandas.CSVDataSet} or {@code kedro.extras.datasets.pandas.CSVDataSet} gives
+     * {@code pandas.CSVDataset}); empty for current spellings and unknown names.
+     */
+    public Optional<String> currentSpelling(String typeName) {
+        if (byName.containsKey(typeName) || byClassName.containsKey(typeName)) {
+            return Optional.empty();
+        }
+        return KedroSpelling.of(typeName).filter(KedroSpelling::outdated).flatMap(spelling -> Optional.ofNullable(
+                        byName.get(spelling.registered()))
+                .map(spelling::current));
     }
 
     /**
@@ -200,6 +221,11 @@ public final class DatasetTypes {
             message.append(" (so do ").append(String.join(", ", others)).append(")");
         }
         String module = DatasetModules.all().get(typeName);
+        if (module == null) {
+            module = KedroSpelling.of(typeName)
+                    .map(spelling -> DatasetModules.all().get(spelling.registered()))
+                    .orElse(null);
+        }
         if (module != null) {
             return new ConfigurationException(message.append(". It is provided by Sluice's module ")
                     .append(DatasetModules.GROUP)
@@ -210,14 +236,23 @@ public final class DatasetTypes {
                     .append(DatasetModules.buildLines(module))
                     .toString());
         }
+        String misfit = misfits.get(typeName);
+        if (misfit != null) {
+            return new ConfigurationException(
+                    message.append(": ").append(misfit).append('.').toString());
+        }
         Suggestions.closest(typeName, new TreeMap<>(byName).keySet())
                 .ifPresent(match ->
                         message.append(" (did you mean '").append(match).append("'?)"));
         if (byName.isEmpty()) {
             message.append(". No dataset types are registered");
         }
+        if (typeName.indexOf('.') > 0) {
+            message.append(". No class of that name is on the class path either: for your own dataset class,"
+                    + " check the fully qualified name and put its classes on the project's class path");
+        }
         message.append(". Add the module that provides the type to the class path, register it with "
-                + "DatasetTypes.register, or write the fully qualified class name of a DatasetType; "
+                + "DatasetTypes.register, or write the fully qualified class name of a DatasetType or Dataset; "
                 + "'sluice catalog types' lists the types on the class path.");
         return new ConfigurationException(message.toString());
     }
@@ -260,36 +295,55 @@ public final class DatasetTypes {
 
     /**
      * Checks {@code spec} against its type without creating a dataset: the type exists and every key of the
-     * entry is one its {@link DatasetType#schema() schema} declares; options with no effect are warned
-     * about. Returns the type.
+     * entry is one its {@link DatasetType#schema() schema} declares; options with no effect and outdated Kedro
+     * spellings of the type are warned about. Returns the type.
      *
      * @throws ConfigurationException if the type is unknown or a key is unknown or missing; the message
      *     names the entry and the file and line of the key
      */
     public DatasetType check(DatasetSpec spec) {
         DatasetType type = require(spec.type(), spec.name(), spec.source());
+        currentSpelling(spec.type())
+                .ifPresent(current -> spec.warn(
+                        "is written with Kedro 0.18's spelling; write 'type: " + current + "', its current name"));
         SchemaCheck.check(type.schema(), spec);
         return type;
     }
 
     private DatasetType loadByClassName(String className) {
+        if (misfits.containsKey(className)) {
+            return null;
+        }
         Class<?> loaded;
         try {
             loaded = Class.forName(className, true, classLoader);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
-        if (!DatasetType.class.isAssignableFrom(loaded)) {
-            return null;
-        }
         DatasetType type;
-        try {
-            type = (DatasetType) loaded.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ConfigurationException(
-                    "Dataset type class " + className + " could not be instantiated (" + e
-                            + "); give it a public no-argument constructor.",
-                    e);
+        if (DatasetType.class.isAssignableFrom(loaded)) {
+            try {
+                type = (DatasetType) loaded.getConstructor().newInstance();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ConfigurationException(
+                        "Dataset type class " + className + " could not be instantiated (" + e
+                                + "); give it a public no-argument constructor.",
+                        e);
+            }
+        } else if (Dataset.class.isAssignableFrom(loaded)) {
+            try {
+                type = new DatasetClassType(loaded.asSubclass(Dataset.class));
+            } catch (IllegalArgumentException e) {
+                misfits.put(className, e.getMessage());
+                return null;
+            }
+        } else {
+            misfits.put(
+                    className,
+                    "class " + className + " is on the class path but is neither a " + DatasetType.class.getName()
+                            + " nor a " + Dataset.class.getName()
+                            + "; implement one of them (a Dataset needs a public constructor taking a DatasetSpec)");
+            return null;
         }
         LOG.debug("Loaded dataset type '{}' ({}) by class name from {}", type.name(), className, origin(type));
         byClassName.putIfAbsent(className, type);

@@ -112,6 +112,53 @@ class DatasetTypesTest {
     }
 
     @Test
+    void find_datasetClassWithSpecConstructor_buildsEntriesWithIt() {
+        DatasetTypes types = DatasetTypes.empty();
+        String className = FakeTypes.SpecDataset.class.getName();
+        DatasetSpec spec = DatasetSpec.builder("cars", className)
+                .config(java.util.Map.of("filepath", "data/cars.bin"))
+                .source("conf/base/catalog.yml:7")
+                .build();
+
+        Dataset<?> dataset = types.create(spec);
+
+        assertThat(dataset).isInstanceOf(FakeTypes.SpecDataset.class);
+        assertThat(((FakeTypes.SpecDataset) dataset).spec().string("filepath")).hasValue("data/cars.bin");
+        assertThatThrownBy(() -> types.create(spec("x").toBuilder("cars", className)
+                        .config(java.util.Map.of())
+                        .build()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("conf/base/catalog.yml:7: dataset 'cars' (type " + className + ") needs a"
+                        + " 'filepath' setting");
+    }
+
+    @Test
+    void require_classThatIsNoDataset_saysWhatToImplement() {
+        DatasetTypes types = DatasetTypes.empty();
+
+        assertThatThrownBy(() -> types.require("java.lang.String", "cars", "conf/base/catalog.yml:7"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("conf/base/catalog.yml:7: dataset 'cars' has unknown type 'java.lang.String': class"
+                        + " java.lang.String is on the class path but is neither a dev.sluice.io.DatasetType nor a"
+                        + " dev.sluice.io.Dataset; implement one of them (a Dataset needs a public constructor"
+                        + " taking a DatasetSpec).");
+        String noConstructor = FakeTypes.NoSpecConstructor.class.getName();
+        assertThatThrownBy(() -> types.require(noConstructor, "cars", "conf/base/catalog.yml:7"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("class " + noConstructor + " implements Dataset but has no public constructor"
+                        + " taking a DatasetSpec; add one");
+    }
+
+    @Test
+    void require_missingClass_saysToCheckTheNameAndClassPath() {
+        assertThatThrownBy(() -> DatasetTypes.empty().require("com.acme.io.MyDataset", "cars", "catalog.yml:7"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("catalog.yml:7: dataset 'cars' has unknown type 'com.acme.io.MyDataset'")
+                .hasMessageContaining("No class of that name is on the class path either: for your own dataset"
+                        + " class, check the fully qualified name and put its classes on the project's class path");
+    }
+
+    @Test
     void require_unknownWithNoTypes_saysNoneAreRegistered() {
         assertThatThrownBy(() -> DatasetTypes.empty().require("tsv", "cars", "conf/base/catalog.yml:7"))
                 .isInstanceOf(ConfigurationException.class)

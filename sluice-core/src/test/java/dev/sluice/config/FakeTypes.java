@@ -93,6 +93,63 @@ final class FakeTypes {
         }
     }
 
+    /** A project's own dataset class, named in {@code type:} by its class name and built from its spec. */
+    public static final class SpecDataset implements Dataset<Object> {
+        private final FakeDataset delegate;
+
+        public SpecDataset(DatasetSpec spec) {
+            spec.requireString("filepath");
+            this.delegate = new FakeDataset(spec, null);
+        }
+
+        DatasetSpec spec() {
+            return delegate.spec();
+        }
+
+        @Override
+        public Object load() {
+            return delegate.load();
+        }
+
+        @Override
+        public void save(Object value) {
+            delegate.save(value);
+        }
+
+        @Override
+        public boolean exists() {
+            return delegate.exists();
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            return delegate.describe();
+        }
+    }
+
+    /** A dataset class that cannot be built from a spec: it has no constructor taking one. */
+    public static final class NoSpecConstructor implements Dataset<Object> {
+        public NoSpecConstructor(String filepath) {}
+
+        @Override
+        public Object load() {
+            return null;
+        }
+
+        @Override
+        public void save(Object value) {}
+
+        @Override
+        public boolean exists() {
+            return false;
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            return Map.of();
+        }
+    }
+
     /** Holds a value in memory and remembers its spec and any wrapped dataset. */
     static final class FakeDataset implements Dataset<Object> {
         private final DatasetSpec spec;
