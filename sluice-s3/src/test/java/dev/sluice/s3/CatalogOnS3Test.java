@@ -48,7 +48,8 @@ class CatalogOnS3Test {
     }
 
     private DataCatalog catalog() {
-        return ProjectConfig.load(project.resolve("conf"), null, Map.of()).toCatalog(project, DatasetTypes.discover());
+        return built(ProjectConfig.load(project.resolve("conf"), null, Map.of())
+                .toCatalog(project, DatasetTypes.discover()));
     }
 
     @Test
@@ -99,5 +100,11 @@ class CatalogOnS3Test {
                         .atLoadVersion(firstVersion)
                         .load())
                 .isEqualTo(Map.of("weights", 1));
+    }
+
+    /** Builds every entry, as a run that uses them all would, so that an entry's problem fails here. */
+    private static DataCatalog built(DataCatalog catalog) {
+        catalog.materialize(catalog.names());
+        return catalog;
     }
 }

@@ -46,7 +46,8 @@ class DuckDbDatasetTest {
         Files.writeString(
                 base.resolve("credentials.yml"),
                 "s3:\n  key: " + S3.credentials().get("key") + "\n  secret: " + S3.secret() + "\n");
-        return ProjectConfig.load(project.resolve("conf"), null, Map.of()).toCatalog(project, DatasetTypes.discover());
+        return built(ProjectConfig.load(project.resolve("conf"), null, Map.of())
+                .toCatalog(project, DatasetTypes.discover()));
     }
 
     @Test
@@ -139,5 +140,11 @@ class DuckDbDatasetTest {
                 .hasMessageContaining("catalog.yml:5")
                 .hasMessageContaining("file 't'")
                 .hasMessageContaining("set format to parquet, csv or json");
+    }
+
+    /** Builds every entry, as a run that uses them all would, so that an entry's problem fails here. */
+    private static DataCatalog built(DataCatalog catalog) {
+        catalog.materialize(catalog.names());
+        return catalog;
     }
 }
