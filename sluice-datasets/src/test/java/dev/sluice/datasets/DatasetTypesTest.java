@@ -242,13 +242,121 @@ class DatasetTypesTest {
     }
 
     @Test
-    void csv_indexTrue_errorExplains() {
-        DatasetSpec spec = spec("csv", Map.of("filepath", "a.csv", "save_args", Map.of("index", true)));
+    void csv_kedroLoadArgs_decimalNaValuesNamesUsecolsHeaderZero_applied() throws IOException {
+        Files.writeString(projectDir.resolve("k.csv"), "a;b;c\n1,5;n/a;x\n2;7;-\n");
+        Dataset<DataFrame> dataset = create(
+                new CsvDatasetType(),
+                spec(
+                        "pandas.CSVDataSet",
+                        Map.of(
+                                "filepath",
+                                "k.csv",
+                                "load_args",
+                                Map.of(
+                                        "sep",
+                                        ";",
+                                        "decimal",
+                                        ",",
+                                        "header",
+                                        0,
+                                        "na_values",
+                                        List.of("n/a", "-"),
+                                        "names",
+                                        List.of("price", "count", "label"),
+                                        "usecols",
+                                        List.of("label", "price")))));
 
-        assertThatThrownBy(() -> new CsvDatasetType().create(spec))
+        DataFrame frame = dataset.load();
+
+        assertThat(frame.getColumnsIndex().toArray()).containsExactly("price", "label");
+        assertThat(frame.getColumn("price").get(0)).isEqualTo(1.5);
+        assertThat(frame.getColumn("price").get(1)).isEqualTo(2.0);
+        assertThat(frame.getColumn("label").get(0)).isEqualTo("x");
+        assertThat(frame.getColumn("label").get(1)).isNull();
+    }
+
+    @Test
+    void csv_headerNullAndUsecolsByPosition_columnsNamedByPosition() throws IOException {
+        Files.writeString(projectDir.resolve("p.csv"), "1,a,x\n2,b,y\n");
+        Dataset<DataFrame> dataset = create(
+                new CsvDatasetType(),
+                spec(
+                        "csv",
+                        Map.of(
+                                "filepath",
+                                "p.csv",
+                                "load_args",
+                                new java.util.HashMap<>(Map.of("usecols", List.of(2, 0))) {
+                                    {
+                                        put("header", null);
+                                    }
+                                })));
+
+        DataFrame frame = dataset.load();
+
+        assertThat(frame.getColumnsIndex().toArray()).containsExactly("0", "2");
+        assertThat(frame.height()).isEqualTo(2);
+    }
+
+    @Test
+    void csv_kedroSaveArgs_indexDecimalNaRep_written() throws IOException {
+        Dataset<DataFrame> dataset = create(
+                new CsvDatasetType(),
+                spec(
+                        "csv",
+                        Map.of(
+                                "filepath",
+                                "out.csv",
+                                "save_args",
+                                Map.of(
+                                        "sep", ";",
+                                        "decimal", ",",
+                                        "index", true,
+                                        "index_label", "row",
+                                        "na_rep", "NA",
+                                        "mode", "w"))));
+
+        dataset.save(DataFrame.byColumn("x", "name").of(Series.ofDouble(0.5, 2.25), Series.of("a", null)));
+
+        assertThat(Files.readString(projectDir.resolve("out.csv"))).isEqualTo("row;x;name\n0;0,5;a\n1;2,25;NA\n");
+    }
+
+    @Test
+    void csv_unimplementedArgumentValues_errorsNameThem() {
+        assertThatThrownBy(() -> new CsvDatasetType()
+                        .create(spec("csv", Map.of("filepath", "a.csv", "save_args", Map.of("mode", "a")))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("save_args.index")
-                .hasMessageContaining("no row index");
+                .hasMessageContaining("save_args.mode")
+                .hasMessageContaining("appending is not supported");
+        assertThatThrownBy(() -> new CsvDatasetType()
+                        .create(spec("csv", Map.of("filepath", "a.csv", "load_args", Map.of("header", 2)))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("load_args.header")
+                .hasMessageContaining("only the first row");
+    }
+
+    @Test
+    void csv_pandasOnlyArguments_acceptedWithOneWarningNamingThem() {
+        dev.sluice.Warnings warnings = dev.sluice.Warnings.create();
+        DatasetSpec spec = DatasetSpec.builder("companies", "pandas.CSVDataset")
+                .config(Map.of(
+                        "filepath",
+                        "a.csv",
+                        "load_args",
+                        Map.of("engine", "pyarrow", "dtype_backend", "pyarrow"),
+                        "save_args",
+                        Map.of("index", false)))
+                .source(Specs.SOURCE)
+                .projectDir(projectDir)
+                .warnings(warnings)
+                .build();
+
+        DatasetTypes.of(new CsvDatasetType()).create(spec);
+
+        assertThat(warnings.list()).singleElement().satisfies(warning -> assertThat(warning.message())
+                .contains("load_args.engine (it chooses pandas' CSV parser)")
+                .contains("load_args.dtype_backend")
+                .contains("no effect in Sluice"));
     }
 
     @Test

@@ -55,10 +55,19 @@ public final class ParquetDatasetType implements DatasetType {
                                 "record",
                                 "record class name",
                                 "Load a List of this Java record (one component per column) instead of a DataFrame."),
-                        Option.of("columns", "list of column names", "DataFrame loads only: read just these columns."))
+                        Option.of("columns", "list of column names", "DataFrame loads only: read just these columns."),
+                        Option.noEffect("engine", "it chooses pandas' Parquet library (pyarrow or fastparquet)"),
+                        Option.noEffect("dtype_backend", "it chooses pandas' column types; DFLib has its own"),
+                        Option.noEffect(
+                                "use_nullable_dtypes", "it chooses pandas' column types; DFLib columns hold nulls"))
                 .saveArgs(
                         Option.of("compression", "snappy, gzip, zstd, lz4 or none", "How column chunks are compressed.")
-                                .withDefault("snappy"))
+                                .withDefault("snappy"),
+                        Option.noEffect("engine", "it chooses pandas' Parquet library (pyarrow or fastparquet)"),
+                        Option.noEffect(
+                                "index",
+                                "it chooses whether pandas stores its row index; a DataFrame has none, so only its"
+                                        + " columns are written"))
                 .build();
     }
 

@@ -95,10 +95,32 @@ class ParquetDatasetTypeTest {
     }
 
     @Test
-    void create_pandasOnlyLoadArg_isRefusedWithTheKnownOnes() {
-        assertThatThrownBy(() -> create(Map.of("filepath", "x.parquet", "load_args", Map.of("engine", "pyarrow"))))
+    void create_pandasOnlyArgs_acceptedWithOneWarningNamingThem() {
+        dev.sluice.Warnings warnings = dev.sluice.Warnings.create();
+        DatasetSpec spec = DatasetSpec.builder("readings", "kedro_datasets.pandas.ParquetDataset")
+                .config(Map.of(
+                        "filepath",
+                        "x.parquet",
+                        "load_args",
+                        Map.of("engine", "pyarrow", "dtype_backend", "numpy_nullable"),
+                        "save_args",
+                        Map.of("index", false, "compression", "gzip")))
+                .source("conf/base/catalog.yml:7")
+                .projectDir(project)
+                .warnings(warnings)
+                .build();
+
+        DatasetTypes.of(new ParquetDatasetType()).create(spec);
+
+        assertThat(warnings.list()).singleElement().satisfies(warning -> assertThat(warning.message())
+                .contains("load_args.engine", "load_args.dtype_backend", "save_args.index", "no effect in Sluice"));
+    }
+
+    @Test
+    void create_argThatWouldChangeTheData_isRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> create(Map.of("filepath", "x.parquet", "load_args", Map.of("filters", "x > 1"))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("unknown load_args key 'engine'")
+                .hasMessageContaining("unknown load_args key 'filters'")
                 .hasMessageContaining("its load_args are record, columns");
     }
 

@@ -118,6 +118,33 @@ final class Columns {
         return value == null ? null : value.toString();
     }
 
+    /** Like {@link #format(Object)}, with {@code decimal} as the decimal mark of floating-point numbers. */
+    static String format(Object value, char decimal) {
+        String text = format(value);
+        if (decimal != '.' && (value instanceof Double || value instanceof Float)) {
+            return text.replace('.', decimal);
+        }
+        return text;
+    }
+
+    /**
+     * The values with {@code decimal} read as the decimal point where that makes a number ({@code 1,5} with
+     * {@code decimal: ","} is {@code 1.5}); other values unchanged.
+     */
+    static String[] withDecimalPoint(String[] values, char decimal) {
+        String[] converted = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            if (value != null && value.indexOf(decimal) >= 0 && value.indexOf('.') < 0) {
+                String candidate = value.replace(decimal, '.');
+                converted[i] = DECIMAL.matcher(candidate).matches() ? candidate : value;
+            } else {
+                converted[i] = value;
+            }
+        }
+        return converted;
+    }
+
     private static Object convert(
             String name,
             ColumnType type,

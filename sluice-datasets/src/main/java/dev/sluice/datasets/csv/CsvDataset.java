@@ -41,6 +41,26 @@ public final class CsvDataset extends FileDataset<DataFrame> {
     private final CsvFormat saveFormat;
     private final Map<String, ColumnType> dtypes;
     private final boolean inferTypes;
+    private final ReadOptions read;
+    private final WriteOptions write;
+
+    /**
+     * What loading does beyond the layout, in pandas' words: {@code decimal} (the decimal mark of numbers),
+     * {@code naValues} (cells read as null besides empty ones), {@code names} (column names to use instead of
+     * the header's, or for a file without one), {@code usecols} (the columns to keep, by name or position).
+     */
+    record ReadOptions(char decimal, Set<String> naValues, List<String> names, List<Object> usecols) {
+        static final ReadOptions DEFAULT = new ReadOptions('.', Set.of(), List.of(), List.of());
+    }
+
+    /**
+     * What saving does beyond the layout: {@code decimal} (the decimal mark written), {@code naRep} (the text
+     * written for null; null writes an empty field), {@code index} (write the row numbers as a first column,
+     * as pandas writes its default index) under {@code indexLabel}.
+     */
+    record WriteOptions(char decimal, String naRep, boolean index, String indexLabel) {
+        static final WriteOptions DEFAULT = new WriteOptions('.', null, false, "");
+    }
 
     /** The column types a CSV column can be read as. */
     public enum ColumnType {
@@ -79,6 +99,8 @@ public final class CsvDataset extends FileDataset<DataFrame> {
         this.saveFormat = new CsvFormat(builder.saveDelimiter, builder.saveHeader, builder.saveEncoding);
         this.dtypes = Map.copyOf(builder.dtypes);
         this.inferTypes = builder.inferTypes;
+        this.read = builder.read;
+        this.write = builder.write;
     }
 
     /** A UTF-8, comma-separated file with a header row at {@code location}, with type inference. */
@@ -99,21 +121,61 @@ public final class CsvDataset extends FileDataset<DataFrame> {
         for (int j = 0; j < width; j++) {
             names[j] = table.header() != null ? table.header()[j] : String.valueOf(j);
         }
+        if (!read.names().isEmpty()) {
+            if (read.names().size() != width) {
+                throw loadError(
+                        "load_args.names gives " + read.names().size() + " column names, but the file has " + width
+                                + " columns; name every column",
+                        null);
+            }
+            names = read.names().toArray(String[]::new);
+        }
         checkNames(names);
+        int[] kept = keptColumns(names);
         List<CsvFormat.Record> records = table.records();
-        Series<?>[] columns = new Series<?>[width];
-        for (int j = 0; j < width; j++) {
+        Series<?>[] columns = new Series<?>[kept.length];
+        String[] keptNames = new String[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            int j = kept[k];
+            keptNames[k] = names[j];
             String[] values = new String[records.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = records.get(i).fields()[j];
+                String value = records.get(i).fields()[j];
+                values[i] = value != null && read.naValues().contains(value) ? null : value;
             }
+            String[] numbers = read.decimal() == '.' ? values : Columns.withDecimalPoint(values, read.decimal());
             ColumnType type = dtypes.get(names[j]);
             if (type == null) {
-                type = inferTypes ? Columns.infer(values) : ColumnType.STRING;
+                type = inferTypes ? Columns.infer(numbers) : ColumnType.STRING;
             }
-            columns[j] = Columns.parse(names[j], type, values, records, problem -> loadError(problem, null));
+            columns[k] = Columns.parse(
+                    names[j],
+                    type,
+                    type == ColumnType.DOUBLE ? numbers : values,
+                    records,
+                    problem -> loadError(problem, null));
         }
-        return DataFrame.byColumn(Index.of(names)).of(columns);
+        return DataFrame.byColumn(Index.of(keptNames)).of(columns);
+    }
+
+    /** The positions of the columns {@code usecols} keeps, in file order; every column without it. */
+    private int[] keptColumns(String[] names) {
+        if (read.usecols().isEmpty()) {
+            return java.util.stream.IntStream.range(0, names.length).toArray();
+        }
+        List<String> nameList = List.of(names);
+        java.util.TreeSet<Integer> kept = new java.util.TreeSet<>();
+        for (Object wanted : read.usecols()) {
+            int position = wanted instanceof Integer index ? index : nameList.indexOf(String.valueOf(wanted));
+            if (position < 0 || position >= names.length) {
+                throw loadError(
+                        "load_args.usecols names column '" + wanted + "', which the file does not have (its columns"
+                                + " are " + nameList + "); fix it in the catalog",
+                        null);
+            }
+            kept.add(position);
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
@@ -123,18 +185,28 @@ public final class CsvDataset extends FileDataset<DataFrame> {
         if (width == 0) {
             return;
         }
+        int offset = write.index() ? 1 : 0;
         CsvWriter writer = saveFormat.writer(out);
         if (saveFormat.header()) {
-            writer.writeRecord(index.toArray());
+            String[] header = new String[width + offset];
+            if (write.index()) {
+                header[0] = write.indexLabel();
+            }
+            System.arraycopy(index.toArray(), 0, header, offset, width);
+            writer.writeRecord(header);
         }
         Series<?>[] columns = new Series<?>[width];
         for (int j = 0; j < width; j++) {
             columns[j] = frame.getColumn(j);
         }
-        String[] fields = new String[width];
+        String[] fields = new String[width + offset];
         for (int i = 0, height = frame.height(); i < height; i++) {
+            if (write.index()) {
+                fields[0] = Integer.toString(i);
+            }
             for (int j = 0; j < width; j++) {
-                fields[j] = Columns.format(columns[j].get(i));
+                String text = Columns.format(columns[j].get(i), write.decimal());
+                fields[j + offset] = text == null ? write.naRep() : text;
             }
             writer.writeRecord(fields);
         }
@@ -160,8 +232,31 @@ public final class CsvDataset extends FileDataset<DataFrame> {
             loadArgs.put("dtype", declared);
         }
         loadArgs.put("infer_types", inferTypes);
+        if (read.decimal() != '.') {
+            loadArgs.put("decimal", String.valueOf(read.decimal()));
+        }
+        if (!read.naValues().isEmpty()) {
+            loadArgs.put("na_values", new java.util.TreeSet<>(read.naValues()));
+        }
+        if (!read.names().isEmpty()) {
+            loadArgs.put("names", read.names());
+        }
+        if (!read.usecols().isEmpty()) {
+            loadArgs.put("usecols", read.usecols());
+        }
         description.put("load_args", loadArgs);
-        description.put("save_args", saveFormat.describe());
+        Map<String, Object> saveArgs = saveFormat.describe();
+        if (write.decimal() != '.') {
+            saveArgs.put("decimal", String.valueOf(write.decimal()));
+        }
+        if (write.naRep() != null) {
+            saveArgs.put("na_rep", write.naRep());
+        }
+        if (write.index()) {
+            saveArgs.put("index", true);
+            saveArgs.put("index_label", write.indexLabel());
+        }
+        description.put("save_args", saveArgs);
     }
 
     private void checkNames(String[] names) {
@@ -195,6 +290,8 @@ public final class CsvDataset extends FileDataset<DataFrame> {
         private Charset saveEncoding = StandardCharsets.UTF_8;
         private final Map<String, ColumnType> dtypes = new LinkedHashMap<>();
         private boolean inferTypes = true;
+        private ReadOptions read = ReadOptions.DEFAULT;
+        private WriteOptions write = WriteOptions.DEFAULT;
 
         private Builder(Location location) {
             this.location = Objects.requireNonNull(location, "location");
@@ -244,6 +341,16 @@ public final class CsvDataset extends FileDataset<DataFrame> {
             saveDelimiter = delimiter;
             saveHeader = header;
             saveEncoding = encoding;
+            return this;
+        }
+
+        Builder read(ReadOptions options) {
+            read = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        Builder write(WriteOptions options) {
+            write = Objects.requireNonNull(options, "options");
             return this;
         }
 

@@ -9,6 +9,9 @@ import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,15 +20,11 @@ import java.util.TreeSet;
  * Catalog type {@code csv} (also {@code CSVDataset}, {@code pandas.CSVDataset}): a {@link CsvDataset}
  * reading a DFLib {@code DataFrame} from {@code filepath}.
  *
- * <ul>
- *   <li>{@code load_args}: {@code delimiter} (or pandas' {@code sep}; default {@code ,}), {@code
- *       header} (default true), {@code encoding} (default UTF-8), {@code dtype} (column name to
- *       {@code int}, {@code long}, {@code double}, {@code boolean} or {@code string}), {@code
- *       infer_types} (default true).
- *   <li>{@code save_args}: {@code delimiter}/{@code sep}, {@code header} and {@code encoding}, each
- *       defaulting to its {@code load_args} value so saved files load back; pandas' {@code index:
- *       false} is accepted and changes nothing.
- * </ul>
+ * <p>Kedro's pandas arguments with a meaning on the JVM are honoured: {@code load_args} {@code sep},
+ * {@code header} (pandas' 0, null and infer too), {@code encoding}, {@code decimal}, {@code na_values},
+ * {@code names}, {@code usecols}, {@code dtype}; {@code save_args} {@code sep}, {@code header}, {@code
+ * encoding}, {@code decimal}, {@code na_rep}, {@code index} and {@code index_label}. Those that only steer
+ * pandas ({@code engine}, {@code dtype_backend}, ...) are accepted with a warning; the schema lists them.
  *
  * <p>Type inference makes the round trip lossy (see {@link CsvDataset}); give such entries {@code
  * tee: false} or declare every column's {@code dtype}.
@@ -34,6 +33,8 @@ public final class CsvDatasetType implements DatasetType {
     static final Option DELIMITER = Option.of("delimiter", "one character", "The field separator; \\t for tabs.")
             .withDefault(",");
     static final Option SEP = Option.of("sep", "one character", "pandas' name for delimiter; give one of the two.");
+    static final Option DECIMAL = Option.of("decimal", "one character", "The decimal mark of numbers, such as ,.")
+            .withDefault(".");
     static final Option ENCODING = Option.of("encoding", "character set name", "The file's character encoding.")
             .withDefault("UTF-8");
 
@@ -55,7 +56,11 @@ public final class CsvDatasetType implements DatasetType {
                 .loadArgs(
                         DELIMITER,
                         SEP,
-                        Option.of("header", "true or false", "Whether the first row names the columns.")
+                        Option.of(
+                                        "header",
+                                        "true, false, 0, null or infer",
+                                        "Whether the first row names the columns; pandas' 0 means true, null false,"
+                                                + " infer true unless names is given.")
                                 .withDefault("true"),
                         ENCODING,
                         Option.of(
@@ -68,19 +73,51 @@ public final class CsvDatasetType implements DatasetType {
                                         "true or false",
                                         "Whether undeclared columns become int, long, double or boolean columns when"
                                                 + " every value parses so; inference makes the round trip lossy.")
-                                .withDefault("true"))
+                                .withDefault("true"),
+                        DECIMAL,
+                        Option.of(
+                                "na_values",
+                                "text or list of texts",
+                                "Cells read as null, besides empty ones (pandas' defaults such as NA are not"
+                                        + " applied)."),
+                        Option.of(
+                                "names",
+                                "list of column names",
+                                "Names for every column, instead of the header's (with header: 0) or for a file"
+                                        + " without one."),
+                        Option.of(
+                                "usecols",
+                                "list of column names or positions",
+                                "The columns to keep, in the file's order; the others are not loaded."),
+                        Option.noEffect(
+                                "index_col",
+                                "it makes columns pandas' row index; a DataFrame has no row index, so they stay"
+                                        + " columns"),
+                        Option.noEffect("engine", "it chooses pandas' CSV parser"),
+                        Option.noEffect("dtype_backend", "it chooses pandas' column types; DFLib has its own"),
+                        Option.noEffect(
+                                "use_nullable_dtypes", "it chooses pandas' column types; DFLib columns hold nulls"),
+                        Option.noEffect("low_memory", "it tunes pandas' parser's memory use"),
+                        Option.noEffect("infer_datetime_format", "it speeds up pandas' date parsing"))
                 .saveArgs(
                         DELIMITER.withDefault("load_args' delimiter"),
                         SEP,
                         Option.of("header", "true or false", "Whether to write the column names first.")
                                 .withDefault("load_args' header"),
                         ENCODING.withDefault("load_args' encoding"),
+                        DECIMAL.withDefault("load_args' decimal"),
+                        Option.of("na_rep", "text", "What a null cell is written as.")
+                                .withDefault("an empty field"),
                         Option.of(
                                         "index",
-                                        "false",
-                                        "pandas writes its row index unless this is false; a DataFrame has no index,"
-                                                + " so only false is accepted.")
-                                .withDefault("false"))
+                                        "true or false",
+                                        "Write the row numbers (0, 1, ...) as a first column, as pandas writes its"
+                                                + " default index.")
+                                .withDefault("false; pandas' default is true"),
+                        Option.of("index_label", "text", "The header of the index column.")
+                                .withDefault("empty"),
+                        Option.of("mode", "w", "Files are always written whole; only w (pandas' default) is accepted.")
+                                .withDefault("w"))
                 .build();
     }
 
@@ -88,19 +125,39 @@ public final class CsvDatasetType implements DatasetType {
     public Dataset<?> create(DatasetSpec spec) {
         DatasetArgs load = DatasetArgs.of(spec, "load_args");
         DatasetArgs save = DatasetArgs.of(spec, "save_args");
-        if (save.bool("index", false)) {
-            throw save.error("index", "cannot be true: a DataFrame has no row index to write; remove it");
+        String mode = save.string("mode").orElse("w").trim();
+        if (!mode.equals("w") && !mode.equals("wb")) {
+            throw save.error(
+                    "mode",
+                    "is '" + mode + "', but Sluice writes files whole (appending is not supported);"
+                            + " remove it or use w");
         }
+        List<String> names = texts(load, "names");
         char loadDelimiter = delimiter(load, ',');
-        boolean loadHeader = load.bool("header", true);
+        boolean loadHeader = header(load, !names.isEmpty());
         Charset loadEncoding = load.charset("encoding", StandardCharsets.UTF_8);
+        char loadDecimal = load.character("decimal", '.');
+        List<Object> usecols = new ArrayList<>();
+        load.raw("usecols").ifPresent(value -> {
+            if (!(value instanceof List<?> list)) {
+                throw load.error("usecols", "must be a list of column names or positions, like [id, price]");
+            }
+            list.forEach(item -> usecols.add(item instanceof Number n ? (Object) n.intValue() : String.valueOf(item)));
+        });
         CsvDataset.Builder builder = CsvDataset.builder(spec.location("filepath"))
                 .loadFormat(loadDelimiter, loadHeader, loadEncoding)
                 .saveFormat(
                         delimiter(save, loadDelimiter),
                         save.bool("header", loadHeader),
                         save.charset("encoding", loadEncoding))
-                .inferTypes(load.bool("infer_types", true));
+                .inferTypes(load.bool("infer_types", true))
+                .read(new CsvDataset.ReadOptions(
+                        loadDecimal, new LinkedHashSet<>(texts(load, "na_values")), names, usecols))
+                .write(new CsvDataset.WriteOptions(
+                        save.character("decimal", loadDecimal),
+                        save.string("na_rep").orElse(null),
+                        save.bool("index", false),
+                        save.string("index_label").orElse("")));
         // Column names may be YAML numbers (columns of a file without header are named 0, 1, ...).
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) load.map("dtype")).entrySet()) {
             String column = String.valueOf(entry.getKey());
@@ -115,6 +172,48 @@ public final class CsvDatasetType implements DatasetType {
             builder.dtype(column, type);
         }
         return builder.build();
+    }
+
+    /**
+     * Whether the file has a header row: true or false, or pandas' spellings (0: the first row; null or None:
+     * none; infer: the first row unless names are given). A later row as header is not supported.
+     */
+    private static boolean header(DatasetArgs load, boolean namesGiven) {
+        if (!load.values().containsKey("header")) {
+            return true;
+        }
+        Object value = load.values().get("header");
+        if (value == null || "None".equals(value) || "null".equals(value)) {
+            return false;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        if (value instanceof Number number && number.intValue() == 0) {
+            return true;
+        }
+        if ("infer".equals(value)) {
+            return !namesGiven;
+        }
+        throw load.error(
+                "header",
+                "is " + value + ", but only the first row can name the columns; use 0 (or true),"
+                        + " null (or false) or infer");
+    }
+
+    /** A list of texts, or one text as a list of one; empty when absent. */
+    private static List<String> texts(DatasetArgs args, String key) {
+        Object value = args.raw(key).orElse(null);
+        List<String> texts = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(item -> texts.add(String.valueOf(item)));
+        } else if (value instanceof Map) {
+            throw args.error(
+                    key, "must be a text or a list of texts, not a mapping (per-column values are not" + " supported)");
+        } else if (value != null) {
+            texts.add(value.toString());
+        }
+        return texts;
     }
 
     /** The delimiter under {@code delimiter} or its pandas name {@code sep}; giving both is an error. */
