@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.catalog.CatalogCheck;
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.config.CatalogEntryConfig;
 import dev.sluice.config.SecretMasking;
@@ -21,14 +22,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sluice catalog list|describe|types}: the resolved data catalog, secrets masked, and the dataset
- * types entries can name.
+ * {@code sluice catalog list|describe|types|check}: the resolved data catalog, secrets masked, the dataset
+ * types entries can name, and which entries can be built.
  */
 @Command(
         name = "catalog",
         mixinStandardHelpOptions = true,
-        description = "List or describe the project's data catalog, or the dataset types it can use.",
-        subcommands = {CatalogCommand.ListEntries.class, CatalogCommand.Describe.class, CatalogCommand.Types.class})
+        description = "List, describe or check the project's data catalog, or list the dataset types it can use.",
+        subcommands = {
+            CatalogCommand.ListEntries.class,
+            CatalogCommand.Describe.class,
+            CatalogCommand.Types.class,
+            CatalogCommand.Check.class
+        })
 final class CatalogCommand {
 
     /** {@code sluice catalog list}. */
@@ -147,6 +153,132 @@ final class CatalogCommand {
             out.print(format.json ? catalog.json() : format.markdown ? catalog.markdown() : catalog.plain());
             out.flush();
             return 0;
+        }
+    }
+
+    /** {@code sluice catalog check}: which entries can be built, and whether everything the pipelines use can. */
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Build every catalog entry (reading no data) and show its state: ok, unavailable and why, or"
+                        + " factory pattern.",
+                "Exits 0 only when every dataset the project's pipelines use can be built (every entry, when the"
+                        + " project has no pipeline registry yet, as right after copying a Kedro project's conf/);"
+                        + " 2 otherwise."
+            })
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ProjectOptions project = new ProjectOptions();
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            boolean registryOnClassPath = java.util.ServiceLoader.load(
+                            PipelineRegistry.class, Thread.currentThread().getContextClassLoader())
+                    .findFirst()
+                    .isPresent();
+            if (!registryOnClassPath) {
+                java.util.function.Consumer<Project.Builder> given = project.configure;
+                project.configure = builder -> {
+                    builder.registry(java.util.Map::of);
+                    given.accept(builder);
+                };
+            }
+            Project opened = project.open();
+            java.util.Set<String> used = new java.util.TreeSet<>();
+            opened.pipelines().values().forEach(pipeline -> used.addAll(pipeline.datasets()));
+            boolean noPipelines = opened.pipelines().isEmpty();
+            if (noPipelines) {
+                used.addAll(opened.catalog().names());
+            }
+            CatalogCheck check = CatalogCheck.of(opened.catalog(), used);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(json(check, noPipelines));
+            } else {
+                print(out, check, noPipelines);
+            }
+            out.flush();
+            return check.usedEntriesBuild() ? 0 : dev.sluice.SluiceException.Kind.CONFIGURATION.exitCode();
+        }
+
+        private static void print(PrintWriter out, CatalogCheck check, boolean noPipelines) {
+            out.printf(
+                    "%d catalog entries: %d ok, %d unavailable, %d factory patterns%n",
+                    check.entries().size(),
+                    check.in(CatalogCheck.State.OK).size(),
+                    check.in(CatalogCheck.State.UNAVAILABLE).size(),
+                    check.in(CatalogCheck.State.FACTORY).size());
+            for (CatalogCheck.Entry entry : check.entries()) {
+                String state = entry.state().name().toLowerCase(java.util.Locale.ROOT);
+                String notes = (entry.used() && !noPipelines ? " (used)" : "")
+                        + entry.pattern()
+                                .filter(p -> !p.equals(entry.name()))
+                                .map(p -> " (from pattern '" + p + "')")
+                                .orElse("");
+                out.printf("  %-11s %-30s %-28s %s%s%n", state, entry.name(), entry.type(), entry.source(), notes);
+                entry.problem().ifPresent(problem -> out.println("      " + problem.replace("\n", "\n      ")));
+            }
+            List<String> broken = check.entries().stream()
+                    .filter(e -> e.used() && e.state() == CatalogCheck.State.UNAVAILABLE)
+                    .map(CatalogCheck.Entry::name)
+                    .toList();
+            String what = noPipelines ? "No pipeline registry, so every entry counts as used. " : "";
+            if (broken.isEmpty()) {
+                out.println(what + "Every dataset the pipelines use can be built.");
+            } else {
+                out.println(what + broken.size() + " used " + (broken.size() == 1 ? "entry cannot" : "entries cannot")
+                        + " be built: " + String.join(", ", broken)
+                        + ". Fix them as each message says, or change the pipelines that use them.");
+            }
+        }
+
+        private static String json(CatalogCheck check, boolean noPipelines) {
+            StringBuilder out = new StringBuilder("{\n  \"ok\": ")
+                    .append(check.usedEntriesBuild())
+                    .append(",\n  \"pipelines\": ")
+                    .append(!noPipelines)
+                    .append(",\n  \"entries\": [");
+            for (int i = 0; i < check.entries().size(); i++) {
+                CatalogCheck.Entry entry = check.entries().get(i);
+                out.append(i == 0 ? "\n" : ",\n").append("    {");
+                out.append("\"name\": ").append(quote(entry.name()));
+                out.append(", \"type\": ").append(quote(entry.type()));
+                out.append(", \"source\": ").append(quote(entry.source()));
+                out.append(", \"state\": ").append(quote(entry.state().name().toLowerCase(java.util.Locale.ROOT)));
+                out.append(", \"used\": ").append(entry.used());
+                entry.pattern().ifPresent(p -> out.append(", \"pattern\": ").append(quote(p)));
+                entry.problem().ifPresent(p -> out.append(", \"problem\": ").append(quote(p)));
+                out.append('}');
+            }
+            return out.append(check.entries().isEmpty() ? "]\n}" : "\n  ]\n}").toString();
+        }
+
+        private static String quote(String text) {
+            StringBuilder quoted = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> quoted.append("\\\"");
+                    case '\\' -> quoted.append("\\\\");
+                    case '\n' -> quoted.append("\\n");
+                    case '\r' -> quoted.append("\\r");
+                    case '\t' -> quoted.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            quoted.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            quoted.append(c);
+                        }
+                    }
+                }
+            }
+            return quoted.append('"').toString();
         }
     }
 }
