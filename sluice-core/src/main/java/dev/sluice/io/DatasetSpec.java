@@ -117,13 +117,33 @@ public final class DatasetSpec {
     /** The location named by setting {@code key} (usually {@code filepath}). */
     public Location location(String key) {
         try {
-            return Storage.locate(requireString(key), projectDir, credentials, map("fs_args"));
+            Location location = Storage.locate(requireString(key), projectDir, credentials, map("fs_args"));
+            if ("file".equals(location.uri().getScheme())) {
+                warnLocalOnly(key);
+            }
+            return location;
         } catch (ConfigurationException e) {
             if (e.getMessage().startsWith(source)) {
                 throw e;
             }
             throw new ConfigurationException(
                     sourceOf(key) + ": dataset '" + name + "' (type " + type + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Local files take neither store settings nor credentials: say so rather than ignore them silently. */
+    private void warnLocalOnly(String key) {
+        List<String> unused = new ArrayList<>();
+        if (!map("fs_args").isEmpty()) {
+            unused.add("fs_args");
+        }
+        if (!credentials.isEmpty()) {
+            unused.add("credentials");
+        }
+        if (!unused.isEmpty()) {
+            warn("sets " + String.join(" and ", unused) + ", which only object stores (s3://...) use; its " + key
+                    + " is a local path, so " + (unused.size() == 1 ? "it has" : "they have")
+                    + " no effect; remove " + (unused.size() == 1 ? "it" : "them") + " to silence this warning");
         }
     }
 

@@ -38,6 +38,26 @@ class CoreDatasetTypesTest {
     }
 
     @Test
+    void location_fsArgsAndCredentialsOnALocalPath_warnedOnceNotIgnoredSilently() {
+        dev.sluice.Warnings warnings = dev.sluice.Warnings.create();
+        DatasetSpec spec = DatasetSpec.builder("notes", "text")
+                .config(Map.of("filepath", "data/notes.txt", "fs_args", Map.of("open_args_save", Map.of("mode", "w"))))
+                .credentials(Map.of("key", "k"))
+                .source(Specs.SOURCE)
+                .projectDir(projectDir)
+                .warnings(warnings)
+                .build();
+
+        new TextDatasetType().create(spec);
+        new TextDatasetType().create(spec);
+
+        assertThat(warnings.list()).singleElement().satisfies(warning -> assertThat(warning.message())
+                .isEqualTo("dataset 'notes' (type text) sets fs_args and credentials, which only object stores"
+                        + " (s3://...) use; its filepath is a local path, so they have no effect; remove them to"
+                        + " silence this warning."));
+    }
+
+    @Test
     void memory_create_givesEmptyEphemeralDataset() {
         Dataset<?> dataset = new MemoryDatasetType().create(spec("m", "memory", Map.of(), projectDir, types));
 
