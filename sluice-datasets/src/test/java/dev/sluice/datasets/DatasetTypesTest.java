@@ -276,6 +276,22 @@ class DatasetTypesTest {
     }
 
     @Test
+    void csv_parseDates_byNameAndPosition_giveDatesAndDateTimes() throws IOException {
+        Files.writeString(projectDir.resolve("d.csv"), "at,day,n\n2024-01-31 12:30:00,2024-02-01,1\n,2024-02-02,2\n");
+        Dataset<DataFrame> dataset = create(
+                new CsvDatasetType(),
+                spec("csv", Map.of("filepath", "d.csv", "load_args", Map.of("parse_dates", List.of(0, "day")))));
+
+        DataFrame frame = dataset.load();
+
+        assertThat(frame.getColumn("at").get(0)).isEqualTo(java.time.LocalDateTime.of(2024, 1, 31, 12, 30));
+        assertThat(frame.getColumn("at").get(1)).isNull();
+        assertThat(frame.getColumn("day").get(1)).isEqualTo(java.time.LocalDate.of(2024, 2, 2));
+        Files.writeString(projectDir.resolve("d.csv"), "at,day,n\n31/01/2024,2024-02-01,1\n");
+        assertThatThrownBy(dataset::load).hasMessageContaining("line 2, column 'at': '31/01/2024' is not an ISO date");
+    }
+
+    @Test
     void csv_headerNullAndUsecolsByPosition_columnsNamedByPosition() throws IOException {
         Files.writeString(projectDir.resolve("p.csv"), "1,a,x\n2,b,y\n");
         Dataset<DataFrame> dataset = create(

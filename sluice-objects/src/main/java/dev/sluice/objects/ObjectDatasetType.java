@@ -67,7 +67,12 @@ public final class ObjectDatasetType implements DatasetType {
                         Option.of("compression", "gzip or none", "Compress the file; loads detect it.")
                                 .withDefault("none"),
                         Option.of("indent", "true or false", "Pretty-print the JSON.")
-                                .withDefault("false"))
+                                .withDefault("false"),
+                        Option.of(
+                                "compress",
+                                "true, false, 0-9, gzip or zlib",
+                                "Kedro's joblib spelling of compression: any true value or level above 0 writes"
+                                        + " gzip; give it or compression, not both."))
                 .build();
     }
 
@@ -83,7 +88,13 @@ public final class ObjectDatasetType implements DatasetType {
         } catch (IllegalArgumentException e) {
             throw spec.error("has a bad entry in 'allowed_packages': " + e.getMessage());
         }
-        return dataset.gzipped(gzip(spec, saveArgs.get("compression")))
+        if (saveArgs.containsKey("compress") && saveArgs.containsKey("compression")) {
+            throw spec.error("sets both save_args 'compress' and 'compression'; keep one");
+        }
+        boolean gzip = saveArgs.containsKey("compress")
+                ? compress(spec, saveArgs.get("compress"))
+                : gzip(spec, saveArgs.get("compression"));
+        return dataset.gzipped(gzip)
                 .indented(Boolean.parseBoolean(String.valueOf(saveArgs.getOrDefault("indent", "false"))))
                 .named(spec.name());
     }
@@ -119,6 +130,23 @@ public final class ObjectDatasetType implements DatasetType {
             case "gzip" -> true;
             case "none", "false" -> false;
             default -> throw spec.error("has compression '" + value + "'; use gzip or none");
+        };
+    }
+
+    /** joblib's {@code compress}: a flag, a level 0-9, or a method name; Sluice writes gzip or nothing. */
+    private static boolean compress(DatasetSpec spec, Object value) {
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        if (value instanceof Number level && level.doubleValue() >= 0 && level.doubleValue() <= 9) {
+            return level.intValue() > 0;
+        }
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "gzip", "zlib" -> true;
+            default ->
+                throw spec.error("has save_args compress '" + value + "', which Sluice cannot write; use true"
+                        + " or a level 1-9 (gzip), gzip, or false");
         };
     }
 

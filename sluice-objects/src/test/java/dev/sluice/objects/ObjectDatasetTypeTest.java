@@ -93,6 +93,22 @@ class ObjectDatasetTypeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void create_joblibCompress_writesGzipOrRefusesWhatSluiceCannotWrite() throws Exception {
+        Dataset<Object> dataset =
+                (Dataset<Object>) create(Map.of("filepath", "m.json", "save_args", Map.of("compress", 3)));
+
+        dataset.save(Map.of("accuracy", 0.9));
+
+        assertThat(Files.readAllBytes(project.resolve("m.json"))[0] & 0xff).isEqualTo(0x1f);
+        assertThat(dataset.load()).isEqualTo(Map.of("accuracy", 0.9));
+        assertThatThrownBy(() -> create(Map.of("filepath", "m.json", "save_args", Map.of("compress", "lzma"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("compress 'lzma'")
+                .hasMessageContaining("gzip");
+    }
+
+    @Test
     void create_pickleLoadArgs_areRefused() {
         assertThatThrownBy(() -> create(Map.of("filepath", "x.json", "load_args", Map.of("encoding", "latin1"))))
                 .isInstanceOf(ConfigurationException.class)

@@ -113,6 +113,37 @@ final class Columns {
         return Series.of(boxed);
     }
 
+    /**
+     * The column as dates: {@code LocalDate}s when every value is a date ({@code 2024-01-31}), else {@code
+     * LocalDateTime}s ({@code 2024-01-31 12:00:00} or with a {@code T}); nulls stay null.
+     */
+    static Series<?> dates(
+            String name, String[] values, List<CsvFormat.Record> records, Function<String, DatasetException> error) {
+        boolean allDates = true;
+        for (String value : values) {
+            allDates &= value == null || value.length() == 10;
+        }
+        Object[] parsed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            if (value == null) {
+                continue;
+            }
+            try {
+                parsed[i] = allDates
+                        ? java.time.LocalDate.parse(value)
+                        : value.length() == 10
+                                ? java.time.LocalDate.parse(value).atStartOfDay()
+                                : java.time.LocalDateTime.parse(value.replace(' ', 'T'));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw error.apply("line " + records.get(i).line() + ", column '" + name + "': '" + value
+                        + "' is not an ISO date or date-time (2024-01-31, 2024-01-31 12:00:00); fix the value, or"
+                        + " remove the column from load_args.parse_dates");
+            }
+        }
+        return Series.of(parsed);
+    }
+
     /** The text of one cell as written to a file; null stays null (an empty, unquoted field). */
     static String format(Object value) {
         return value == null ? null : value.toString();

@@ -49,8 +49,14 @@ public final class CsvDataset extends FileDataset<DataFrame> {
      * {@code naValues} (cells read as null besides empty ones), {@code names} (column names to use instead of
      * the header's, or for a file without one), {@code usecols} (the columns to keep, by name or position).
      */
-    record ReadOptions(char decimal, Set<String> naValues, List<String> names, List<Object> usecols) {
-        static final ReadOptions DEFAULT = new ReadOptions('.', Set.of(), List.of(), List.of());
+    record ReadOptions(
+            char decimal, Set<String> naValues, List<String> names, List<Object> usecols, List<Object> parseDates) {
+        static final ReadOptions DEFAULT = new ReadOptions('.', Set.of(), List.of(), List.of(), List.of());
+
+        /** Whether column {@code j}, named {@code name}, is read as dates. */
+        boolean isDate(String name, int j) {
+            return parseDates.contains(name) || parseDates.contains(j);
+        }
     }
 
     /**
@@ -148,6 +154,10 @@ public final class CsvDataset extends FileDataset<DataFrame> {
             if (type == null) {
                 type = inferTypes ? Columns.infer(numbers) : ColumnType.STRING;
             }
+            if (read.isDate(names[j], j)) {
+                columns[k] = Columns.dates(names[j], values, records, problem -> loadError(problem, null));
+                continue;
+            }
             columns[k] = Columns.parse(
                     names[j],
                     type,
@@ -243,6 +253,9 @@ public final class CsvDataset extends FileDataset<DataFrame> {
         }
         if (!read.usecols().isEmpty()) {
             loadArgs.put("usecols", read.usecols());
+        }
+        if (!read.parseDates().isEmpty()) {
+            loadArgs.put("parse_dates", read.parseDates());
         }
         description.put("load_args", loadArgs);
         Map<String, Object> saveArgs = saveFormat.describe();

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *
  * <p>Kedro's pandas arguments with a meaning on the JVM are honoured: {@code load_args} {@code sep},
  * {@code header} (pandas' 0, null and infer too), {@code encoding}, {@code decimal}, {@code na_values},
- * {@code names}, {@code usecols}, {@code dtype}; {@code save_args} {@code sep}, {@code header}, {@code
+ * {@code names}, {@code parse_dates}, {@code usecols}, {@code dtype}; {@code save_args} {@code sep}, {@code header}, {@code
  * encoding}, {@code decimal}, {@code na_rep}, {@code index} and {@code index_label}. Those that only steer
  * pandas ({@code engine}, {@code dtype_backend}, ...) are accepted with a warning; the schema lists them.
  *
@@ -86,6 +86,11 @@ public final class CsvDatasetType implements DatasetType {
                                 "Names for every column, instead of the header's (with header: 0) or for a file"
                                         + " without one."),
                         Option.of(
+                                "parse_dates",
+                                "list of column names or positions, or false",
+                                "Columns read as dates: LocalDate when every value is an ISO date, else"
+                                        + " LocalDateTime (2024-01-31 12:00:00); other formats are an error."),
+                        Option.of(
                                 "usecols",
                                 "list of column names or positions",
                                 "The columns to keep, in the file's order; the others are not loaded."),
@@ -137,13 +142,7 @@ public final class CsvDatasetType implements DatasetType {
         boolean loadHeader = header(load, !names.isEmpty());
         Charset loadEncoding = load.charset("encoding", StandardCharsets.UTF_8);
         char loadDecimal = load.character("decimal", '.');
-        List<Object> usecols = new ArrayList<>();
-        load.raw("usecols").ifPresent(value -> {
-            if (!(value instanceof List<?> list)) {
-                throw load.error("usecols", "must be a list of column names or positions, like [id, price]");
-            }
-            list.forEach(item -> usecols.add(item instanceof Number n ? (Object) n.intValue() : String.valueOf(item)));
-        });
+        List<Object> usecols = columnsList(load, "usecols");
         CsvDataset.Builder builder = CsvDataset.builder(spec.location("filepath"))
                 .loadFormat(loadDelimiter, loadHeader, loadEncoding)
                 .saveFormat(
@@ -152,7 +151,11 @@ public final class CsvDatasetType implements DatasetType {
                         save.charset("encoding", loadEncoding))
                 .inferTypes(load.bool("infer_types", true))
                 .read(new CsvDataset.ReadOptions(
-                        loadDecimal, new LinkedHashSet<>(texts(load, "na_values")), names, usecols))
+                        loadDecimal,
+                        new LinkedHashSet<>(texts(load, "na_values")),
+                        names,
+                        usecols,
+                        columnsList(load, "parse_dates")))
                 .write(new CsvDataset.WriteOptions(
                         save.character("decimal", loadDecimal),
                         save.string("na_rep").orElse(null),
@@ -199,6 +202,20 @@ public final class CsvDatasetType implements DatasetType {
                 "header",
                 "is " + value + ", but only the first row can name the columns; use 0 (or true),"
                         + " null (or false) or infer");
+    }
+
+    /** A list of column names and positions; empty when absent or false. */
+    private static List<Object> columnsList(DatasetArgs args, String key) {
+        Object value = args.raw(key).orElse(null);
+        List<Object> columns = new ArrayList<>();
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return columns;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw args.error(key, "must be a list of column names or positions, like [id, price]");
+        }
+        list.forEach(item -> columns.add(item instanceof Number n ? (Object) n.intValue() : String.valueOf(item)));
+        return columns;
     }
 
     /** A list of texts, or one text as a list of one; empty when absent. */
