@@ -275,6 +275,8 @@ final class GuidePage {
                         builder.registry(Map::of);
                     }
                     Project opened = builder.open();
+                    // Entries are built when first needed; build them all, as 'sluice catalog check' does.
+                    opened.catalog().materialize(opened.catalog().names());
                     // What a run checks before any node runs: parameters against the types nodes declare.
                     opened.pipelines().values().forEach(p -> opened.config().checkParameterTypes(p));
                 } catch (RuntimeException | ServiceConfigurationError e) {
