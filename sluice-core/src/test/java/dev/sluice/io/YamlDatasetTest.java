@@ -162,6 +162,10 @@ class YamlDatasetTest {
     private DataCatalog catalog(String yaml) throws IOException {
         Path base = Files.createDirectories(dir.resolve("conf/base"));
         Files.writeString(base.resolve("catalog.yml"), yaml);
-        return ProjectConfig.load(dir.resolve("conf"), null, Map.of()).toCatalog(dir, DatasetTypes.discover());
+        dev.sluice.catalog.DataCatalog built =
+                ProjectConfig.load(dir.resolve("conf"), null, Map.of()).toCatalog(dir, DatasetTypes.discover());
+        // Entries are built when first needed; build them all, as a run that uses them would.
+        built.materialize(built.names());
+        return built;
     }
 }

@@ -23,7 +23,11 @@ class PolarsParquetCatalogTest {
     private DataCatalog catalog(String yaml) throws IOException {
         Path base = Files.createDirectories(project.resolve("conf/base"));
         Files.writeString(base.resolve("catalog.yml"), yaml);
-        return ProjectConfig.load(project.resolve("conf"), null, Map.of()).toCatalog(project, DatasetTypes.discover());
+        dev.sluice.catalog.DataCatalog built =
+                ProjectConfig.load(project.resolve("conf"), null, Map.of()).toCatalog(project, DatasetTypes.discover());
+        // Entries are built when first needed; build them all, as a run that uses them would.
+        built.materialize(built.names());
+        return built;
     }
 
     @Test
