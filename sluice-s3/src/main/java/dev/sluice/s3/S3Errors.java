@@ -71,11 +71,7 @@ final class S3Errors {
             String code = errorCode(s3);
             int status = s3.statusCode();
             if ("NoSuchBucket".equals(code)) {
-                IOException e = new IOException("Could not " + action + " " + target + ": S3 bucket '"
-                        + location.bucket() + "' does not exist" + at(location) + ". Create the bucket, or fix"
-                        + " the bucket name in the dataset's filepath" + otherStoreHint(location) + ".");
-                e.initCause(s3);
-                return e;
+                return missingBucket(location, action, s3);
             }
             if ("NoSuchKey".equals(code) || "NoSuchUpload".equals(code) || status == 404) {
                 NoSuchFileException e = new NoSuchFileException(
@@ -153,6 +149,15 @@ final class S3Errors {
             return e;
         }
         IOException e = new IOException("Could not " + action + " " + target + at(location) + ": " + cause);
+        e.initCause(cause);
+        return e;
+    }
+
+    /** The failure for {@code action} on {@code location} when its bucket does not exist. */
+    static IOException missingBucket(S3Location location, String action, Throwable cause) {
+        IOException e = new IOException("Could not " + action + " " + location.uri() + ": S3 bucket '"
+                + location.bucket() + "' does not exist" + at(location) + ". Create the bucket, or fix"
+                + " the bucket name in the dataset's filepath" + otherStoreHint(location) + ".");
         e.initCause(cause);
         return e;
     }

@@ -1,6 +1,7 @@
 package dev.sluice.s3;
 
 import dev.sluice.storage.Location;
+import dev.sluice.storage.TransientIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -75,12 +76,40 @@ final class S3Location implements Location {
     public void write(ContentWriter writer) throws IOException {
         S3UploadStream out = new S3UploadStream(this, client);
         try {
-            writer.writeTo(out);
-        } catch (IOException | RuntimeException | Error e) {
-            out.abort(e);
-            throw e;
+            try {
+                writer.writeTo(out);
+            } catch (IOException | RuntimeException | Error e) {
+                out.abort(e);
+                throw e;
+            }
+            out.commit();
+        } catch (TransientIOException e) {
+            throw explainTransientWriteFailure(e);
         }
-        out.commit();
+    }
+
+    /**
+     * A write that failed on a dropped connection may have met a permanent cause the store did not
+     * report: some S3-compatible stores (S3Proxy among them) close the connection on a put to a
+     * missing bucket instead of answering NoSuchBucket. Asks the store whether the bucket exists and
+     * returns that permanent failure, with {@code failure} suppressed, so the run does not retry what
+     * cannot succeed; otherwise returns {@code failure} unchanged.
+     */
+    private IOException explainTransientWriteFailure(TransientIOException failure) {
+        try {
+            client.headBucket(b -> b.bucket(bucket)).get();
+        } catch (ExecutionException e) {
+            // HeadBucket answers a missing bucket with a bare 404: a HEAD response has no body for a code.
+            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 404) {
+                IOException missing = S3Errors.missingBucket(this, "write", s3);
+                missing.addSuppressed(failure);
+                return missing;
+            }
+            failure.addSuppressed(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return failure;
     }
 
     @Override
