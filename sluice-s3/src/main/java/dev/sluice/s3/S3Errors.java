@@ -184,6 +184,17 @@ final class S3Errors {
         return null;
     }
 
+    /**
+     * Whether {@code failure} ended on a client timeout: the store is slow or stalled, which a missing
+     * bucket never explains, so there is nothing to ask it.
+     */
+    static boolean endedOnTimeout(IOException failure) {
+        return failure.getCause() instanceof SdkClientException client
+                && (client instanceof ApiCallTimeoutException
+                        || client instanceof ApiCallAttemptTimeoutException
+                        || timeoutKey(client) != null);
+    }
+
     /** A timeout, or a connection that failed or broke (an I/O error under the SDK's exception). */
     private static boolean isNetworkFailure(SdkClientException client) {
         if (client instanceof ApiCallTimeoutException || client instanceof ApiCallAttemptTimeoutException) {

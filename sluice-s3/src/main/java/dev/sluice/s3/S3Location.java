@@ -89,13 +89,16 @@ final class S3Location implements Location {
     }
 
     /**
-     * A write that failed on a dropped connection may have met a permanent cause the store did not
+     * A write that failed on a dropped connection (not a timeout) may have met a permanent cause the store did not
      * report: some S3-compatible stores (S3Proxy among them) close the connection on a put to a
      * missing bucket instead of answering NoSuchBucket. Asks the store whether the bucket exists and
      * returns that permanent failure, with {@code failure} suppressed, so the run does not retry what
      * cannot succeed; otherwise returns {@code failure} unchanged.
      */
     private IOException explainTransientWriteFailure(TransientIOException failure) {
+        if (S3Errors.endedOnTimeout(failure)) {
+            return failure;
+        }
         try {
             client.headBucket(b -> b.bucket(bucket)).get();
         } catch (ExecutionException e) {
