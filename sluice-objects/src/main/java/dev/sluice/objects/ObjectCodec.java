@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -27,7 +28,11 @@ import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import com.fasterxml.jackson.databind.jsontype.impl.ClassNameIdResolver;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +50,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads and writes Sluice's object files: typed JSON that names the value's class and, wherever a
+ * Reads and writes Sluice's object files: typed JSON, or the same document in CBOR (RFC 8949, opened
+ * by CBOR's self-describe tag {@code D9 D9 F7}), that names the value's class and, wherever a
  * declared type does not say which class a value has (an {@code Object}, interface or abstract
  * field, or the elements of a {@code List<Object>}), that value's class in an {@code "@class"}
  * property. Every class name is checked against a {@link ClassAllowlist}: when writing, so a file
@@ -59,18 +65,30 @@ import java.util.TreeSet;
  * <pre>{@code
  * {"format": "sluice-object", "version": 1, "class": "com.example.Model", "value": {...}}
  * }</pre>
+ *
+ * <p>Reading tells the two encodings apart by their first bytes, and recognises a Python pickle
+ * (protocol 2 and later open with {@code 0x80} and the protocol number) to say that it cannot be read.
  */
 final class ObjectCodec {
     static final String FORMAT = "sluice-object";
     static final int VERSION = 1;
     private static final String TYPE_PROPERTY = "@class";
+    private static final int PICKLE_PROTO = 0x80;
 
     private final ClassAllowlist allowlist;
-    private final ObjectMapper mapper;
+    private final ObjectMapper writer;
+    private final ObjectMapper jsonMapper;
+    private final ObjectMapper cborMapper;
 
-    ObjectCodec(ClassAllowlist allowlist, boolean indent) {
+    ObjectCodec(ClassAllowlist allowlist, boolean indent, boolean binary) {
         this.allowlist = allowlist;
-        JsonFactory factory = JsonFactory.builder()
+        this.jsonMapper = mapper(allowlist, JsonMapper.builder(jsonFactory()), indent);
+        this.cborMapper = mapper(allowlist, CBORMapper.builder(cborFactory()), false);
+        this.writer = binary ? cborMapper : jsonMapper;
+    }
+
+    private static JsonFactory jsonFactory() {
+        return JsonFactory.builder()
                 // NaN and infinities are common in model weights; JSON has no words for them.
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -78,12 +96,24 @@ final class ObjectCodec {
                         .maxStringLength(Integer.MAX_VALUE)
                         .build())
                 .build();
+    }
+
+    private static CBORFactory cborFactory() {
+        return CBORFactory.builder()
+                // The self-describe tag D9 D9 F7 opens every file, so readers (and 'file') know it is CBOR.
+                .enable(CBORGenerator.Feature.WRITE_TYPE_HEADER)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .build())
+                .build();
+    }
+
+    private static ObjectMapper mapper(ClassAllowlist allowlist, MapperBuilder<?, ?> builder, boolean indent) {
         TypingRules typing = new TypingRules(allowlist);
         typing.init(JsonTypeInfo.Id.CLASS, null);
         typing.inclusion(JsonTypeInfo.As.PROPERTY);
         typing.typeProperty(TYPE_PROPERTY);
-        this.mapper = JsonMapper.builder(factory)
-                .addModule(new JavaTimeModule())
+        return builder.addModule(new JavaTimeModule())
                 .visibility(PropertyAccessor.GETTER, Visibility.NONE)
                 .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
                 .visibility(PropertyAccessor.SETTER, Visibility.NONE)
@@ -104,13 +134,13 @@ final class ObjectCodec {
         if (!allowed(rootType.getName(), rootType)) {
             throw new ObjectFormatException(disallowedMessage(rootType.getName(), "the value itself"));
         }
-        try (JsonGenerator generator = mapper.createGenerator(out)) {
+        try (JsonGenerator generator = writer.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringField("format", FORMAT);
             generator.writeNumberField("version", VERSION);
             generator.writeStringField("class", rootType.getName());
             generator.writeFieldName("value");
-            mapper.writerFor(rootType).writeValue(generator, asRootType(value, rootType));
+            writer.writerFor(rootType).writeValue(generator, asRootType(value, rootType));
             generator.writeEndObject();
         } catch (JsonMappingException e) {
             throw new ObjectFormatException(writeProblem(value, e), e);
@@ -128,8 +158,9 @@ final class ObjectCodec {
      * @throws ObjectFormatException when the content is not an object file this codec may read
      */
     Object read(InputStream in, Class<?> expected) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
         try {
-            return parse(in, expected);
+            return parse(buffered, sniff(buffered), expected);
         } catch (ObjectFormatException e) {
             throw streamFailure(e).orElse(e);
         }
@@ -148,7 +179,22 @@ final class ObjectCodec {
         return Optional.empty();
     }
 
-    private Object parse(InputStream in, Class<?> expected) throws IOException {
+    /** The mapper for the content's encoding, judged by its first bytes; a Python pickle is refused. */
+    private ObjectMapper sniff(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        int first = in.read();
+        int second = in.read();
+        int third = in.read();
+        in.reset();
+        if (first == PICKLE_PROTO && second >= 2 && second <= 5) {
+            throw new ObjectFormatException("This is a Python pickle (protocol " + second + "), which Sluice cannot"
+                    + " read: pickles hold Python objects. Re-run the node that produces it in Sluice, or save the"
+                    + " data from Python in a format both sides read (CSV, Parquet, JSON).");
+        }
+        return first == 0xD9 && second == 0xD9 && third == 0xF7 ? cborMapper : jsonMapper;
+    }
+
+    private Object parse(InputStream in, ObjectMapper mapper, Class<?> expected) throws IOException {
         try (JsonParser parser = mapper.createParser(in)) {
             expect(parser, JsonToken.START_OBJECT, "the start of the file");
             expectField(parser, "format");

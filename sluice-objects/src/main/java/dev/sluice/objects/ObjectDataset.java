@@ -15,7 +15,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Stores any value built from plain data (a trained model, a fitted scaler, a dictionary of metrics)
- * as typed JSON: Sluice's answer to Kedro's {@code PickleDataset}, without Java serialization.
+ * as typed JSON, or the same document in binary CBOR ({@link #binary}): Sluice's answer to Kedro's
+ * {@code PickleDataset}, without Java serialization. Loads read either encoding, gzipped or not, and
+ * refuse a Python pickle with a message saying so.
  *
  * <p>The file names the value's class, and the class of every value whose declared type leaves it
  * open (an {@code Object} or interface field, the elements of a {@code List<Object>}). Objects are
@@ -38,6 +40,7 @@ public final class ObjectDataset<T> extends FileDataset<T> {
     private final ClassAllowlist allowlist;
     private final boolean gzip;
     private final boolean indent;
+    private final boolean binary;
     private final ObjectCodec codec;
 
     private ObjectDataset(
@@ -47,14 +50,16 @@ public final class ObjectDataset<T> extends FileDataset<T> {
             boolean typeDeclared,
             ClassAllowlist allowlist,
             boolean gzip,
-            boolean indent) {
+            boolean indent,
+            boolean binary) {
         super(name, location);
         this.type = type;
         this.typeDeclared = typeDeclared;
         this.allowlist = allowlist;
         this.gzip = gzip;
         this.indent = indent;
-        this.codec = new ObjectCodec(allowlist, indent);
+        this.binary = binary;
+        this.codec = new ObjectCodec(allowlist, indent, binary);
     }
 
     /**
@@ -62,12 +67,14 @@ public final class ObjectDataset<T> extends FileDataset<T> {
      * named in the file.
      */
     public static <T> ObjectDataset<T> of(Location location, Class<T> type) {
-        return new ObjectDataset<>(null, location, type, true, ClassAllowlist.of(trustedPackage(type)), false, false);
+        return new ObjectDataset<>(
+                null, location, type, true, ClassAllowlist.of(trustedPackage(type)), false, false, false);
     }
 
     /** A dataset holding values built only from JDK types, until {@link #allowingPackages} trusts more. */
     public static ObjectDataset<Object> of(Location location) {
-        return new ObjectDataset<>(null, location, Object.class, false, ClassAllowlist.of(List.of()), false, false);
+        return new ObjectDataset<>(
+                null, location, Object.class, false, ClassAllowlist.of(List.of()), false, false, false);
     }
 
     /**
@@ -77,22 +84,37 @@ public final class ObjectDataset<T> extends FileDataset<T> {
      */
     public ObjectDataset<T> allowingPackages(String... packages) {
         return new ObjectDataset<>(
-                datasetName(), location(), type, typeDeclared, allowlist.plus(Arrays.asList(packages)), gzip, indent);
+                datasetName(),
+                location(),
+                type,
+                typeDeclared,
+                allowlist.plus(Arrays.asList(packages)),
+                gzip,
+                indent,
+                binary);
     }
 
     /** This dataset, compressing what it writes with gzip (reads detect compression by themselves). */
     public ObjectDataset<T> gzipped(boolean compress) {
-        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, compress, indent);
+        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, compress, indent, binary);
     }
 
     /** This dataset, writing indented JSON that is easier to read and diff. */
     public ObjectDataset<T> indented(boolean pretty) {
-        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, gzip, pretty);
+        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, gzip, pretty, binary);
+    }
+
+    /**
+     * This dataset, writing CBOR (RFC 8949) instead of JSON when {@code cbor} is true: the same
+     * document, smaller and faster for numeric data, opened by CBOR's self-describe tag {@code D9 D9 F7}.
+     */
+    public ObjectDataset<T> binary(boolean cbor) {
+        return new ObjectDataset<>(datasetName(), location(), type, typeDeclared, allowlist, gzip, indent, cbor);
     }
 
     /** The same dataset under a catalog name, for messages. */
     ObjectDataset<T> named(String datasetName) {
-        return new ObjectDataset<>(datasetName, location(), type, typeDeclared, allowlist, gzip, indent);
+        return new ObjectDataset<>(datasetName, location(), type, typeDeclared, allowlist, gzip, indent, binary);
     }
 
     @Override
@@ -127,7 +149,7 @@ public final class ObjectDataset<T> extends FileDataset<T> {
 
     @Override
     protected String typeName() {
-        return "object";
+        return binary ? "object.cbor" : "object";
     }
 
     @Override
@@ -135,6 +157,7 @@ public final class ObjectDataset<T> extends FileDataset<T> {
         description.put("class", typeDeclared ? type.getName() : "<any allowed>");
         description.put("allowed_packages", new ArrayList<>(allowlist.packages()));
         description.put("compression", gzip ? "gzip" : "none");
+        description.put("encoding", binary ? "cbor" : "json");
     }
 
     private static List<String> trustedPackage(Class<?> type) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code object} catalog type (also {@code PickleDataset} and {@code pickle.PickleDataset}),
- * for node outputs of any shape, such as trained models.
+ * The {@code object} catalog type, for node outputs of any shape, such as trained models, stored as
+ * typed JSON; {@link BinaryObjectDatasetType} stores the same document in CBOR.
  *
  * <pre>{@code
  * regressor:
@@ -28,26 +28,40 @@ import java.util.Set;
  *
  * <p>Without {@code class} or {@code allowed_packages} only JDK value and collection types can be
  * loaded, because a file is data that anyone with write access to the store can change, while the
- * catalog is part of the project. Kedro's {@code backend} setting is accepted and ignored: values
- * are always stored as typed JSON.
+ * catalog is part of the project.
  */
 public final class ObjectDatasetType implements DatasetType {
-    public ObjectDatasetType() {}
+    private final boolean binary;
+
+    public ObjectDatasetType() {
+        this(false);
+    }
+
+    ObjectDatasetType(boolean binary) {
+        this.binary = binary;
+    }
 
     @Override
     public String name() {
-        return "object";
+        return binary ? "object.cbor" : "object";
     }
 
     @Override
     public Set<String> aliases() {
-        return Set.of("PickleDataset", "pickle.PickleDataset");
+        return binary ? Set.of("PickleDataset", "pickle.PickleDataset") : Set.of();
     }
 
     @Override
     public DatasetSchema schema() {
-        return DatasetSchema.builder("Any Java value (a trained model, say) stored as typed JSON, with a class"
-                        + " allowlist instead of Java serialization.")
+        return DatasetSchema.builder(
+                        binary
+                                ? "Any Java value (a trained model, say) stored as Sluice's typed object document"
+                                        + " in CBOR (RFC 8949, binary; the file opens with D9 D9 F7), with a class"
+                                        + " allowlist instead of Java serialization. Loads also read the JSON"
+                                        + " encoding, and refuse a Python pickle (which opens with 0x80 and the"
+                                        + " protocol) saying so: Python pickles cannot be read on the JVM."
+                                : "Any Java value (a trained model, say) stored as typed JSON, with a class"
+                                        + " allowlist instead of Java serialization.")
                 .holds("any value whose classes the allowlist trusts")
                 .entry(
                         DatasetSchema.FILEPATH,
@@ -62,18 +76,27 @@ public final class ObjectDatasetType implements DatasetType {
                                 "More packages whose classes the file may name; without class or"
                                         + " allowed_packages only JDK value and collection types load."),
                         Option.noEffect(
-                                "backend", "it chooses Python's pickle module; values are always stored as typed JSON"))
-                .saveArgs(
-                        Option.of("compression", "gzip or none", "Compress the file; loads detect it.")
-                                .withDefault("none"),
-                        Option.of("indent", "true or false", "Pretty-print the JSON.")
-                                .withDefault("false"),
-                        Option.of(
-                                "compress",
-                                "true, false, 0-9, gzip or zlib",
-                                "Kedro's joblib spelling of compression: any true value or level above 0 writes"
-                                        + " gzip; give it or compression, not both."))
+                                "backend",
+                                "it chooses Python's pickle module; values are always stored as "
+                                        + (binary ? "typed CBOR" : "typed JSON")))
+                .saveArgs(saveArgs())
                 .build();
+    }
+
+    private Option[] saveArgs() {
+        List<Option> options = new ArrayList<>();
+        options.add(Option.of("compression", "gzip or none", "Compress the file; loads detect it.")
+                .withDefault("none"));
+        if (!binary) {
+            options.add(Option.of("indent", "true or false", "Pretty-print the JSON.")
+                    .withDefault("false"));
+        }
+        options.add(Option.of(
+                "compress",
+                "true, false, 0-9, gzip or zlib",
+                "Kedro's joblib spelling of compression: any true value or level above 0 writes"
+                        + " gzip; give it or compression, not both."));
+        return options.toArray(Option[]::new);
     }
 
     @Override
@@ -96,6 +119,7 @@ public final class ObjectDatasetType implements DatasetType {
                 : gzip(spec, saveArgs.get("compression"));
         return dataset.gzipped(gzip)
                 .indented(Boolean.parseBoolean(String.valueOf(saveArgs.getOrDefault("indent", "false"))))
+                .binary(binary)
                 .named(spec.name());
     }
 

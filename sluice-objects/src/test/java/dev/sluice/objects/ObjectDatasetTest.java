@@ -62,6 +62,25 @@ class ObjectDatasetTest {
     }
 
     @Test
+    void binary_roundTrip_keepsNonFiniteWeightsAndLoadsThroughAJsonDatasetToo() throws Exception {
+        ObjectDataset<LinearModel> cbor =
+                ObjectDataset.of(location("model.bin"), LinearModel.class).binary(true);
+
+        cbor.save(MODEL);
+
+        byte[] bytes = Files.readAllBytes(dir.resolve("model.bin"));
+        assertThat(bytes[0] & 0xff).isEqualTo(0xD9);
+        assertThat(new String(bytes, UTF_8)).doesNotContain("\"format\"");
+        for (ObjectDataset<LinearModel> reader :
+                List.of(cbor, ObjectDataset.of(location("model.bin"), LinearModel.class))) {
+            assertThat(reader.load())
+                    .usingRecursiveComparison()
+                    .withEqualsForType(ObjectDatasetTest::sameDouble, Double.class)
+                    .isEqualTo(MODEL);
+        }
+    }
+
+    @Test
     void record_savedFile_isTypedJsonNamingTheClass() throws Exception {
         ObjectDataset.of(location("model.json"), LinearModel.class).save(MODEL);
 

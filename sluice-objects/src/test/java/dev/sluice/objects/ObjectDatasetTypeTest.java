@@ -12,11 +12,15 @@ import dev.sluice.io.DatasetTypes;
 import dev.sluice.objects.fixtures.Drawing;
 import dev.sluice.objects.fixtures.Shape.Circle;
 import dev.sluice.objects.untrusted.Stranger;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +34,107 @@ class ObjectDatasetTypeTest {
     }
 
     @Test
-    void serviceLoader_findsTheTypeUnderItsPickleNames() {
-        List<DatasetType> types = ServiceLoader.load(DatasetType.class).stream()
+    void serviceLoader_findsBothTypesAndEveryPickleSpellingNamesTheBinaryOne() {
+        List<String> names = ServiceLoader.load(DatasetType.class).stream()
                 .map(ServiceLoader.Provider::get)
-                .filter(t -> t instanceof ObjectDatasetType)
+                .filter(t -> t instanceof ObjectDatasetType || t instanceof BinaryObjectDatasetType)
+                .map(DatasetType::name)
                 .toList();
+        DatasetTypes types = DatasetTypes.discover();
 
-        assertThat(types).hasSize(1);
-        assertThat(types.get(0).name()).isEqualTo("object");
-        assertThat(types.get(0).aliases()).contains("PickleDataset", "pickle.PickleDataset");
+        assertThat(names).containsExactlyInAnyOrder("object", "object.cbor");
+        for (String spelling : List.of(
+                "pickle.PickleDataset",
+                "kedro_datasets.pickle.PickleDataset",
+                "pickle.PickleDataSet",
+                "kedro.extras.datasets.pickle.PickleDataSet")) {
+            assertThat(types.find(spelling))
+                    .as(spelling)
+                    .get()
+                    .extracting(DatasetType::name)
+                    .isEqualTo("object.cbor");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void create_pickleEntry_writesCborThatOpensWithTheSelfDescribeTag() throws Exception {
+        Dataset<Object> dataset = (Dataset<Object>) create(Map.of("filepath", "data/06_models/model.pkl"));
+
+        dataset.save(Map.of("accuracy", 0.9, "labels", List.of("setosa", "virginica")));
+
+        byte[] bytes = Files.readAllBytes(project.resolve("data/06_models/model.pkl"));
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xD9, 0xD9, 0xF7);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("{\"");
+        assertThat(dataset.load()).isEqualTo(Map.of("accuracy", 0.9, "labels", List.of("setosa", "virginica")));
+        assertThat(dataset.describe()).containsEntry("type", "object.cbor").containsEntry("encoding", "cbor");
+    }
+
+    @Test
+    void load_pythonPickle_saysItCannotBeReadNamingTheDataset() throws Exception {
+        // What Python's pickle.dumps({"a": 1}, protocol=4) writes.
+        byte[] pickle = {
+            (byte) 0x80,
+            0x04,
+            (byte) 0x95,
+            0x0a,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0x7d,
+            (byte) 0x94,
+            (byte) 0x8c,
+            0x01,
+            0x61,
+            (byte) 0x94,
+            0x4b,
+            0x01,
+            0x73,
+            0x2e
+        };
+        Files.write(project.resolve("model.pkl"), pickle);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(project.resolve("model.pkl.gz")))) {
+            out.write(pickle);
+        }
+
+        for (String file : List.of("model.pkl", "model.pkl.gz")) {
+            assertThatThrownBy(() -> create(Map.of("filepath", file)).load())
+                    .as(file)
+                    .isInstanceOf(DatasetException.class)
+                    .hasMessageStartingWith("Dataset 'model':")
+                    .hasMessageContaining("a Python pickle (protocol 4), which Sluice cannot read")
+                    .hasMessageContaining("Re-run the node that produces it in Sluice");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void load_pickleEntry_readsAJsonObjectFileOfTheObjectType() {
+        Dataset<Object> json = (Dataset<Object>) DatasetTypes.of(new ObjectDatasetType())
+                .create(DatasetSpec.builder("model", "object")
+                        .config(Map.of("filepath", "model.pkl"))
+                        .source("conf/base/catalog.yml:3")
+                        .projectDir(project)
+                        .build());
+        json.save(Map.of("accuracy", 0.9));
+
+        assertThat(create(Map.of("filepath", "model.pkl")).load()).isEqualTo(Map.of("accuracy", 0.9));
+    }
+
+    @Test
+    void save_pickleEntryValueItCannotStore_namesTheDatasetAndTheClass() {
+        @SuppressWarnings("unchecked")
+        Dataset<Object> dataset = (Dataset<Object>) create(Map.of("filepath", "model.pkl"));
+
+        assertThatThrownBy(() -> dataset.save(new Thread()))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("Dataset 'model': Cannot save object.cbor to ")
+                .hasMessageContaining("java.lang.Thread");
+        assertThat(project.resolve("model.pkl")).doesNotExist();
     }
 
     @Test
@@ -124,6 +220,7 @@ class ObjectDatasetTypeTest {
                 .source("conf/base/catalog.yml:3")
                 .projectDir(project)
                 .build();
-        return DatasetTypes.of(new ObjectDatasetType()).create(spec);
+        return DatasetTypes.of(new ObjectDatasetType(), new BinaryObjectDatasetType())
+                .create(spec);
     }
 }
