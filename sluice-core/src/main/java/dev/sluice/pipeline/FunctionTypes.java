@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a node's function looks like from outside: the name of the method a method reference points at,
@@ -27,8 +28,37 @@ import java.util.Optional;
 final class FunctionTypes {
     private FunctionTypes() {}
 
+    /**
+     * What each lambda class reveals, read once per class: every node built from the same call site
+     * (a loop building a 100,000-node pipeline, say) shares its lambda class, and reading the serialized
+     * form and scanning the owner's methods costs microseconds. A {@link ClassValue} keeps the answer
+     * with the class, so caching it never holds a class loader alive. Only per-class facts are kept,
+     * never the first instance's captured arguments.
+     */
+    private static final ClassValue<AtomicReference<Shape>> SHAPES = new ClassValue<>() {
+        @Override
+        protected AtomicReference<Shape> computeValue(Class<?> type) {
+            return new AtomicReference<>();
+        }
+    };
+
+    /** The name of the method a lambda class runs (empty when it is not a lambda), and that method. */
+    private record Shape(Optional<String> implMethodName, Optional<Target> target) {}
+
+    private static Shape shape(Serializable function) {
+        AtomicReference<Shape> slot = SHAPES.get(function.getClass());
+        Shape shape = slot.get();
+        if (shape == null) {
+            Optional<SerializedLambda> lambda = serialized(function);
+            shape = new Shape(
+                    lambda.map(SerializedLambda::getImplMethodName), lambda.flatMap(form -> target(function, form)));
+            slot.set(shape);
+        }
+        return shape;
+    }
+
     /** The lambda's serialized form, or empty when the function is not a lambda or the JVM hides it. */
-    static Optional<SerializedLambda> serialized(Serializable function) {
+    private static Optional<SerializedLambda> serialized(Serializable function) {
         try {
             Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);
@@ -42,9 +72,7 @@ final class FunctionTypes {
 
     /** The referenced method's name; empty for a lambda expression, whose method is synthetic. */
     static Optional<String> methodName(Serializable function) {
-        return serialized(function)
-                .map(SerializedLambda::getImplMethodName)
-                .filter(name -> !name.startsWith("lambda$"));
+        return shape(function).implMethodName().filter(name -> !name.startsWith("lambda$"));
     }
 
     /**
@@ -54,7 +82,7 @@ final class FunctionTypes {
      * argument a lambda leaves untyped reads as {@code Object}.
      */
     static Optional<List<Type>> argumentTypes(Serializable function, int arity) {
-        return target(function).flatMap(target -> {
+        return shape(function).target().flatMap(target -> {
             List<Type> types = new ArrayList<>();
             if (target.receiver()) {
                 types.add(target.owner());
@@ -70,7 +98,7 @@ final class FunctionTypes {
      * where unrecorded. Empty when the function cannot be read.
      */
     static Optional<List<String>> argumentNames(Serializable function, int arity) {
-        return target(function).flatMap(target -> {
+        return shape(function).target().flatMap(target -> {
             List<String> names = new ArrayList<>();
             if (target.receiver()) {
                 names.add(null);
@@ -84,7 +112,8 @@ final class FunctionTypes {
 
     /** The declared (generic) return type: the referenced method's, or the class a constructor makes. */
     static Optional<Type> returnType(Serializable function) {
-        return target(function)
+        return shape(function)
+                .target()
                 .map(target ->
                         target.executable() instanceof Method method ? method.getGenericReturnType() : target.owner());
     }
@@ -119,12 +148,7 @@ final class FunctionTypes {
         }
     }
 
-    private static Optional<Target> target(Serializable function) {
-        Optional<SerializedLambda> lambda = serialized(function);
-        if (lambda.isEmpty()) {
-            return Optional.empty();
-        }
-        SerializedLambda form = lambda.get();
+    private static Optional<Target> target(Serializable function, SerializedLambda form) {
         try {
             ClassLoader loader = function.getClass().getClassLoader();
             Class<?> owner = Class.forName(form.getImplClass().replace('/', '.'), false, loader);
