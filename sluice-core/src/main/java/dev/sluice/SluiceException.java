@@ -13,6 +13,8 @@ public class SluiceException extends RuntimeException {
         PIPELINE_DEFINITION(3),
         NODE_EXECUTION(4),
         DATASET_IO(5),
+        /** The run was stopped from outside (Ctrl-C is SIGINT: 128 + 2; the CLI exits 143 for SIGTERM). */
+        INTERRUPTED(130),
         INTERNAL(1);
 
         private final int exitCode;

@@ -17,6 +17,7 @@ import dev.sluice.pipeline.Pipeline;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunInfo;
+import dev.sluice.runner.RunInterruptedException;
 import dev.sluice.runner.RunOptions;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.SaveState;
@@ -194,15 +195,33 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
             nodeStates = failed.result().nodeStates();
             saveStates = failed.result().saveStates();
         }
+        boolean interrupted = error instanceof RunInterruptedException;
         state.finish(
-                Status.FAILED,
+                interrupted ? Status.INTERRUPTED : Status.FAILED,
                 now(),
-                messageOf(primary),
+                messageOf(interrupted ? error : primary),
                 nodeStates,
                 saveStates,
                 nodeErrors(pipeline, nodeStates, failures),
                 datasetErrors(failures));
         end();
+    }
+
+    /**
+     * Ends the manifest now as {@code INTERRUPTED}, for a process that stops without waiting for the run
+     * to report its end (a second Ctrl-C): nodes still running and saves not yet committed are recorded
+     * as interrupted, the rest as the run had reported them. Writes the file (atomically, so it stays
+     * valid JSON) and stops the writer thread. Does nothing if the run already ended or never started.
+     *
+     * @param why what stopped the run, as the manifest's error
+     * @return whether this call wrote the final manifest
+     */
+    public boolean abandon(String why) {
+        if (!state.isStarted() || ended.get()) {
+            return false;
+        }
+        state.finish(Status.INTERRUPTED, now(), why, Map.of(), Map.of(), Map.of(), Map.of());
+        return end();
     }
 
     /** Writes the final state (if the run never reported its end, as it stands) and stops the writer thread. */
@@ -211,13 +230,12 @@ public final class RunManifestRecorder implements Hook, AutoCloseable {
         end();
     }
 
-    private void end() {
+    private boolean end() {
         if (ended.compareAndSet(false, true)) {
             writer.stop();
-            if (state.isStarted()) {
-                writer.writeNow();
-            }
+            return state.isStarted() && writer.writeNow();
         }
+        return false;
     }
 
     /** Errors of failed nodes that had no node hook: a failed load or save names one of the node's datasets. */

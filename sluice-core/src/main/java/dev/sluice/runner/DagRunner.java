@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,13 +29,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one scheduler behind every {@link Runner}: starts nodes whose inputs are ready (on the calling
  * thread, or on a worker pool), hands their data to the run's {@link IoStrategy}, and stops starting
- * nodes at the first failure.
+ * nodes at the first failure or when the run's {@link RunCancellation} is requested.
  */
 final class DagRunner implements Runner {
     private static final Logger LOG = LoggerFactory.getLogger(DagRunner.class);
@@ -76,7 +79,8 @@ final class DagRunner implements Runner {
     }
 
     @Override
-    public RunResult run(Pipeline pipeline, DataCatalog catalog, String runId) {
+    public RunResult run(Pipeline pipeline, DataCatalog catalog, String runId, RunCancellation cancellation) {
+        Objects.requireNonNull(cancellation, "cancellation");
         // Entries are built when first needed; build the ones this run needs now, so none fails mid-run.
         catalog.materialize(pipeline.datasets());
         checkFreeInputs(pipeline, catalog);
@@ -92,7 +96,8 @@ final class DagRunner implements Runner {
             Executor io = ioExecutor != null ? ioExecutor : ownIo;
             Executor nodes = !options.parallel() ? Runnable::run : nodeExecutor != null ? nodeExecutor : ownNodes;
             RunInfo info = new RunInfo(runId, options, Instant.now());
-            RunContext ctx = new RunContext(pipeline, catalog, options, hooks, info, io, storeLimits, clock, sleeper);
+            RunContext ctx = new RunContext(
+                    pipeline, catalog, options, hooks, info, io, storeLimits, clock, sleeper, cancellation);
             return new Execution(ctx, nodes, expectedNodeTimes).run();
         } finally {
             if (ownNodes != null) {
@@ -128,21 +133,30 @@ final class DagRunner implements Runner {
         };
     }
 
-    /** One run's scheduling state; used by the calling thread only, except for the completion queue. */
-    private static final class Execution {
+    /**
+     * One run's scheduling state; used by the calling thread only, except for the completion queue and
+     * the nodes in progress, which a {@link RunCancellation} reads from its own thread.
+     */
+    private static final class Execution implements RunCancellation.Participant {
         private final RunContext ctx;
         private final Executor nodes;
         private final IoStrategy io;
         private final Map<String, Duration> expectedNodeTimes;
         private final Map<String, NodeState> nodeStates = new LinkedHashMap<>();
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        /** Nodes started and not yet reported done. */
+        private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+        /** The threads running node functions now; guarded by itself, so an abort interrupts only these. */
+        private final Map<String, Thread> nodeThreads = new HashMap<>();
 
-        /** What wakes the scheduler: a node finished, or a waiting node's inputs became loadable. */
-        private sealed interface Event permits NodeDone, InputsReady {}
+        /** What wakes the scheduler: a node finished, a waiting node's inputs became loadable, or a stop. */
+        private sealed interface Event permits NodeDone, InputsReady, Wake {}
 
         private record NodeDone(int id, Throwable error) implements Event {}
 
         private record InputsReady(int id) implements Event {}
+
+        private record Wake() implements Event {}
 
         Execution(RunContext ctx, Executor nodes, Map<String, Duration> expectedNodeTimes) {
             this.ctx = ctx;
@@ -155,25 +169,44 @@ final class DagRunner implements Runner {
         RunResult run() {
             Instant start = Instant.now();
             LOG.info("Running {} node(s), {}", ctx.pipeline.nodes().size(), ctx.options.describe());
-            ctx.hooks.fire("beforePipelineRun", h -> h.beforePipelineRun(ctx.info, ctx.pipeline, ctx.catalog));
+            ctx.cancellation.attach(this);
             try {
-                io.start();
-                schedule();
-            } catch (RuntimeException e) {
-                ctx.failures.add(e);
+                ctx.hooks.fire("beforePipelineRun", h -> h.beforePipelineRun(ctx.info, ctx.pipeline, ctx.catalog));
+                try {
+                    io.start();
+                    schedule();
+                } catch (RuntimeException e) {
+                    ctx.failures.add(e);
+                } finally {
+                    io.finish();
+                }
             } finally {
-                io.finish();
+                ctx.cancellation.detach(this);
             }
-            nodeStates.replaceAll((name, state) -> state == NodeState.PENDING ? NodeState.NOT_RUN : state);
-            Map<String, Object> freeOutputs = ctx.failures.any() ? Map.of() : collectFreeOutputs();
+            // A run that stopped waiting leaves what was still running or writing: that was interrupted.
+            nodeStates.replaceAll((name, state) -> switch (state) {
+                case PENDING -> NodeState.NOT_RUN;
+                case RUNNING -> NodeState.INTERRUPTED;
+                default -> state;
+            });
+            Map<String, SaveState> saveStates = new LinkedHashMap<>(ctx.saveStatesSnapshot());
+            saveStates.replaceAll((name, state) -> state.isTerminal() ? state : SaveState.INTERRUPTED);
+            boolean stoppedEarly = ctx.cancellation.isRequested() && !complete(saveStates);
+            Map<String, Object> freeOutputs = ctx.failures.any() || stoppedEarly ? Map.of() : collectFreeOutputs();
             RunResult result = new RunResult(
                     ctx.info.runId(),
                     Collections.unmodifiableMap(new LinkedHashMap<>(nodeStates)),
-                    ctx.saveStatesSnapshot(),
+                    Collections.unmodifiableMap(saveStates),
                     freeOutputs,
                     Duration.between(start, Instant.now()),
                     Set.copyOf(io.verifyMismatches()));
             SluiceException primary = ctx.failures.primary();
+            if (stoppedEarly) {
+                RunInterruptedException interrupted = interrupted(primary, result);
+                ctx.hooks.fire(
+                        "onPipelineError", h -> h.onPipelineError(ctx.info, interrupted, ctx.pipeline, ctx.catalog));
+                throw interrupted;
+            }
             if (primary != null) {
                 RunFailedException failed = new RunFailedException(failureMessage(primary, result), primary, result);
                 ctx.hooks.fire("onPipelineError", h -> h.onPipelineError(ctx.info, failed, ctx.pipeline, ctx.catalog));
@@ -185,6 +218,40 @@ final class DagRunner implements Runner {
                     result.wallTime().toMillis());
             ctx.hooks.fire("afterPipelineRun", h -> h.afterPipelineRun(ctx.info, ctx.pipeline, ctx.catalog, result));
             return result;
+        }
+
+        /** Whether every node completed and every save committed. */
+        private boolean complete(Map<String, SaveState> saveStates) {
+            return nodeStates.values().stream().allMatch(s -> s == NodeState.COMPLETED)
+                    && saveStates.values().stream().allMatch(s -> s == SaveState.COMMITTED);
+        }
+
+        @Override
+        public RunCancellation.InFlight inFlight() {
+            List<String> running = new ArrayList<>();
+            for (Node node : ctx.pipeline.nodes()) {
+                if (inProgress.contains(node.name())) {
+                    running.add(node.name());
+                }
+            }
+            List<String> saves = new ArrayList<>();
+            ctx.saveStatesSnapshot().forEach((dataset, state) -> {
+                if (!state.isTerminal()) {
+                    saves.add(dataset);
+                }
+            });
+            return new RunCancellation.InFlight(running, saves);
+        }
+
+        @Override
+        public void changed() {
+            events.add(new Wake());
+            io.wake();
+            if (ctx.cancellation.isAborted()) {
+                synchronized (nodeThreads) {
+                    nodeThreads.values().forEach(Thread::interrupt);
+                }
+            }
         }
 
         private void schedule() {
@@ -219,23 +286,32 @@ final class DagRunner implements Runner {
                 }
             }
             while (true) {
-                while (!ctx.failures.any() && !ready.isEmpty() && running < capacity) {
+                while (!ctx.stopping() && !ready.isEmpty() && running < capacity) {
                     int id = ready.poll();
                     Node node = order.get(id);
                     nodeStates.put(node.name(), NodeState.RUNNING);
+                    inProgress.add(node.name());
                     running++;
                     nodes.execute(() -> events.add(new NodeDone(id, runNode(node))));
                 }
-                if (running == 0 && (awaitingIo == 0 || ctx.failures.any())) {
+                // Aborted: take in what already happened, then stop without waiting for running nodes.
+                boolean aborted = ctx.cancellation.isAborted();
+                if (!aborted && running == 0 && (awaitingIo == 0 || ctx.stopping())) {
                     break;
                 }
                 Event event;
                 try {
-                    event = events.take();
+                    event = aborted ? events.poll() : events.take();
                 } catch (InterruptedException e) {
                     interrupted = true;
                     ctx.failures.add(
                             new SluiceException("The run was interrupted; waiting for running nodes to finish", e));
+                    continue;
+                }
+                if (event == null) {
+                    break;
+                }
+                if (event instanceof Wake) {
                     continue;
                 }
                 if (event instanceof InputsReady inputsReady) {
@@ -246,6 +322,16 @@ final class DagRunner implements Runner {
                 NodeDone done = (NodeDone) event;
                 running--;
                 Node node = order.get(done.id());
+                inProgress.remove(node.name());
+                if (done.error() != null && ctx.cancellation.isAborted()) {
+                    // It was interrupted by the abort, or failed on its own: the abort cut it short either way.
+                    LOG.debug(
+                            "Node '{}' ended after the run was aborted: {}",
+                            node.name(),
+                            done.error().toString());
+                    nodeStates.put(node.name(), NodeState.INTERRUPTED);
+                    continue;
+                }
                 if (done.error() != null) {
                     nodeStates.put(node.name(), NodeState.FAILED);
                     ctx.failures.add(done.error());
@@ -284,11 +370,28 @@ final class DagRunner implements Runner {
          * are handed on: a producer that waits for room in the save queue then holds its outputs only.
          */
         private Throwable runNode(Node node) {
+            synchronized (nodeThreads) {
+                nodeThreads.put(node.name(), Thread.currentThread());
+            }
+            try {
+                return runNodeFunction(node);
+            } finally {
+                synchronized (nodeThreads) {
+                    nodeThreads.remove(node.name());
+                }
+                if (ctx.cancellation.isAborted()) {
+                    // Clears the interrupt an abort may have sent, so the thread (the caller's, sequentially) goes on.
+                    Thread.interrupted();
+                }
+            }
+        }
+
+        private Throwable runNodeFunction(Node node) {
             Map<String, Object> outputs;
             try {
                 outputs = compute(node);
             } catch (RuntimeException | Error e) {
-                LOG.error("Node '{}' failed: {}", node.name(), e.getMessage());
+                logFailure(node, e);
                 return e;
             } finally {
                 try {
@@ -301,8 +404,16 @@ final class DagRunner implements Runner {
                 io.handleOutputs(node, outputs);
                 return null;
             } catch (RuntimeException | Error e) {
-                LOG.error("Node '{}' failed: {}", node.name(), e.getMessage());
+                logFailure(node, e);
                 return e;
+            }
+        }
+
+        private void logFailure(Node node, Throwable e) {
+            if (ctx.cancellation.isAborted()) {
+                LOG.debug("Node '{}' stopped after the run was aborted: {}", node.name(), e.getMessage());
+            } else {
+                LOG.error("Node '{}' failed: {}", node.name(), e.getMessage());
             }
         }
 
@@ -349,21 +460,41 @@ final class DagRunner implements Runner {
             return values;
         }
 
+        private RunInterruptedException interrupted(SluiceException failure, RunResult result) {
+            RunCancellation.InFlight left = new RunCancellation.InFlight(
+                    names(result.nodeStates(), s -> s == NodeState.INTERRUPTED),
+                    names(result.saveStates(), s -> s == SaveState.INTERRUPTED));
+            String reason = ctx.cancellation.reason();
+            String message = "Run " + ctx.info.runId() + " was interrupted (" + reason + ")"
+                    + (left.isEmpty()
+                            ? ": no node started after that, and every node that was running finished."
+                            : " and stopped without waiting for " + left.describe() + " ("
+                                    + ctx.cancellation.abortReason() + ").")
+                    + (failure == null ? "" : " Before it stopped, this failed: " + failure.getMessage())
+                    + summary(result);
+            return new RunInterruptedException(message, reason, left.isEmpty(), failure, result);
+        }
+
         private String failureMessage(SluiceException primary, RunResult result) {
-            List<String> committed = new ArrayList<>();
-            result.saveStates().forEach((dataset, state) -> {
-                if (state == SaveState.COMMITTED) {
-                    committed.add(dataset);
+            return "Run " + ctx.info.runId() + " failed: " + primary.getMessage() + summary(result);
+        }
+
+        /** The names whose state passes {@code test}, in order. */
+        private static <S> List<String> names(Map<String, S> states, Predicate<S> test) {
+            List<String> names = new ArrayList<>();
+            states.forEach((name, state) -> {
+                if (test.test(state)) {
+                    names.add(name);
                 }
             });
-            List<String> notDone = new ArrayList<>();
-            result.nodeStates().forEach((name, state) -> {
-                if (state != NodeState.COMPLETED) {
-                    notDone.add(name);
-                }
-            });
-            return "Run " + ctx.info.runId() + " failed: " + primary.getMessage()
-                    + System.lineSeparator() + "  Committed datasets: " + (committed.isEmpty() ? "none" : committed)
+            return names;
+        }
+
+        /** The committed datasets and the nodes not completed, one line each. */
+        private static String summary(RunResult result) {
+            List<String> committed = names(result.saveStates(), s -> s == SaveState.COMMITTED);
+            List<String> notDone = names(result.nodeStates(), s -> s != NodeState.COMPLETED);
+            return System.lineSeparator() + "  Committed datasets: " + (committed.isEmpty() ? "none" : committed)
                     + System.lineSeparator() + "  Nodes not completed: " + notDone;
         }
     }

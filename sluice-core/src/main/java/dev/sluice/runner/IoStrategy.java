@@ -65,8 +65,14 @@ abstract class IoStrategy {
         }
     }
 
-    /** Waits for background work (saves) to end; failures go to the run's {@link Failures}. */
+    /**
+     * Waits for background work (saves) to end, or until the run's cancellation is aborted; failures go to
+     * the run's {@link Failures}.
+     */
     void finish() {}
+
+    /** The run's cancellation changed: a wait in {@link #finish} looks again whether it should go on. */
+    void wake() {}
 
     /** Datasets whose stored value differed from the value handed on ({@code verify} option). */
     Set<String> verifyMismatches() {

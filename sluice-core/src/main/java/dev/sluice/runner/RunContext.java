@@ -28,6 +28,8 @@ final class RunContext {
     final LongSupplier clock;
     /** Repeats loads and saves that fail with transient errors. */
     final Retries retries;
+    /** Asks the run to stop early. */
+    final RunCancellation cancellation;
 
     final Failures failures = new Failures();
     final Map<String, SaveState> saveStates = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -43,7 +45,8 @@ final class RunContext {
             Executor ioExecutor,
             StoreLimits storeLimits,
             LongSupplier clock,
-            Retries.Sleeper sleeper) {
+            Retries.Sleeper sleeper,
+            RunCancellation cancellation) {
         this.pipeline = pipeline;
         this.catalog = catalog;
         this.options = options;
@@ -53,12 +56,18 @@ final class RunContext {
         this.storeLimits = storeLimits;
         this.clock = clock;
         this.retries = new Retries(options.retry(), clock, sleeper);
+        this.cancellation = cancellation;
         this.freeOutputs = pipeline.outputs();
         for (String dataset : pipeline.datasets()) {
             remainingConsumers.put(
                     DatasetNames.strip(dataset),
                     new AtomicInteger(pipeline.consumersOf(dataset).size()));
         }
+    }
+
+    /** Whether no new work may start: a failure happened, or a stop was requested. */
+    boolean stopping() {
+        return failures.any() || cancellation.isRequested();
     }
 
     Map<String, SaveState> saveStatesSnapshot() {

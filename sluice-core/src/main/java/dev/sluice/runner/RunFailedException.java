@@ -4,13 +4,18 @@ import dev.sluice.SluiceException;
 
 /**
  * A run that did not complete. The cause is the first failure (a node or a save); later failures are
- * attached to it as suppressed exceptions. {@link #result()} tells what did complete and commit.
+ * attached to it as suppressed exceptions. {@link #result()} tells what did complete and commit. A run
+ * that was stopped from outside ends with the subclass {@link RunInterruptedException}.
  */
-public final class RunFailedException extends SluiceException {
+public sealed class RunFailedException extends SluiceException permits RunInterruptedException {
     private final RunResult result;
 
     RunFailedException(String message, SluiceException primary, RunResult result) {
-        super(primary.kind(), message, primary);
+        this(primary.kind(), message, primary, result);
+    }
+
+    RunFailedException(Kind kind, String message, SluiceException primary, RunResult result) {
+        super(kind, message, primary);
         this.result = result;
     }
 

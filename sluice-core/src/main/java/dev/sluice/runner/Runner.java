@@ -41,7 +41,19 @@ public interface Runner {
     }
 
     /** Runs {@code pipeline} under the given run id. */
-    RunResult run(Pipeline pipeline, DataCatalog catalog, String runId);
+    default RunResult run(Pipeline pipeline, DataCatalog catalog, String runId) {
+        return run(pipeline, catalog, runId, RunCancellation.create());
+    }
+
+    /**
+     * Runs {@code pipeline} under the given run id, stopping early when {@code cancellation} is requested:
+     * no new node starts, running nodes and queued saves are waited for (within its grace period), and the
+     * run throws {@link RunInterruptedException}, unless by then every node completed and every save
+     * committed.
+     *
+     * @throws RunInterruptedException when the run was stopped before it completed
+     */
+    RunResult run(Pipeline pipeline, DataCatalog catalog, String runId, RunCancellation cancellation);
 
     /** This runner's settings. */
     RunOptions options();

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,13 +169,23 @@ final class SaveQueue {
         }
     }
 
-    /** Blocks until nothing is pending. */
-    void awaitIdle() {
+    /** Blocks until nothing is pending, or {@code giveUp} says so when {@link #wake} is called. */
+    void awaitIdle(BooleanSupplier giveUp) {
         lock.lock();
         try {
-            while (!pendingSaves.isEmpty()) {
+            while (!pendingSaves.isEmpty() && !giveUp.getAsBoolean()) {
                 changed.awaitUninterruptibly();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes {@link #awaitIdle} so it asks its condition again. */
+    void wake() {
+        lock.lock();
+        try {
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

@@ -184,7 +184,7 @@ final class TeeIo extends IoStrategy {
                 next = prefetchQueue.poll();
             } while (next != null && freeInputs.containsKey(next.dataset()));
         }
-        if (next != null && !ctx.failures.any()) {
+        if (next != null && !ctx.stopping()) {
             PrefetchItem item = next;
             freeInputs.computeIfAbsent(item.dataset(), k -> startLoad(k, item.firstConsumer()));
         }
@@ -383,12 +383,17 @@ final class TeeIo extends IoStrategy {
 
     @Override
     void finish() {
-        saves.awaitIdle();
-        if (ctx.options.verify() && !ctx.failures.any()) {
+        saves.awaitIdle(ctx.cancellation::isAborted);
+        if (ctx.options.verify() && !ctx.stopping()) {
             verify();
         }
         // What is still held (kept for --verify, or lazy values whose consumers failed) is done with now.
         new ArrayList<>(held.keySet()).forEach(this::releasePrepared);
+    }
+
+    @Override
+    void wake() {
+        saves.wake();
     }
 
     private void verify() {

@@ -13,12 +13,17 @@ final class RunnerTestSupport {
     record BackgroundRun(CompletableFuture<RunResult> result, Thread thread) {}
 
     static BackgroundRun start(Runner runner, Pipeline pipeline, DataCatalog catalog) {
+        return start(runner, pipeline, catalog, RunCancellation.create());
+    }
+
+    static BackgroundRun start(Runner runner, Pipeline pipeline, DataCatalog catalog, RunCancellation cancellation) {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         AtomicReference<Thread> ref = new AtomicReference<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        result.complete(runner.run(pipeline, catalog));
+                        result.complete(runner.run(
+                                pipeline, catalog, java.util.UUID.randomUUID().toString(), cancellation));
                     } catch (Throwable t) {
                         result.completeExceptionally(t);
                     }
