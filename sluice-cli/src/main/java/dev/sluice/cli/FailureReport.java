@@ -23,7 +23,8 @@ final class FailureReport {
 
     /** Prints {@code failure}; {@code whole}: print every frame of it. */
     static void print(PrintWriter err, SluiceException failure, boolean whole) {
-        err.println("Error: " + failure.getMessage());
+        // An interrupted run's message begins "Run <id> was interrupted": it is no error of the run's own.
+        err.println((failure.kind() == SluiceException.Kind.INTERRUPTED ? "" : "Error: ") + failure.getMessage());
         if (whole) {
             err.print(StackTraces.print(failure));
             err.flush();
@@ -37,7 +38,9 @@ final class FailureReport {
                 err.println("Also failed: " + later.getMessage());
             }
             err.println("(Sluice's own frames are folded; add " + STACKTRACE + " to see every frame.)");
-        } else if (underlying.isPresent() && primary.kind() != SluiceException.Kind.CONFIGURATION) {
+        } else if (underlying.isPresent()
+                && primary.kind() != SluiceException.Kind.CONFIGURATION
+                && primary.kind() != SluiceException.Kind.INTERRUPTED) {
             err.println("(Add " + STACKTRACE + " to see the stack trace of "
                     + underlying.get().getClass().getName() + ".)");
         }

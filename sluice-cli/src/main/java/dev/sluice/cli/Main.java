@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
  * {@link #execute} returns the exit code instead, for tests and embedding.
  *
  * <p>Exit codes: 0 success, 1 unexpected error, 2 configuration error, 3 pipeline-definition error,
- * 4 node failure, 5 dataset I/O failure, 64 bad command-line usage.
+ * 4 node failure, 5 dataset I/O failure, 64 bad command-line usage, 130 a run stopped by Ctrl-C (SIGINT),
+ * 143 a run stopped by SIGTERM.
  */
 public final class Main {
     /** Exit code for a command line picocli cannot parse. */

@@ -36,7 +36,8 @@ final class ResumeHint {
             String resumeCommand,
             String sliceCommand) {
         String resume = resumeCommand + " --resume " + failed.runId();
-        String header = "Run " + failed.runId() + " failed; its manifest is " + manifestFile + "." + NL;
+        String ended = failed.status() == RunManifest.Status.INTERRUPTED ? " was interrupted" : " failed";
+        String header = "Run " + failed.runId() + ended + "; its manifest is " + manifestFile + "." + NL;
         List<RunManifest> chain = new ArrayList<>();
         chain.add(failed);
         chain.addAll(earlier);

@@ -13,7 +13,9 @@ import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import dev.sluice.report.RunReport;
 import dev.sluice.runner.RetryPolicy;
+import dev.sluice.runner.RunCancellation;
 import dev.sluice.runner.RunFailedException;
+import dev.sluice.runner.RunInterruptedException;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
 import java.io.PrintWriter;
@@ -42,6 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline of the project.")
 final class RunCommand implements Callable<Integer> {
+    private static final String NL = System.lineSeparator();
+
     // Not a static logger: Main configures logging after parsing, and parsing creates this command.
     private static Logger log() {
         return LoggerFactory.getLogger(RunCommand.class);
@@ -192,6 +196,13 @@ final class RunCommand implements Callable<Integer> {
     boolean checkMutation;
 
     @Option(
+            names = "--grace-period",
+            paramLabel = "DURATION",
+            description = "After Ctrl-C or SIGTERM, how long running nodes and saves in progress may take to finish"
+                    + " before the run stops without them, e.g. 30s, 2m or 500ms; 0 stops at once (default: 30s).")
+    String gracePeriod;
+
+    @Option(
             names = "--report",
             paramLabel = "FILE",
             description = "After the run (also a failed one), write its HTML report: the DAG and a timeline of "
@@ -200,9 +211,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ParseResult given = spec.commandLine().getParseResult();
         RunOptionChecks.check(this, spec);
+        RunCancellation cancellation = RunCancellation.withGracePeriod(
+                gracePeriod == null
+                        ? RunCancellation.DEFAULT_GRACE_PERIOD
+                        : RunOptionChecks.gracePeriod(spec, gracePeriod));
+        try (RunSignals signals =
+                RunSignals.install(cancellation, spec.commandLine().getErr())) {
+            return run(cancellation, signals);
+        }
+    }
+
+    /** The command, with Ctrl-C and SIGTERM asking {@code cancellation} to stop the run. */
+    private int run(RunCancellation cancellation, RunSignals signals) {
+        ParseResult given = spec.commandLine().getParseResult();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         RunHistory history = RunHistory.of(project.dir());
         List<RunManifest> resumed = List.of();
         Map<String, Object> params = project.runtimeParams();
@@ -245,6 +269,14 @@ final class RunCommand implements Callable<Integer> {
                         this, opened.config().env(), opened.config().runtimeParams()))
                 .resumedFrom(resumed.isEmpty() ? null : resumed.get(0).runId())
                 .build();
+        signals.beforeHalt(() -> {
+            String why = "Run " + runId + " was interrupted (" + cancellation.reason()
+                    + ") and stopped without waiting (" + cancellation.abortReason() + ").";
+            if (recorder.abandon(why)) {
+                err.println("Run " + runId + " was interrupted; its manifest is " + manifestFile + "." + NL
+                        + "To resume, run:" + NL + "  " + projectCommand() + " --resume " + runId);
+            }
+        });
         RunResult result = null;
         RunFailedException failure = null;
         try (recorder;
@@ -252,7 +284,7 @@ final class RunCommand implements Callable<Integer> {
             Runner run =
                     builder.hook(recorder).hooks(opened.hooks()).hook(progress).build();
             log().info("Project {}: recording run {} in {}", opened.dir(), runId, manifestFile);
-            result = run.run(toRun, opened.catalog(), runId);
+            result = run.run(toRun, opened.catalog(), runId, cancellation);
         } catch (RunFailedException e) {
             failure = e;
         }
@@ -261,7 +293,6 @@ final class RunCommand implements Callable<Integer> {
             out.println("Report: " + report.toAbsolutePath());
         }
         if (failure != null) {
-            PrintWriter err = spec.commandLine().getErr();
             FailureReport.print(err, failure, FailureReport.wholeTraceRequested(spec.commandLine()));
             err.println(ResumeHint.describe(
                     recorder.snapshot(),
@@ -271,7 +302,9 @@ final class RunCommand implements Callable<Integer> {
                     opened.catalog(),
                     projectCommand(),
                     sliceCommand(opened.config().runtimeParams())));
-            return failure.kind().exitCode();
+            return failure instanceof RunInterruptedException
+                    ? signals.exitCode().orElse(failure.kind().exitCode())
+                    : failure.kind().exitCode();
         }
         out.printf(
                 "Run %s completed: %d node(s) in %s.%n",

@@ -6,8 +6,12 @@ import static dev.sluice.cli.OptionErrors.invalid;
 
 import dev.sluice.runner.IoMode;
 import dev.sluice.storage.ByteSize;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -17,6 +21,8 @@ import picocli.CommandLine.ParseResult;
  * another). Every error is a usage error ({@link OptionErrors}) naming the options and values given.
  */
 final class RunOptionChecks {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
     private RunOptionChecks() {}
 
     static void check(RunCommand run, CommandSpec spec) {
@@ -99,6 +105,9 @@ final class RunOptionChecks {
         if (run.saveRetries != null && run.saveRetries < 0) {
             throw invalid(spec, "--save-retries", run.saveRetries, "is negative; give 0 (no retry) or more.");
         }
+        if (run.gracePeriod != null) {
+            gracePeriod(spec, run.gracePeriod);
+        }
         if (run.retryBudget != null && run.retryBudget < 0) {
             throw invalid(spec, "--retry-budget", run.retryBudget, "is negative; give 0 (no retry) or more seconds.");
         }
@@ -116,6 +125,36 @@ final class RunOptionChecks {
             throw invalid(spec, "--max-pending-bytes", text, "would block every save; give a positive size.");
         }
         return bytes;
+    }
+
+    /** The {@code --grace-period} value: a whole number with a unit ({@code ms}, {@code s}, {@code m}, {@code h}), or seconds. */
+    static Duration gracePeriod(CommandSpec spec, String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw invalid(
+                    spec,
+                    "--grace-period",
+                    text,
+                    "is not a duration; give one such as 30s, 2m or 500ms (0 stops at once).");
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw invalid(spec, "--grace-period", text, "is too long; give at most a few minutes, such as 5m.");
+        }
+        ChronoUnit unit =
+                switch (m.group(2) == null ? "s" : m.group(2)) {
+                    case "ms" -> ChronoUnit.MILLIS;
+                    case "m" -> ChronoUnit.MINUTES;
+                    case "h" -> ChronoUnit.HOURS;
+                    default -> ChronoUnit.SECONDS;
+                };
+        try {
+            return Duration.of(amount, unit);
+        } catch (ArithmeticException e) {
+            throw invalid(spec, "--grace-period", text, "is too long; give at most a few minutes, such as 5m.");
+        }
     }
 
     /** The I/O mode {@code --io} or {@code --async} selects. */

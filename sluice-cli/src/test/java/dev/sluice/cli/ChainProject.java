@@ -36,6 +36,8 @@ import picocli.CommandLine;
 final class ChainProject {
     static final List<String> NODES = List.of("n1", "n2", "n3", "n4");
     static final List<String> OUTPUTS = List.of("a", "b", "c", "d");
+    /** The file whose creation lets a {@code gate:} node return. */
+    static final String RELEASE = "release";
 
     final Path dir;
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -55,7 +57,9 @@ final class ChainProject {
     }
 
     /**
-     * @param blockCompute a node whose function never returns, or {@code null}
+     * @param blockCompute a node whose function never returns (until interrupted), or {@code null};
+     *     {@code gate:<node>}: the node returns once the file {@link #RELEASE} exists in the project;
+     *     {@code stubborn:<node>}: the node never returns and ignores interrupts
      * @param blockSave a dataset whose save never returns, or {@code null}
      */
     ChainProject(Path dir, String blockCompute, String blockSave) {
@@ -99,6 +103,10 @@ final class ChainProject {
                         runs.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
                         if (name.equals(blockCompute)) {
                             blockForever();
+                        } else if (("gate:" + name).equals(blockCompute)) {
+                            awaitFile(dir.resolve(RELEASE));
+                        } else if (("stubborn:" + name).equals(blockCompute)) {
+                            blockIgnoringInterrupts();
                         }
                         if (failing.contains(name)) {
                             throw new IllegalStateException("injected failure in " + name);
@@ -199,6 +207,29 @@ final class ChainProject {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits, polling, until {@code file} exists. */
+    private static void awaitFile(Path file) {
+        try {
+            while (!Files.exists(file)) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void blockIgnoringInterrupts() {
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // ignored on purpose: a node that does not stop when interrupted
+            }
         }
     }
 

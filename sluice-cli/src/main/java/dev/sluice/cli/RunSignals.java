@@ -1,0 +1,168 @@
+package dev.sluice.cli;
+
+import dev.sluice.runner.RunCancellation;
+import dev.sluice.runner.RunCancellation.InFlight;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM while {@code sluice run} runs. The first signal asks the run to stop
+ * through its {@link RunCancellation} and says on stderr what the run waits for; a second signal (or
+ * the end of the grace period) stops the waiting at once. Either way the command then records the run
+ * as interrupted, prints how to resume it and exits with 128 plus the first signal's number (130 for
+ * SIGINT, 143 for SIGTERM). Should even that not end the process within {@link #WATCHDOG} (a node that
+ * ignores interrupts, a store that hangs), a watchdog records what it can and halts the JVM.
+ *
+ * <p>The handlers are installed by {@link #install} and the previous ones put back by {@link #close}.
+ * A signal the process ignores from the start (a background job's SIGINT) stays ignored. Uses the
+ * JDK's {@code sun.misc.Signal}, the only way Java can handle a signal without ending the process.
+ */
+final class RunSignals implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunSignals.class);
+
+    /** How long the command may take to end after it was told to stop at once, before the JVM is halted. */
+    static final Duration WATCHDOG = Duration.ofSeconds(10);
+
+    private static final List<String> SIGNALS = List.of("INT", "TERM");
+
+    /** {@link #WATCHDOG}, unless a test shortens it. */
+    static volatile Duration watchdogDelay = WATCHDOG;
+
+    private final RunCancellation cancellation;
+    private final PrintWriter err;
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private final AtomicInteger received = new AtomicInteger();
+    private volatile Signal first;
+    private volatile Runnable lastWords = () -> {};
+    private Thread watchdog;
+    private boolean closed;
+
+    private RunSignals(RunCancellation cancellation, PrintWriter err) {
+        this.cancellation = cancellation;
+        this.err = err;
+        cancellation.addListener(new RunCancellation.Listener() {
+            @Override
+            public void stopping(String reason, InFlight inFlight, Duration gracePeriod) {
+                err.println(stoppingLine(reason, inFlight, gracePeriod, again()));
+            }
+
+            @Override
+            public void abandoning(String why, InFlight inFlight) {
+                err.println("Stopping now (" + why + ")"
+                        + (inFlight.isEmpty() ? "." : ", without waiting for " + inFlight.describe() + "."));
+                startWatchdog();
+            }
+        });
+    }
+
+    /** Handles SIGINT and SIGTERM for {@code cancellation}'s run until {@link #close}. */
+    static RunSignals install(RunCancellation cancellation, PrintWriter err) {
+        RunSignals signals = new RunSignals(cancellation, err);
+        for (String name : SIGNALS) {
+            Signal signal = new Signal(name);
+            try {
+                signals.previous.put(signal, Signal.handle(signal, signals::handle));
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps it for itself (-Xrs), or the platform has no such signal.
+                LOG.debug("Cannot handle SIG{}: {}", name, e.getMessage());
+            }
+        }
+        return signals;
+    }
+
+    /** The line the first signal prints: what the run waits for, and how to stop at once. */
+    static String stoppingLine(String reason, InFlight inFlight, Duration gracePeriod, String again) {
+        if (inFlight.isEmpty()) {
+            return "Stopping (" + reason + "): no new node starts, and nothing is running or being saved.";
+        }
+        return "Stopping (" + reason + "): no new node starts. Waiting up to " + seconds(gracePeriod) + " for "
+                + inFlight.describe() + " to finish; " + again + " to stop at once.";
+    }
+
+    /**
+     * What the watchdog does before it halts the JVM, such as recording the run as interrupted and
+     * printing how to resume it; must not block for long.
+     */
+    void beforeHalt(Runnable action) {
+        this.lastWords = action;
+    }
+
+    /** 128 plus the number of the first signal received, if one was. */
+    OptionalInt exitCode() {
+        Signal signal = first;
+        return signal == null ? OptionalInt.empty() : OptionalInt.of(128 + signal.getNumber());
+    }
+
+    /** Puts the previous handlers back and calls off the watchdog. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        previous.forEach((signal, handler) -> {
+            try {
+                Signal.handle(signal, handler);
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Cannot restore the handler of {}: {}", signal, e.getMessage());
+            }
+        });
+        previous.clear();
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
+    }
+
+    private void handle(Signal signal) {
+        if (received.incrementAndGet() == 1) {
+            first = signal;
+            cancellation.request("SIG" + signal.getName());
+        } else {
+            cancellation.abort("SIG" + signal.getName() + " again");
+            startWatchdog();
+        }
+    }
+
+    private String again() {
+        Signal signal = first;
+        return signal != null && signal.getName().equals("INT") ? "press Ctrl-C again" : "send the signal again";
+    }
+
+    private synchronized void startWatchdog() {
+        if (watchdog != null || closed) {
+            return;
+        }
+        watchdog = new Thread(this::watch, "sluice-signal-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void watch() {
+        Duration delay = watchdogDelay;
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            return; // the command ended in time
+        }
+        err.println("The run did not end within " + seconds(delay) + " of being stopped; ending the process.");
+        try {
+            lastWords.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Recording the interrupted run failed: {}", e.toString());
+        }
+        err.flush();
+        Runtime.getRuntime().halt(exitCode().orElse(130));
+    }
+
+    /** For example {@code 30 s} or {@code 0.5 s}. */
+    static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+}
