@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.ConfigurationException;
 import dev.sluice.PipelineDefinitionException;
+import dev.sluice.catalog.AbandonedWrites;
 import dev.sluice.config.RuntimeParams;
 import dev.sluice.config.SecretMasking;
 import dev.sluice.manifest.ResumePlan;
@@ -252,6 +253,8 @@ final class RunCommand implements Callable<Integer> {
         Pipeline selected = selectPipeline(opened);
         // Before planning a resume, which reads the catalog: every entry this run needs, or why not, at once.
         opened.catalog().materialize(selected.datasets());
+        // What a killed run of this project left beside these datasets goes before anything is written.
+        AbandonedWrites.remove(opened.catalog(), selected.datasets());
         Optional<Pipeline> planned = plan(opened, selected, resumed, out);
         if (planned.isEmpty()) {
             return 0;

@@ -1,5 +1,7 @@
 package dev.sluice.io;
 
+import dev.sluice.storage.Location;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +40,16 @@ public interface Dataset<T> {
      */
     default String storeKey() {
         return "file";
+    }
+
+    /**
+     * Where this dataset keeps its stored bytes (a file, a directory, an object key), so that a run can
+     * remove what writes killed before they committed left there ({@link Location#removeLeftovers()});
+     * empty for datasets that keep nothing in a {@link Location} (memory, databases). Wrappers return
+     * their wrapped dataset's.
+     */
+    default List<Location> locations() {
+        return List.of();
     }
 
     /**

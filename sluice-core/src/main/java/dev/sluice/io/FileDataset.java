@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -131,6 +132,11 @@ public abstract class FileDataset<T> implements Dataset<T> {
                             + ". Check that the store is reachable and that its credentials allow reading.",
                     e);
         }
+    }
+
+    @Override
+    public final List<Location> locations() {
+        return List.of(location);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.sluice.io;
 
 import dev.sluice.DatasetException;
+import dev.sluice.storage.Location;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,11 @@ public final class SlowDataset<T> implements Dataset<T> {
     @Override
     public Handoff<T> handoff() {
         return dataset.handoff();
+    }
+
+    @Override
+    public List<Location> locations() {
+        return dataset.locations();
     }
 
     @Override

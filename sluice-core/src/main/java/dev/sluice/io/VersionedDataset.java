@@ -100,6 +100,12 @@ public final class VersionedDataset<T> implements Dataset<T>, Versioned {
         return resolvedLoadVersion().isPresent();
     }
 
+    /** The dataset's directory: every version lies below it. */
+    @Override
+    public List<Location> locations() {
+        return List.of(base);
+    }
+
     @Override
     public String storeKey() {
         return base.storeKey();

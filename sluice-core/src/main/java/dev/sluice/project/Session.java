@@ -1,6 +1,7 @@
 package dev.sluice.project;
 
 import dev.sluice.PipelineDefinitionException;
+import dev.sluice.catalog.AbandonedWrites;
 import dev.sluice.catalog.DataCatalog;
 import dev.sluice.manifest.RunHistory;
 import dev.sluice.manifest.RunManifestRecorder;
@@ -119,6 +120,7 @@ public final class Session {
 
     private RunResult run(Project fresh, Pipeline pipeline, List<String> pipelineNames, String command) {
         fresh.config().checkParameterTypes(pipeline);
+        AbandonedWrites.remove(fresh.catalog(), pipeline.datasets());
         RunHistory history = RunHistory.of(fresh.dir());
         String runId = RunHistory.newRunId(Instant.now());
         try (RunManifestRecorder recorder = RunManifestRecorder.builder(history.manifestFile(runId))

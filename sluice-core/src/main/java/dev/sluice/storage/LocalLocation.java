@@ -10,20 +10,18 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * A file on the local file system. Writes go to a hidden temporary file in the same directory, which
- * is flushed to disk and then moved over the final name, so a crash at any point leaves either the
- * old file or the complete new one.
+ * A file on the local file system. Writes go to a hidden temporary file in the same directory
+ * ({@link TempFiles}), which is flushed to disk and then moved over the final name, so a crash at any
+ * point leaves either the old file or the complete new one.
  */
 final class LocalLocation implements Location {
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -53,24 +51,38 @@ final class LocalLocation implements Location {
     public void write(ContentWriter writer) throws IOException {
         Path parent = path.getParent();
         Files.createDirectories(parent);
-        Path temp = createTemp(parent);
+        TempFiles.Temp temp = TempFiles.create(path);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // The lock stays until after the move: a later run removes the file only once no live writer holds it.
+            try (FileChannel channel = temp.channel()) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
                 writer.writeTo(new NonClosingStream(out));
                 out.flush();
                 // Without this, a power loss after the move can leave the new name with no data.
                 channel.force(true);
-            }
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(temp.path(), path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp.path(), path, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             syncDirectory(parent);
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp.path());
+            } finally {
+                TempFiles.finished(temp.path());
+            }
         }
+    }
+
+    /**
+     * Removes the temporary files that writes to this path killed before they committed left beside it
+     * (and below it, for a directory); see {@link TempFiles} for how a live writer's file is told apart.
+     */
+    @Override
+    public Leftovers removeLeftovers() throws IOException {
+        return TempFiles.removeAbandoned(path);
     }
 
     @Override
@@ -119,26 +131,6 @@ final class LocalLocation implements Location {
     @Override
     public String toString() {
         return path.toString();
-    }
-
-    /**
-     * A new, empty temporary file next to the target. Unlike {@link Files#createTempFile}, it gets the
-     * default permissions (umask), which the committed file keeps; a leading dot hides it from
-     * {@link #list}.
-     */
-    private Path createTemp(Path parent) throws IOException {
-        String prefix = "." + path.getFileName() + ".";
-        for (int attempt = 0; ; attempt++) {
-            Path temp = parent.resolve(
-                    prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Makes the rename itself durable where the platform allows syncing a directory. */

@@ -39,6 +39,16 @@ public interface Location {
     List<String> list() throws IOException;
 
     /**
+     * Removes what writes to this location left behind when their process was killed before they
+     * committed: Sluice's own temporary files beside it (and below it, when it is a directory), or
+     * unfinished multipart uploads under its key. Never touches a write that a live process is still
+     * making, nor anything Sluice did not write. The default removes nothing.
+     */
+    default Leftovers removeLeftovers() throws IOException {
+        return Leftovers.NONE;
+    }
+
+    /**
      * What a user should check after {@link #write} failed with {@code failure}, as a clause without a
      * final period ("check that the directory is writable"), or empty when the failure's own message
      * already says. The default suits any remote store.

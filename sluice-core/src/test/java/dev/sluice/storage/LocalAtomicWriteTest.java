@@ -52,15 +52,7 @@ class LocalAtomicWriteTest {
      */
     private Path killWriterMidWrite(Path target) throws Exception {
         Path errors = logs.resolve("child-stderr.txt");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilledWriter.class.getName(),
-                        target.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errors.toFile())
-                .start();
+        Process child = KilledWriter.start(target, errors);
         try {
             await().atMost(Duration.ofMinutes(1)).until(() -> {
                 if (!child.isAlive()) {
@@ -93,7 +85,7 @@ class LocalAtomicWriteTest {
         if (!Files.isDirectory(target.getParent())) {
             return List.of();
         }
-        String prefix = "." + target.getFileName() + ".";
+        String prefix = ".sluice-" + target.getFileName() + ".";
         try (Stream<Path> files = Files.list(target.getParent())) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix))
                     .filter(p -> p.getFileName().toString().endsWith(".tmp"))

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -165,6 +166,11 @@ public final class IncrementalDataset<T> implements Dataset<Map<String, T>> {
     @Override
     public boolean exists() {
         return !store.list(checkpointInside()).isEmpty();
+    }
+
+    @Override
+    public List<Location> locations() {
+        return List.of(store.base());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sluice.io.Dataset;
 import dev.sluice.storage.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -104,6 +105,11 @@ public final class PartitionedDataset<T> implements Dataset<Map<String, Supplier
     @Override
     public boolean exists() {
         return !store.list(Set.of()).isEmpty();
+    }
+
+    @Override
+    public List<Location> locations() {
+        return List.of(store.base());
     }
 
     @Override

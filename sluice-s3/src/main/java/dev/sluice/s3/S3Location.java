@@ -1,11 +1,13 @@
 package dev.sluice.s3;
 
+import dev.sluice.storage.Leftovers;
 import dev.sluice.storage.Location;
 import dev.sluice.storage.TransientIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -16,7 +18,11 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,6 +33,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * methods block the calling thread for the duration of the requests.
  */
 final class S3Location implements Location {
+    private static final Instant PROCESS_START =
+            ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+
     private final S3AsyncClient client;
     private final S3Settings settings;
     private final String bucket;
@@ -158,6 +167,71 @@ final class S3Location implements Location {
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
         return List.copyOf(names);
+    }
+
+    /**
+     * Aborts the multipart uploads under this key (or below it, as a directory) that writers killed
+     * before they committed left open. S3 keeps an upload's parts, and bills them, until it is
+     * completed or aborted. An upload counts as abandoned when it began before this process started
+     * and no write of this JVM has it open: at the start of a run, no other process should be writing
+     * the run's datasets. The bucket's root is never swept.
+     */
+    @Override
+    public Leftovers removeLeftovers() throws IOException {
+        return removeLeftovers(PROCESS_START);
+    }
+
+    /** Aborts the abandoned uploads under this key that began before {@code cutoff}. */
+    Leftovers removeLeftovers(Instant cutoff) throws IOException {
+        if (key.isEmpty()) {
+            return Leftovers.NONE;
+        }
+        Leftovers removed = Leftovers.NONE;
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        do {
+            String afterKey = keyMarker;
+            String afterUpload = uploadIdMarker;
+            ListMultipartUploadsResponse page = await(
+                    "list unfinished uploads under",
+                    client.listMultipartUploads(b ->
+                            b.bucket(bucket).prefix(key).keyMarker(afterKey).uploadIdMarker(afterUpload)));
+            for (MultipartUpload upload : page.uploads()) {
+                boolean ours = upload.key().equals(key) || upload.key().startsWith(key + "/");
+                if (ours
+                        && upload.initiated() != null
+                        && upload.initiated().isBefore(cutoff)
+                        && !S3UploadStream.isOpen(upload.uploadId())) {
+                    removed = removed.plus(new Leftovers(1, abort(upload)));
+                }
+            }
+            boolean more = Boolean.TRUE.equals(page.isTruncated());
+            keyMarker = more ? page.nextKeyMarker() : null;
+            uploadIdMarker = more ? page.nextUploadIdMarker() : null;
+        } while (keyMarker != null);
+        return removed;
+    }
+
+    /** Aborts {@code upload}; returns the bytes its parts held. */
+    private long abort(MultipartUpload upload) throws IOException {
+        long bytes = 0;
+        Integer partMarker = null;
+        do {
+            Integer after = partMarker;
+            ListPartsResponse parts =
+                    await("list the parts of an unfinished upload under", client.listParts(b -> b.bucket(bucket)
+                            .key(upload.key())
+                            .uploadId(upload.uploadId())
+                            .partNumberMarker(after)));
+            for (Part part : parts.parts()) {
+                bytes += part.size() == null ? 0 : part.size();
+            }
+            partMarker = Boolean.TRUE.equals(parts.isTruncated()) ? parts.nextPartNumberMarker() : null;
+        } while (partMarker != null);
+        await("abort an unfinished upload under", client.abortMultipartUpload(b -> b.bucket(bucket)
+                .key(upload.key())
+                .uploadId(upload.uploadId())));
+        return bytes;
     }
 
     /** Empty: every failure {@link S3Errors} makes already says what to fix, in S3's terms. */

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +37,8 @@ final class S3UploadStream extends OutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(S3UploadStream.class);
     private static final int MAX_PARTS = 10_000;
     private static final int FIRST_BUFFER = 64 * 1024;
+    /** The multipart uploads this JVM's writes have open: never taken for a killed writer's. */
+    private static final Set<String> OPEN_UPLOADS = ConcurrentHashMap.newKeySet();
 
     private final S3Location location;
     private final S3AsyncClient client;
@@ -116,6 +120,7 @@ final class S3UploadStream extends OutputStream {
                         .key(location.key())
                         .uploadId(uploadId)
                         .multipartUpload(m -> m.parts(completed))));
+                OPEN_UPLOADS.remove(uploadId);
             }
             finished = true;
             buffer = null;
@@ -152,6 +157,7 @@ final class S3UploadStream extends OutputStream {
             client.abortMultipartUpload(
                             b -> b.bucket(location.bucket()).key(location.key()).uploadId(uploadId))
                     .join();
+            OPEN_UPLOADS.remove(uploadId);
             LOG.debug("Aborted multipart upload {} of {}", uploadId, location.uri());
         } catch (RuntimeException e) {
             IOException failure = S3Errors.translate(location, "abort the multipart upload of", e);
@@ -165,12 +171,18 @@ final class S3UploadStream extends OutputStream {
         }
     }
 
+    /** Whether a write of this JVM has {@code uploadId} open. */
+    static boolean isOpen(String uploadId) {
+        return OPEN_UPLOADS.contains(uploadId);
+    }
+
     private void sendPart() throws IOException {
         rethrowPartFailure();
         if (uploadId == null) {
             uploadId = await(client.createMultipartUpload(b ->
                             b.bucket(location.bucket()).key(location.key()).checksumAlgorithm(ChecksumAlgorithm.CRC32)))
                     .uploadId();
+            OPEN_UPLOADS.add(uploadId);
         }
         if (parts.size() == MAX_PARTS) {
             throw new IOException("Could not write " + location.uri() + ": the content needs more than " + MAX_PARTS
