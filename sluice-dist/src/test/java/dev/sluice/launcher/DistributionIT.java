@@ -101,6 +101,7 @@ class DistributionIT {
                 "sluice-objects",
                 "sluice-sql",
                 "sluice-excel",
+                "sluice-charts",
                 "sluice-partitions",
                 "sluice-maven-plugin")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
