@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +32,18 @@ final class ConfigLoading {
     private final ConfigNode.Mapping runtimeParams;
     private final Function<String, String> environment;
     private final Map<String, ConfigResolver> resolvers;
+    private final Warnings warnings;
+    private final Map<String, ConfigurationException> unresolvedCredentials = new LinkedHashMap<>();
 
     ConfigLoading(
             Path confSource,
             String env,
             ConfigNode.Mapping runtimeParams,
             Function<String, String> environment,
-            Map<String, ConfigResolver> resolvers) {
+            Map<String, ConfigResolver> resolvers,
+            Warnings warnings) {
         this.confSource = confSource;
+        this.warnings = warnings;
         this.env = env;
         this.runtimeParams = runtimeParams;
         this.environment = environment;
@@ -79,12 +84,27 @@ final class ConfigLoading {
 
     /** The merged, resolved configuration of {@code kind}; {@code globals} feeds {@code ${globals:...}}. */
     ConfigNode.Mapping load(ConfigKind kind, ConfigNode.Mapping globals) {
-        Interpolator.Sources sources = new Interpolator.Sources(globals, runtimeParams, environment, resolvers);
-        Optional<ConfigNode.Mapping> base = loadEnvironment(kind, ProjectConfig.BASE_ENV, sources);
-        Optional<ConfigNode.Mapping> overrides =
-                env.equals(ProjectConfig.BASE_ENV) ? Optional.empty() : loadEnvironment(kind, env, sources);
+        Interpolator.Sources sources =
+                new Interpolator.Sources(globals, runtimeParams, environment, resolvers, warnings);
+        Map<String, ConfigurationException> baseFailures = new LinkedHashMap<>();
+        Map<String, ConfigurationException> envFailures = new LinkedHashMap<>();
+        Optional<ConfigNode.Mapping> base = loadEnvironment(kind, ProjectConfig.BASE_ENV, sources, baseFailures);
+        Optional<ConfigNode.Mapping> overrides = env.equals(ProjectConfig.BASE_ENV)
+                ? Optional.empty()
+                : loadEnvironment(kind, env, sources, envFailures);
         Map<String, ConfigNode.Member> merged = new LinkedHashMap<>();
         base.ifPresent(mapping -> merged.putAll(mapping.members()));
+        // The run environment replaces whole keys, unresolvable ones included.
+        overrides.ifPresent(
+                mapping -> baseFailures.keySet().removeAll(mapping.members().keySet()));
+        merged.keySet().removeAll(envFailures.keySet());
+        if (kind == ConfigKind.CREDENTIALS) {
+            unresolvedCredentials.clear();
+            unresolvedCredentials.putAll(baseFailures);
+            unresolvedCredentials.putAll(envFailures);
+            unresolvedCredentials.forEach((name, e) ->
+                    warnings.add("credentials", ConfigMessages.unresolvedCredentials(name, e.getMessage())));
+        }
         overrides.ifPresent(mapping -> {
             TreeSet<String> replaced = new TreeSet<>(mapping.members().keySet());
             replaced.retainAll(merged.keySet());
@@ -100,8 +120,19 @@ final class ConfigLoading {
         return result;
     }
 
+    /**
+     * The credentials whose values could not be resolved (an unset environment variable, say), each with
+     * why; they are left out of the credentials, so only what uses them fails. Filled by {@link #load}.
+     */
+    Map<String, ConfigurationException> unresolvedCredentials() {
+        return Map.copyOf(unresolvedCredentials);
+    }
+
     private Optional<ConfigNode.Mapping> loadEnvironment(
-            ConfigKind kind, String envName, Interpolator.Sources sources) {
+            ConfigKind kind,
+            String envName,
+            Interpolator.Sources sources,
+            Map<String, ConfigurationException> failures) {
         Path envDir = confSource.resolve(envName);
         if (!Files.isDirectory(envDir)) {
             return Optional.empty();
@@ -130,7 +161,11 @@ final class ConfigLoading {
             // so ${key} references see the overridden values.
             scope = deepMerge(scope, runtimeParams);
         }
-        ConfigNode.Mapping resolved = Interpolator.resolve(kind, envName, scope, sources);
+        // Kedro resolves credentials whole and fails on the first unset variable; Sluice keeps the others,
+        // so a run that needs none of the broken credentials still runs (entries are built when needed).
+        ConfigNode.Mapping resolved = kind == ConfigKind.CREDENTIALS
+                ? Interpolator.resolveEach(kind, envName, scope, sources, failures::put)
+                : Interpolator.resolve(kind, envName, scope, sources);
         Map<String, ConfigNode.Member> visible = new LinkedHashMap<>(resolved.members());
         visible.keySet().removeIf(ConfigLoading::isPrivate);
         return Optional.of(new ConfigNode.Mapping(visible, resolved.position()));

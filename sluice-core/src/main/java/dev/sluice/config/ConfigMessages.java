@@ -202,6 +202,22 @@ final class ConfigMessages {
                 + "${globals:...} for values shared across files.";
     }
 
+    static String templatedGlobal(String raw, String path, ConfigKind kind) {
+        return raw + " is not a key of the " + kind.prefix() + " files, so it was read from the globals, as Kedro"
+                + " 0.18's TemplatedConfigLoader did; write ${globals:" + path + "}, which Kedro 0.19 and later"
+                + " and Sluice read.";
+    }
+
+    static String unresolvedCredentials(String name, String problem) {
+        return "Credentials '" + name + "' cannot be resolved, so they are left out: " + problem
+                + " Catalog entries that use them are unavailable.";
+    }
+
+    static String credentialsUnresolvable(String entry, String at, String name, String problem) {
+        return at + ": catalog entry '" + entry + "' uses credentials '" + name + "', which cannot be resolved: "
+                + problem;
+    }
+
     static String interpolationCycle(Position where, List<String> cycle) {
         return where + ": interpolation cycle " + String.join(" -> ", cycle)
                 + "; a value cannot depend on itself, so break the loop.";

@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.Warnings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
  * Kedro, where each environment is resolved before environments are merged), {@code
  * ${globals:key[,default]}}, {@code ${runtime_params:key[,default]}} and {@code
  * ${oc.env:VAR[,default]}} (credentials only, unless a custom {@code oc.env} resolver is registered)
- * and custom {@link ConfigResolver}s. A value that is exactly one interpolation keeps the type of what
+ * and custom {@link ConfigResolver}s. A bare {@code ${key}} that the scope lacks (or that refers to
+ * itself) but the globals define is read from the globals with a warning, as Kedro 0.18's
+ * TemplatedConfigLoader read every {@code ${...}} from {@code globals.yml}. A value that is exactly one interpolation keeps the type of what
  * it resolves to; interpolations inside a longer string are inserted as text. {@code
  * \${} writes a literal {@code ${}. Not thread-safe; one instance resolves one scope.
  */
@@ -43,7 +47,8 @@ final class Interpolator {
             ConfigNode.Mapping globals,
             ConfigNode.Mapping runtimeParams,
             Function<String, String> environment,
-            Map<String, ConfigResolver> resolvers) {}
+            Map<String, ConfigResolver> resolvers,
+            Warnings warnings) {}
 
     private final ConfigKind kind;
     private final String env;
@@ -63,6 +68,28 @@ final class Interpolator {
     /** {@code scope} with every interpolation resolved; {@code env} names the environment in messages. */
     static ConfigNode.Mapping resolve(ConfigKind kind, String env, ConfigNode.Mapping scope, Sources sources) {
         return (ConfigNode.Mapping) new Interpolator(kind, env, scope, sources).resolve(scope);
+    }
+
+    /**
+     * {@code scope} with every interpolation resolved, top-level key by key: a key whose value cannot be
+     * resolved is left out and handed to {@code failed} with the error, and the others are kept.
+     */
+    static ConfigNode.Mapping resolveEach(
+            ConfigKind kind,
+            String env,
+            ConfigNode.Mapping scope,
+            Sources sources,
+            BiConsumer<String, ConfigurationException> failed) {
+        Interpolator interpolator = new Interpolator(kind, env, scope, sources);
+        Map<String, ConfigNode.Member> members = new LinkedHashMap<>();
+        scope.members().forEach((key, member) -> {
+            try {
+                members.put(key, new ConfigNode.Member(member.keyPosition(), interpolator.resolve(member.value())));
+            } catch (ConfigurationException e) {
+                failed.accept(key, e);
+            }
+        });
+        return new ConfigNode.Mapping(members, scope.position());
     }
 
     private ConfigNode resolve(ConfigNode node) {
@@ -334,8 +361,16 @@ final class Interpolator {
         if (path.startsWith(".")) {
             throw error(ConfigMessages.relativeReference(at, expression.raw()));
         }
-        ConfigNode target = select(scope, path)
-                .orElseThrow(() -> error(ConfigMessages.unresolvedReference(at, expression.raw(), kind, env)));
+        Optional<ConfigNode> found = select(scope, path);
+        if (found.isEmpty() || inProgress.contains(found.get())) {
+            Optional<ConfigNode> global = kind.allowsGlobals() ? select(sources.globals(), path) : Optional.empty();
+            if (global.isPresent()) {
+                sources.warnings().add(at.toString(), ConfigMessages.templatedGlobal(expression.raw(), path, kind));
+                return global.get();
+            }
+        }
+        ConfigNode target =
+                found.orElseThrow(() -> error(ConfigMessages.unresolvedReference(at, expression.raw(), kind, env)));
         if (inProgress.contains(target)) {
             List<String> cycle = new ArrayList<>(chain);
             Collections.reverse(cycle);

@@ -64,7 +64,7 @@ public final class ProjectConfig {
         this.warnings = loader.warnings;
         this.runtimeParams = RuntimeParams.nest(loader.runtimeParams);
         ConfigNode.Mapping runtimeNode = RuntimeParams.toNode(runtimeParams);
-        this.loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment, loader.resolvers);
+        this.loading = new ConfigLoading(confSource, env, runtimeNode, loader.environment, loader.resolvers, warnings);
         this.globalsNode = loading.load(ConfigKind.GLOBALS, ConfigNode.Mapping.empty(Position.from("globals")));
         this.globals = globalsNode.toPlain();
         this.parameters = loading.load(ConfigKind.PARAMETERS, globalsNode);
@@ -265,6 +265,11 @@ public final class ProjectConfig {
             return Optional.empty();
         }
         ConfigNode.Member defined = credentials.members().get(name);
+        ConfigurationException unresolved = loading.unresolvedCredentials().get(name);
+        if (defined == null && unresolved != null) {
+            return Optional.of(new ConfigurationException(
+                    ConfigMessages.credentialsUnresolvable(entry, at, name, unresolved.getMessage()), unresolved));
+        }
         if (defined == null) {
             return Optional.of(new ConfigurationException(ConfigMessages.unknownCredentials(
                     entry, at, name, credentials.members().keySet())));

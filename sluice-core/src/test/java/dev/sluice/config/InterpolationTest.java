@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.catalog.DataCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -240,13 +241,47 @@ class InterpolationTest {
     }
 
     @Test
-    void environmentVariable_unset_namesVariableButNoValue() {
-        ConfTree conf = new ConfTree(project).file("local/credentials.yml", "db:\n  password: ${oc.env:DB_PASSWORD}\n");
+    void bareReference_toAGlobal_isReadFromGlobalsWithAWarningAsKedro018Did() {
+        ConfTree conf = new ConfTree(project)
+                .file("base/globals.yml", "huggingface_split: train\nbucket: s3://b\nsize: 9\n")
+                .file("base/parameters.yml", "huggingface_split: ${huggingface_split}\nsize: 3\nlabel: ${size}\n")
+                .file("base/catalog.yml", "cars:\n  type: fake\n  filepath: ${bucket}/cars.csv\n");
 
-        assertThatThrownBy(() -> conf.loader().environment(name -> null).load())
+        ProjectConfig config = conf.load();
+
+        assertThat(config.parameters())
+                .containsEntry("huggingface_split", "train")
+                .containsEntry("label", 3);
+        assertThat(settingsOf(config, "cars")).containsEntry("filepath", "s3://b/cars.csv");
+        assertThat(config.warnings().list())
+                .extracting(dev.sluice.Warning::source)
+                .containsExactly("conf/base/parameters.yml:1:20", "conf/base/catalog.yml:3:13");
+        assertThat(config.warnings().list().get(0).message())
+                .contains("${huggingface_split} is not a key of the parameters files")
+                .contains("Kedro 0.18's TemplatedConfigLoader")
+                .contains("write ${globals:huggingface_split}");
+    }
+
+    @Test
+    void environmentVariable_unset_leavesThoseCredentialsOutAndOnlyTheirEntryIsUnavailable() {
+        ConfTree conf = new ConfTree(project)
+                .file("local/credentials.yml", "db:\n  password: ${oc.env:DB_PASSWORD}\nother:\n  user: u\n")
+                .file(
+                        "base/catalog.yml",
+                        "cars:\n  type: fake\n  credentials: db\nboats:\n  type: fake\n  credentials: other\n");
+
+        ProjectConfig config = conf.loader().environment(name -> null).load();
+        DataCatalog catalog = config.toCatalog(project, FakeTypes.registry());
+
+        assertThat(config.credentialNames()).containsExactly("other");
+        assertThat(FakeTypes.specOf(catalog.dataset("boats")).credentials()).isEqualTo(Map.of("user", "u"));
+        assertThatThrownBy(() -> catalog.dataset("cars"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("conf/local/credentials.yml:2:13: ${oc.env:DB_PASSWORD} cannot be resolved")
+                .hasMessageContaining("catalog entry 'cars' uses credentials 'db', which cannot be resolved")
+                .hasMessageContaining("conf/local/credentials.yml:2:13: ${oc.env:DB_PASSWORD} cannot be resolved")
                 .hasMessageContaining("environment variable 'DB_PASSWORD' is not set");
+        assertThat(config.warnings().list())
+                .anySatisfy(w -> assertThat(w.message()).startsWith("Credentials 'db' cannot be resolved"));
     }
 
     @Test
