@@ -11,7 +11,8 @@ import org.dflib.DataFrame;
  * A Plotly figure drawn from a DFLib {@link DataFrame} with Kedro's {@code plotly_args} and stored as a
  * Plotly JSON document: Kedro's {@code plotly.PlotlyDataset}. A save takes the DataFrame and writes the
  * figure ({@code type} the plotly.express function: bar, line, scatter, area, histogram, box, violin or
- * pie; {@code fig} its arguments x, y, color, orientation, title, labels, names and values; {@code
+ * pie; {@code fig} its arguments x, y, color, orientation, title, labels, names, values, log_x and
+ * log_y; {@code
  * layout} the layout, underscore paths such as {@code xaxis_title} expanded); a load gives the figure as
  * plain maps and lists, as {@code plotly.JSONDataset} does. Immutable and thread-safe.
  */

@@ -37,7 +37,7 @@ public final class PlotlyFigureDatasetType implements DatasetType {
     public DatasetSchema schema() {
         return DatasetSchema.builder("A Plotly figure drawn from a DFLib DataFrame as plotly.express does, with"
                         + " plotly_args type (bar, line, scatter, area, histogram, box, violin, pie), fig (x, y,"
-                        + " color, orientation, title, labels, names, values) and layout (underscore paths such as"
+                        + " color, orientation, title, labels, names, values, log_x, log_y) and layout (underscore paths such as"
                         + " xaxis_title expanded); stored as Plotly JSON, loaded as plain maps and lists.")
                 .holds("org.dflib.DataFrame saved; Map loaded")
                 .entry(

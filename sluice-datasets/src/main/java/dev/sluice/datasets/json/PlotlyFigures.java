@@ -29,8 +29,8 @@ final class PlotlyFigures {
             "pie", Map.of("type", "pie"));
 
     /** The {@code fig} arguments Sluice understands. */
-    static final Set<String> FIG_ARGS =
-            new TreeSet<>(Set.of("x", "y", "color", "orientation", "title", "labels", "names", "values"));
+    static final Set<String> FIG_ARGS = new TreeSet<>(
+            Set.of("x", "y", "color", "orientation", "title", "labels", "names", "values", "log_x", "log_y"));
 
     /** Layout properties whose name holds an underscore of its own, so it is not a path. */
     private static final Set<String> UNDERSCORED =
@@ -134,6 +134,11 @@ final class PlotlyFigures {
             }
             if (color != null) {
                 put(layout, List.of("legend", "title", "text"), labels.getOrDefault(color, color));
+            }
+        }
+        for (String axis : List.of("x", "y")) {
+            if (Boolean.TRUE.equals(fig.get("log_" + axis))) {
+                put(layout, List.of(axis + "axis", "type"), "log");
             }
         }
         if (fig.containsKey("title")) {

@@ -79,7 +79,7 @@ class PlotlyFigureDatasetTest {
                         "type",
                         "scatter",
                         "fig",
-                        Map.of("x", "shuttle_type", "y", "passenger_capacity", "color", "engine"))));
+                        Map.of("x", "shuttle_type", "y", "passenger_capacity", "color", "engine", "log_y", true))));
 
         dataset.save(SHUTTLES);
 
@@ -87,6 +87,8 @@ class PlotlyFigureDatasetTest {
                 (List<Map<String, Object>>) ((Map<String, Object>) dataset.load()).get("data");
         assertThat(traces).extracting(t -> t.get("name")).containsExactly("quantum", "plasma");
         assertThat(traces.get(0)).containsEntry("mode", "markers").containsEntry("y", List.of(4.5, 3.0));
+        assertThat(((Map<String, Object>) ((Map<String, Object>) dataset.load()).get("layout")).get("yaxis"))
+                .isEqualTo(Map.of("title", Map.of("text", "passenger_capacity"), "type", "log"));
     }
 
     @Test
