@@ -87,6 +87,34 @@ class CatalogCheckCliTest {
     }
 
     @Test
+    void check_credentialsWithAnUnsetVariable_makeOnlyTheirEntryUnavailable() throws IOException {
+        Files.writeString(dir.resolve("conf/base/catalog.yml"), """
+                companies:
+                  type: pandas.CSVDataset
+                  filepath: data/companies.csv
+                weather:
+                  type: api.APIDataSet
+                  url: https://api.example.com/forecast
+                  credentials: weather_api
+                """);
+        Files.writeString(dir.resolve("conf/local/credentials.yml"), """
+                weather_api:
+                  username: ${oc.env:SLUICE_TEST_VARIABLE_NEVER_SET}
+                  password: not-shown
+                """);
+
+        int exit = check(using("companies"));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .containsPattern("ok +companies")
+                .containsPattern("unavailable +weather +api.APIDataSet +conf/base/catalog.yml:4")
+                .contains("uses credentials 'weather_api', which cannot be resolved")
+                .contains("environment variable 'SLUICE_TEST_VARIABLE_NEVER_SET' is not set")
+                .doesNotContain("not-shown");
+    }
+
+    @Test
     void check_unavailableEntryUnused_exitsZero() {
         assertThat(check(using("companies"))).isZero();
         assertThat(out.toString()).contains("Every dataset the pipelines use can be built.");

@@ -52,6 +52,21 @@ class CatalogTypesCommandTest {
     }
 
     @Test
+    void types_kedroApiAndPlotlySpellings_listTheirSluiceTypesAndChartsNameTheirModule() {
+        CliRun run = sluice("catalog", "types", "api.APIDataset", "kedro_datasets.plotly.PlotlyDataset");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .startsWith("2 dataset types on the class path")
+                .contains("api  [sluice-datasets]  also: APIDataset, api.APIDataset, kedro_datasets.api.APIDataset")
+                .contains("plotly.PlotlyDataset  [sluice-datasets]")
+                .containsPattern("\\n  plotly_args \\(required\\) +mapping\\.");
+        CliRun charts = sluice("catalog", "types", "matplotlib.MatplotlibWriter");
+        assertThat(charts.exitCode()).isEqualTo(2);
+        assertThat(charts.err()).contains("dev.sluice:sluice-charts");
+    }
+
+    @Test
     void types_typeOfAModuleNotOnTheClassPath_namesTheModule() {
         CliRun run = sluice("catalog", "types", "parquet");
 
