@@ -126,16 +126,34 @@ class JsonDocumentDatasetTest {
         catalog.save("figure", Map.of("data", List.of(Map.of("type", "scatter"))));
         catalog.save("graph", Map.of("nodes", List.of(Map.of("id", "a")), "links", List.of()));
 
-        Path metricsDir = project.resolve("data/09_tracking/metrics.json");
-        assertThat(metricsDir).isDirectory();
-        try (Stream<Path> versions = Files.list(metricsDir)) {
-            assertThat(versions.toList()).singleElement().satisfies(version -> assertThat(
-                            version.resolve("metrics.json"))
-                    .isRegularFile());
-        }
+        assertOneVersion(project.resolve("data/09_tracking/metrics.json"));
         assertThat(project.resolve("data/09_tracking/plain.json")).isRegularFile();
         assertThat(catalog.load("metrics")).isEqualTo(Map.of("r2", 0.5));
         assertThat(catalog.dataset("figure").describe()).containsEntry("document", "plotly figure");
         assertThat(catalog.load("graph")).isEqualTo(Map.of("nodes", List.of(Map.of("id", "a")), "links", List.of()));
+    }
+
+    @Test
+    void catalog_trackingJsonEntry_isAnyJsonVersionedByDefault() throws IOException {
+        DataCatalog catalog = catalog("""
+                columns:
+                  type: tracking.JSONDataSet
+                  filepath: data/09_tracking/columns.json
+                """);
+
+        catalog.save("columns", List.of("price", "engines"));
+
+        assertOneVersion(project.resolve("data/09_tracking/columns.json"));
+        assertThat(catalog.load("columns")).isEqualTo(List.of("price", "engines"));
+    }
+
+    /** {@code dir} is a versioned dataset's directory holding one version with the file in it. */
+    private static void assertOneVersion(Path dir) throws IOException {
+        assertThat(dir).isDirectory();
+        try (Stream<Path> versions = Files.list(dir)) {
+            assertThat(versions.toList()).singleElement().satisfies(version -> assertThat(
+                            version.resolve(dir.getFileName()))
+                    .isRegularFile());
+        }
     }
 }
