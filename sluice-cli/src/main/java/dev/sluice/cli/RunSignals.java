@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM while {@code sluice run} runs. The first signal asks the run to stop
@@ -40,9 +39,14 @@ final class RunSignals implements AutoCloseable {
 
     private final RunCancellation cancellation;
     private final PrintWriter err;
-    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    /** The handlers before ours, by signal name ({@code sun.misc.SignalHandler}s). */
+    private final Map<String, Object> previous = new LinkedHashMap<>();
+
     private final AtomicInteger received = new AtomicInteger();
-    private volatile Signal first;
+    /** The first signal received: its name ({@code INT}) and number. */
+    private volatile String firstName;
+
+    private volatile int firstNumber;
     private volatile Runnable lastWords = () -> {};
     private Thread watchdog;
     private boolean closed;
@@ -69,9 +73,8 @@ final class RunSignals implements AutoCloseable {
     static RunSignals install(RunCancellation cancellation, PrintWriter err) {
         RunSignals signals = new RunSignals(cancellation, err);
         for (String name : SIGNALS) {
-            Signal signal = new Signal(name);
             try {
-                signals.previous.put(signal, Signal.handle(signal, signals::handle));
+                signals.previous.put(name, Native.handle(name, signals::handle));
             } catch (IllegalArgumentException e) {
                 // The JVM keeps it for itself (-Xrs), or the platform has no such signal.
                 LOG.debug("Cannot handle SIG{}: {}", name, e.getMessage());
@@ -99,19 +102,18 @@ final class RunSignals implements AutoCloseable {
 
     /** 128 plus the number of the first signal received, if one was. */
     OptionalInt exitCode() {
-        Signal signal = first;
-        return signal == null ? OptionalInt.empty() : OptionalInt.of(128 + signal.getNumber());
+        return firstName == null ? OptionalInt.empty() : OptionalInt.of(128 + firstNumber);
     }
 
     /** Puts the previous handlers back and calls off the watchdog. */
     @Override
     public synchronized void close() {
         closed = true;
-        previous.forEach((signal, handler) -> {
+        previous.forEach((name, handler) -> {
             try {
-                Signal.handle(signal, handler);
+                Native.restore(name, handler);
             } catch (IllegalArgumentException e) {
-                LOG.debug("Cannot restore the handler of {}: {}", signal, e.getMessage());
+                LOG.debug("Cannot restore the handler of SIG{}: {}", name, e.getMessage());
             }
         });
         previous.clear();
@@ -120,19 +122,19 @@ final class RunSignals implements AutoCloseable {
         }
     }
 
-    private void handle(Signal signal) {
+    private void handle(String name, int number) {
         if (received.incrementAndGet() == 1) {
-            first = signal;
-            cancellation.request("SIG" + signal.getName());
+            firstNumber = number;
+            firstName = name;
+            cancellation.request("SIG" + name);
         } else {
-            cancellation.abort("SIG" + signal.getName() + " again");
+            cancellation.abort("SIG" + name + " again");
             startWatchdog();
         }
     }
 
     private String again() {
-        Signal signal = first;
-        return signal != null && signal.getName().equals("INT") ? "press Ctrl-C again" : "send the signal again";
+        return "INT".equals(firstName) ? "press Ctrl-C again" : "send the signal again";
     }
 
     private synchronized void startWatchdog() {
@@ -164,5 +166,21 @@ final class RunSignals implements AutoCloseable {
     /** For example {@code 30 s} or {@code 0.5 s}. */
     static String seconds(Duration duration) {
         return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** The only code that touches {@code sun.misc.Signal} (which the compiler warns about at each use). */
+    private static final class Native {
+        private Native() {}
+
+        /** Handles the signal {@code name} with {@code handler} (name, number); returns the previous handler. */
+        static Object handle(String name, BiConsumer<String, Integer> handler) {
+            return sun.misc.Signal.handle(
+                    new sun.misc.Signal(name), signal -> handler.accept(signal.getName(), signal.getNumber()));
+        }
+
+        /** Puts back a handler {@link #handle} returned. */
+        static void restore(String name, Object previous) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), (sun.misc.SignalHandler) previous);
+        }
     }
 }
