@@ -103,6 +103,7 @@ class DistributionIT {
                 "sluice-excel",
                 "sluice-charts",
                 "sluice-partitions",
+                "sluice-spark",
                 "sluice-maven-plugin")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
             assertThat(installed.resolve(

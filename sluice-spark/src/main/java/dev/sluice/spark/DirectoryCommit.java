@@ -1,0 +1,114 @@
+package dev.sluice.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes a directory dataset so that readers never see it half-written under its final path: Spark writes
+ * into a hidden sibling ({@code .name.sluice-<id>}, which Spark's readers skip), then the sibling is
+ * renamed into place. An overwrite first renames the old directory aside and deletes it after the swap;
+ * an append moves the new files in one by one, each appearing whole.
+ */
+final class DirectoryCommit {
+    private final FileSystem fs;
+    private final Path target;
+
+    DirectoryCommit(Configuration hadoop, String path) {
+        this.target = new Path(path);
+        try {
+            this.fs = target.getFileSystem(hadoop);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach the file system of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    boolean exists() {
+        try {
+            return fs.exists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Saves with {@code mode}; {@code write} writes the data into the directory it is given, which does not
+     * exist yet.
+     */
+    void save(SaveMode mode, Consumer<String> write) {
+        try {
+            boolean exists = fs.exists(target);
+            if (exists && mode == SaveMode.ErrorIfExists) {
+                throw new IllegalStateException(target + " already exists and save_args.mode is errorifexists;"
+                        + " set mode: overwrite (or append) to replace it, or remove it");
+            }
+            if (exists && mode == SaveMode.Ignore) {
+                return;
+            }
+            Path staging = sibling("sluice");
+            try {
+                write.accept(staging.toString());
+                if (exists && mode == SaveMode.Append) {
+                    moveFiles(staging, target);
+                    fs.delete(staging, true);
+                } else if (exists) {
+                    swap(staging);
+                } else {
+                    fs.mkdirs(target.getParent());
+                    rename(staging, target);
+                }
+            } finally {
+                if (fs.exists(staging)) {
+                    fs.delete(staging, true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot commit " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the old directory aside, the new one in, then deletes the old; puts the old back if the move fails. */
+    private void swap(Path staging) throws IOException {
+        Path old = sibling("sluice-old");
+        rename(target, old);
+        try {
+            rename(staging, target);
+        } catch (IOException | RuntimeException e) {
+            if (!fs.exists(target)) {
+                fs.rename(old, target);
+            }
+            throw e;
+        }
+        fs.delete(old, true);
+    }
+
+    /** Moves every data file under {@code from} to the same relative place under {@code to}. */
+    private void moveFiles(Path from, Path to) throws IOException {
+        for (FileStatus child : fs.listStatus(from)) {
+            String name = child.getPath().getName();
+            Path destination = new Path(to, name);
+            if (child.isDirectory()) {
+                fs.mkdirs(destination);
+                moveFiles(child.getPath(), destination);
+            } else if (!name.startsWith("_") && !name.startsWith(".")) {
+                rename(child.getPath(), destination);
+            }
+        }
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+
+    private Path sibling(String kind) {
+        return new Path(target.getParent(), "." + target.getName() + "." + kind + "-" + UUID.randomUUID());
+    }
+}

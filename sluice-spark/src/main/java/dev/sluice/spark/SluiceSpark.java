@@ -1,0 +1,197 @@
+package dev.sluice.spark;
+
+import dev.sluice.ConfigurationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run's {@link SparkSession}: built on first use from the project's {@code spark.yml} (master
+ * {@code local[*]} unless it says otherwise), shared by every node and dataset of the run, and stopped
+ * by {@link SparkHook} when the run ends. Nodes that need Spark call {@link #session()}.
+ *
+ * <p>Jobs are labelled for the Spark UI: the job group is the run's id, the description names the node
+ * or the dataset being saved. Background writes run in their own scheduler pool ({@value #SAVE_POOL}),
+ * so under the FAIR scheduler (the default here) they share executors with the consumers' jobs instead
+ * of queueing behind them. Thread-safe.
+ */
+public final class SluiceSpark {
+    /** The scheduler pool of background writes. */
+    public static final String SAVE_POOL = "sluice-saves";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceSpark.class);
+    private static final String POOL_PROPERTY = "spark.scheduler.pool";
+    // SparkContext's names for the job group and description properties (private to Spark).
+    private static final String GROUP_PROPERTY = "spark.jobGroup.id";
+    private static final String DESCRIPTION_PROPERTY = "spark.job.description";
+    private static final String DEFAULT_MASTER = "local[*]";
+
+    private static final Object LOCK = new Object();
+    private static Map<String, String> settings = Map.of();
+    private static String source = "spark.yml";
+    private static SparkSession session;
+    private static boolean owned;
+    private static volatile String runId = "sluice";
+    private static final ThreadLocal<String> CURRENT_NODE = new ThreadLocal<>();
+
+    private SluiceSpark() {}
+
+    /**
+     * The run's session, created on the first call from the settings {@link #configure} received (or
+     * Spark's defaults with master {@code local[*]}). Labels the calling thread's jobs with the run and
+     * the node it runs.
+     */
+    public static SparkSession session() {
+        SparkSession current;
+        synchronized (LOCK) {
+            if (session == null || isStopped(session)) {
+                session = build(settings, source);
+                owned = true;
+            }
+            current = session;
+        }
+        String node = CURRENT_NODE.get();
+        label(current.sparkContext(), node != null ? "node " + node : null, null);
+        return current;
+    }
+
+    /**
+     * Uses {@code existing} as the run's session instead of building one (a notebook's, a test's). Sluice
+     * does not stop a session it was given.
+     */
+    public static void use(SparkSession existing) {
+        Objects.requireNonNull(existing, "existing");
+        synchronized (LOCK) {
+            session = existing;
+            owned = false;
+        }
+    }
+
+    /**
+     * The settings the next session is built from: {@code spark.yml}'s keys ({@code spark.master},
+     * {@code spark.app.name}, any {@code spark.*} setting; nested mappings are joined with dots).
+     *
+     * @param from where the settings were read, for error messages
+     */
+    public static void configure(Map<String, Object> sparkYml, String from) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", sparkYml, flat);
+        synchronized (LOCK) {
+            settings = Map.copyOf(flat);
+            source = Objects.requireNonNull(from, "from");
+        }
+    }
+
+    /** Stops the session if Sluice built it; a session given to {@link #use} stays up. */
+    public static void stop() {
+        SparkSession toStop = null;
+        synchronized (LOCK) {
+            if (session != null && owned) {
+                toStop = session;
+            }
+            session = null;
+            owned = false;
+        }
+        if (toStop != null) {
+            LOG.info("Stopping the Spark session of run {}", runId);
+            toStop.stop();
+        }
+    }
+
+    /** Whether a session is up (built or given); it is not built by asking. */
+    public static boolean isActive() {
+        synchronized (LOCK) {
+            return session != null && !isStopped(session);
+        }
+    }
+
+    static void runStarted(String id) {
+        runId = Objects.requireNonNull(id, "id");
+    }
+
+    static String runId() {
+        return runId;
+    }
+
+    /** Remembers which node the calling thread runs, and labels its jobs if a session is up. */
+    static void nodeStarted(String node) {
+        CURRENT_NODE.set(node);
+        SparkSession current;
+        synchronized (LOCK) {
+            current = session;
+        }
+        if (current != null && !isStopped(current)) {
+            label(current.sparkContext(), "node " + node, null);
+        }
+    }
+
+    /**
+     * Runs {@code write} with the calling thread's jobs labelled as the save of {@code dataset}, in the
+     * {@value #SAVE_POOL} pool, and restores the thread's labels afterwards (a sync save runs on the
+     * node's thread).
+     */
+    static void asSave(SparkSession spark, String dataset, Runnable write) {
+        SparkContext context = spark.sparkContext();
+        String group = context.getLocalProperty(GROUP_PROPERTY);
+        String description = context.getLocalProperty(DESCRIPTION_PROPERTY);
+        String pool = context.getLocalProperty(POOL_PROPERTY);
+        label(context, "save " + dataset, SAVE_POOL);
+        try {
+            write.run();
+        } finally {
+            context.setLocalProperty(GROUP_PROPERTY, group);
+            context.setLocalProperty(DESCRIPTION_PROPERTY, description);
+            context.setLocalProperty(POOL_PROPERTY, pool);
+        }
+    }
+
+    private static void label(SparkContext context, String description, String pool) {
+        context.setJobGroup(runId, description, false);
+        context.setLocalProperty(POOL_PROPERTY, pool);
+    }
+
+    private static boolean isStopped(SparkSession spark) {
+        return spark.sparkContext().isStopped();
+    }
+
+    private static SparkSession build(Map<String, String> conf, String from) {
+        SparkSession.Builder builder = SparkSession.builder();
+        builder.master(conf.getOrDefault("spark.master", DEFAULT_MASTER));
+        builder.appName(conf.getOrDefault("spark.app.name", "sluice"));
+        // Concurrent jobs share the executors (FIFO would run a consumer's job after the write it follows).
+        builder.config("spark.scheduler.mode", "FAIR");
+        // Delta tables through their SQL extension and catalog, unless spark.yml chooses others.
+        builder.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        builder.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        conf.forEach(builder::config);
+        try {
+            SparkSession built = builder.getOrCreate();
+            LOG.info(
+                    "Spark session '{}' on {} (Spark {})",
+                    built.sparkContext().appName(),
+                    built.sparkContext().master(),
+                    built.version());
+            return built;
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(
+                    "Cannot start the Spark session from " + from + ": " + e.getMessage()
+                            + "; check spark.master and the other spark.* settings there",
+                    e);
+        }
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> into) {
+        map.forEach((key, value) -> {
+            String name = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+            if (value instanceof Map<?, ?> nested) {
+                flatten(name, nested, into);
+            } else if (value != null) {
+                into.put(name, String.valueOf(value));
+            }
+        });
+    }
+}

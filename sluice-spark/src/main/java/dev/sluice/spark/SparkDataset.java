@@ -1,0 +1,32 @@
+package dev.sluice.spark;
+
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A {@code spark} entry: a directory of Parquet, CSV, JSON, ORC (or any file source Spark knows) files,
+ * read and written by Spark. A save is committed by renaming a hidden sibling into place ({@link
+ * DirectoryCommit}), so readers never see half of it.
+ */
+final class SparkDataset extends SparkTable {
+    SparkDataset(Settings settings) {
+        super(settings);
+    }
+
+    @Override
+    void write(SparkSession spark, org.apache.spark.sql.Dataset<Row> value) {
+        new DirectoryCommit(spark.sparkContext().hadoopConfiguration(), path)
+                .save(mode, staging -> writer(value).mode("overwrite").save(staging));
+    }
+
+    @Override
+    public boolean exists() {
+        return new DirectoryCommit(SluiceSpark.session().sparkContext().hadoopConfiguration(), path).exists();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return describe("spark");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.sluice.spark;
+
+import dev.sluice.io.Dataset;
+import dev.sluice.io.Handoff;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * What the {@code spark} and {@code delta} datasets share: a path, a format, the reader's and the writer's
+ * options, and the tee's hand-off (persist, then unpersist). Values are Spark DataFrames ({@code
+ * Dataset<Row>}); loads are lazy, as Spark's are.
+ */
+abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+    final String name;
+    final String path;
+    final String format;
+    final Map<String, String> readOptions;
+    final String schema;
+    final SaveMode mode;
+    final List<String> partitionBy;
+    final Map<String, String> writeOptions;
+    private final SparkHandoff handoff;
+
+    SparkTable(Settings settings) {
+        this.name = Objects.requireNonNull(settings.name(), "name");
+        this.path = Objects.requireNonNull(settings.path(), "path");
+        this.format = Objects.requireNonNull(settings.format(), "format");
+        this.readOptions = Map.copyOf(settings.readOptions());
+        this.schema = settings.schema();
+        this.mode = Objects.requireNonNull(settings.mode(), "mode");
+        this.partitionBy = List.copyOf(settings.partitionBy());
+        this.writeOptions = Map.copyOf(settings.writeOptions());
+        this.handoff = new SparkHandoff(settings.storageLevel());
+    }
+
+    /** One entry's settings, as the catalog types read them. */
+    record Settings(
+            String name,
+            String path,
+            String format,
+            Map<String, String> readOptions,
+            String schema,
+            SaveMode mode,
+            List<String> partitionBy,
+            Map<String, String> writeOptions,
+            StorageLevel storageLevel) {}
+
+    @Override
+    public org.apache.spark.sql.Dataset<Row> load() {
+        try {
+            DataFrameReader reader = SluiceSpark.session().read().format(format).options(readOptions);
+            if (schema != null) {
+                reader = reader.schema(schema);
+            }
+            return reader.load(path);
+        } catch (Exception e) {
+            throw unchecked(e);
+        }
+    }
+
+    @Override
+    public void save(org.apache.spark.sql.Dataset<Row> value) {
+        SparkSession spark = value.sparkSession();
+        SluiceSpark.asSave(spark, name, () -> {
+            try {
+                write(spark, value);
+            } catch (Exception e) {
+                throw unchecked(e);
+            }
+        });
+    }
+
+    /**
+     * {@code e} as an unchecked exception: Spark throws its checked {@code SparkException} from Scala code
+     * that declares nothing, and the catalog names the dataset only for unchecked failures.
+     */
+    static RuntimeException unchecked(Exception e) {
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+    }
+
+    /** Writes {@code value}, committing it atomically; called with the save's job labels set. */
+    abstract void write(SparkSession spark, org.apache.spark.sql.Dataset<Row> value);
+
+    /** A writer for {@code value} with this entry's format, partitioning and options (no mode, no path). */
+    DataFrameWriter<Row> writer(org.apache.spark.sql.Dataset<Row> value) {
+        DataFrameWriter<Row> writer = value.write().format(format).options(writeOptions);
+        if (!partitionBy.isEmpty()) {
+            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        return writer;
+    }
+
+    @Override
+    public Handoff<org.apache.spark.sql.Dataset<Row>> handoff() {
+        return handoff;
+    }
+
+    @Override
+    public Class<?> valueType() {
+        return org.apache.spark.sql.Dataset.class;
+    }
+
+    @Override
+    public String storeKey() {
+        int colon = path.indexOf("://");
+        if (colon < 0 || path.startsWith("file:")) {
+            return "file";
+        }
+        int slash = path.indexOf('/', colon + 3);
+        return slash < 0 ? path : path.substring(0, slash);
+    }
+
+    /** The type and settings shared by both types; subclasses add theirs. */
+    Map<String, Object> describe(String type) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("type", type);
+        description.put("filepath", path);
+        description.put("file_format", format);
+        description.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+        if (!partitionBy.isEmpty()) {
+            description.put("partitionBy", partitionBy);
+        }
+        if (!readOptions.isEmpty()) {
+            description.put("load_args", readOptions);
+        }
+        if (!writeOptions.isEmpty()) {
+            description.put("save_args", writeOptions);
+        }
+        description.put("storage_level", handoff.level().description());
+        return description;
+    }
+}
