@@ -98,6 +98,10 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
         return writer;
     }
 
+    StorageLevel storageLevel() {
+        return handoff.level();
+    }
+
     @Override
     public Handoff<org.apache.spark.sql.Dataset<Row>> handoff() {
         return handoff;
