@@ -112,15 +112,22 @@ class SparkTeeTest {
         return frame.withColumn("id", functions.udf(udf, DataTypes.LongType).apply(functions.col("id")));
     }
 
-    @Test
-    void tee_consumerJobAndWriteJobOverlap_shareOneComputation_andTheCacheIsDroppedAfter() throws Exception {
-        DataCatalog catalog = LocalSpark.catalog(project, """
+    /** What the producer returned and what the consumer received, set by the nodes. */
+    private final AtomicReference<org.apache.spark.sql.Dataset<Row>> returned = new AtomicReference<>();
+
+    private final AtomicReference<org.apache.spark.sql.Dataset<Row>> received = new AtomicReference<>();
+
+    private DataCatalog idsCatalog() {
+        return LocalSpark.catalog(project, """
                 ids:
                   type: spark
                   filepath: data/ids
                 """);
-        AtomicReference<org.apache.spark.sql.Dataset<Row>> returned = new AtomicReference<>();
-        AtomicReference<org.apache.spark.sql.Dataset<Row>> received = new AtomicReference<>();
+    }
+
+    @Test
+    void tee_consumerJobAndWriteJobOverlap_shareOneComputation_andTheCacheIsDroppedAfter() throws Exception {
+        DataCatalog catalog = idsCatalog();
         Node produce = Node.named("produce").outputs("ids").fn(() -> {
             returned.set(mapped(SluiceSpark.session().range(4).toDF(), Latches::produce));
             return returned.get();
@@ -153,13 +160,7 @@ class SparkTeeTest {
 
     @Test
     void sync_writesThenHandsOnWhatItReadsBack() {
-        DataCatalog catalog = LocalSpark.catalog(project, """
-                ids:
-                  type: spark
-                  filepath: data/ids
-                """);
-        AtomicReference<org.apache.spark.sql.Dataset<Row>> returned = new AtomicReference<>();
-        AtomicReference<org.apache.spark.sql.Dataset<Row>> received = new AtomicReference<>();
+        DataCatalog catalog = idsCatalog();
         Node produce = Node.named("produce").outputs("ids").fn(() -> {
             returned.set(SluiceSpark.session().range(3).toDF());
             return returned.get();
