@@ -1,7 +1,9 @@
 package dev.sluice.spark;
 
 import dev.sluice.ConfigurationException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.SparkContext;
@@ -86,8 +88,12 @@ public final class SluiceSpark {
         }
     }
 
-    /** Stops the session if Sluice built it; a session given to {@link #use} stays up. */
+    /**
+     * Ends the run's use of Spark: unregisters the caches of the DataFrames the run released, then stops the
+     * session if Sluice built it; a session given to {@link #use} stays up.
+     */
     public static void stop() {
+        releaseDeferred();
         SparkSession toStop = null;
         synchronized (LOCK) {
             if (session != null && owned) {
@@ -106,6 +112,34 @@ public final class SluiceSpark {
     public static boolean isActive() {
         synchronized (LOCK) {
             return session != null && !isStopped(session);
+        }
+    }
+
+    private static final java.util.List<org.apache.spark.sql.Dataset<?>> RELEASED = new java.util.ArrayList<>();
+
+    /** Remembers a DataFrame whose cached blocks were freed, to unregister its cache when the run ends. */
+    static void unpersistAtRunEnd(org.apache.spark.sql.Dataset<?> frame) {
+        synchronized (LOCK) {
+            RELEASED.add(frame);
+        }
+    }
+
+    /**
+     * Unregisters the caches of the DataFrames the run released; called when the run ended, when no job of
+     * the run uses them any more. A session Sluice built is stopped anyway; a given one keeps running.
+     */
+    static void releaseDeferred() {
+        List<org.apache.spark.sql.Dataset<?>> frames;
+        synchronized (LOCK) {
+            frames = new ArrayList<>(RELEASED);
+            RELEASED.clear();
+        }
+        for (org.apache.spark.sql.Dataset<?> frame : frames) {
+            try {
+                frame.unpersist(false);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not unpersist a released DataFrame", e);
+            }
         }
     }
 

@@ -36,11 +36,32 @@ final class SparkHandoff implements Handoff<org.apache.spark.sql.Dataset<Row>> {
         return level.useMemory() || level.useDisk() || level.useOffHeap() ? value.persist(level) : value;
     }
 
+    /**
+     * Frees the cached blocks now, but leaves the cache entry registered until the run ends ({@link
+     * SluiceSpark#releaseDeferred}). {@code Dataset.unpersist} would also make Spark rebuild the cache of every
+     * persisted DataFrame computed from this one while their jobs still run; with adaptive query execution
+     * such a write then sometimes wrote nothing (seen on Spark 4.2: a partitioned write of a joined, cached
+     * DataFrame committed only {@code _SUCCESS}) or failed with {@code FileAlreadyExistsException}.
+     */
     @Override
     public void release(org.apache.spark.sql.Dataset<Row> value) {
-        if (value.storageLevel().isValid()) {
-            value.unpersist(false);
+        if (!value.storageLevel().isValid()) {
+            return;
         }
+        cachedBuffers(value).ifPresent(buffers -> buffers.unpersist(false));
+        SluiceSpark.unpersistAtRunEnd(value);
+    }
+
+    /** The RDD that holds the cached blocks of {@code value}, if it is cached. */
+    private static java.util.Optional<RDD<?>> cachedBuffers(org.apache.spark.sql.Dataset<Row> value) {
+        org.apache.spark.sql.classic.Dataset<Row> classic = (org.apache.spark.sql.classic.Dataset<Row>) value;
+        Option<CachedData> cached =
+                classic.sparkSession().sharedState().cacheManager().lookupCachedData(classic);
+        if (cached.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                cached.get().cachedRepresentation().cacheBuilder().cachedColumnBuffers());
     }
 
     @Override
