@@ -25,6 +25,9 @@ final class RecordedOptions {
     static final String FILTER = "filter";
     static final String HOOKS = "hooks";
     static final String ONLY_MISSING_OUTPUTS = "only_missing_outputs";
+    static final String S3_CONNECT_TIMEOUT = "s3_connect_timeout";
+    static final String S3_REQUEST_TIMEOUT = "s3_request_timeout";
+    static final String S3_SAVE_TIMEOUT = "s3_save_timeout";
 
     /** The options that select nodes; {@code --resume} takes them from the resumed run. */
     static final List<String> SELECTION_OPTIONS = List.of(
@@ -60,6 +63,9 @@ final class RecordedOptions {
         options.put(FILTER, filter);
         options.put(HOOKS, run.project.hooks);
         options.put(ONLY_MISSING_OUTPUTS, run.onlyMissingOutputs);
+        putIfGiven(options, S3_CONNECT_TIMEOUT, run.s3ConnectTimeout);
+        putIfGiven(options, S3_REQUEST_TIMEOUT, run.s3RequestTimeout);
+        putIfGiven(options, S3_SAVE_TIMEOUT, run.s3SaveTimeout);
         return options;
     }
 
@@ -124,6 +130,24 @@ final class RecordedOptions {
                 "retry_budget_ms",
                 v -> run.retryBudget = (int) (((Number) v).longValue() / 1000));
         unless(given, "--verify", recorded, "verify", v -> run.verify = Boolean.TRUE.equals(v));
+        unless(
+                given,
+                "--s3-connect-timeout",
+                recorded,
+                S3_CONNECT_TIMEOUT,
+                v -> run.s3ConnectTimeout = ((Number) v).doubleValue());
+        unless(
+                given,
+                "--s3-request-timeout",
+                recorded,
+                S3_REQUEST_TIMEOUT,
+                v -> run.s3RequestTimeout = ((Number) v).doubleValue());
+        unless(
+                given,
+                "--s3-save-timeout",
+                recorded,
+                S3_SAVE_TIMEOUT,
+                v -> run.s3SaveTimeout = ((Number) v).doubleValue());
         unless(given, "--check-mutation", recorded, "check_mutation", v -> run.checkMutation = Boolean.TRUE.equals(v));
 
         Map<String, Object> params = new LinkedHashMap<>();
@@ -140,6 +164,12 @@ final class RecordedOptions {
                     + String.join(",", masked.stream().map(k -> k + "=...").toList()) + ".");
         }
         return params;
+    }
+
+    private static void putIfGiven(Map<String, Object> options, String key, Object value) {
+        if (value != null) {
+            options.put(key, value);
+        }
     }
 
     private static void unless(

@@ -19,11 +19,13 @@ import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.RunInterruptedException;
 import dev.sluice.runner.RunResult;
 import dev.sluice.runner.Runner;
+import dev.sluice.storage.Storage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,6 +190,27 @@ final class RunCommand implements Callable<Integer> {
     Integer retryBudget;
 
     @Option(
+            names = "--s3-connect-timeout",
+            paramLabel = "SECONDS",
+            description = "Seconds to wait for a connection to an S3 store, for entries whose fs_args do not set"
+                    + " connect_timeout (default: 10).")
+    Double s3ConnectTimeout;
+
+    @Option(
+            names = "--s3-request-timeout",
+            paramLabel = "SECONDS",
+            description = "Seconds an S3 request may go without an answer or without the store taking more bytes,"
+                    + " for entries whose fs_args do not set request_timeout (default: 30).")
+    Double s3RequestTimeout;
+
+    @Option(
+            names = "--s3-save-timeout",
+            paramLabel = "SECONDS",
+            description = "Longest time one S3 save may take, first byte to commit, for entries whose fs_args do"
+                    + " not set save_timeout (default: no limit; --retry-budget bounds a stalled save).")
+    Double s3SaveTimeout;
+
+    @Option(
             names = "--verify",
             description =
                     "After the run, reload every saved output and report those that differ from what was handed on.")
@@ -220,7 +243,24 @@ final class RunCommand implements Callable<Integer> {
         try (RunSignals signals =
                 RunSignals.install(cancellation, spec.commandLine().getErr())) {
             return run(cancellation, signals);
+        } finally {
+            Storage.defaultOptions("s3", Map.of());
         }
+    }
+
+    /** The S3 settings the command line gives every entry whose fs_args do not set them. */
+    private Map<String, Object> s3Defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        if (s3ConnectTimeout != null) {
+            defaults.put("connect_timeout", s3ConnectTimeout);
+        }
+        if (s3RequestTimeout != null) {
+            defaults.put("request_timeout", s3RequestTimeout);
+        }
+        if (s3SaveTimeout != null) {
+            defaults.put("save_timeout", s3SaveTimeout);
+        }
+        return defaults;
     }
 
     /** The command, with Ctrl-C and SIGTERM asking {@code cancellation} to stop the run. */
@@ -249,6 +289,8 @@ final class RunCommand implements Callable<Integer> {
             params = RecordedOptions.reuse(
                     this, resumed.get(0).runId(), resumed.get(0).options(), given);
         }
+        // For this command only: call() removes them when it returns.
+        Storage.defaultOptions("s3", s3Defaults());
         Project opened = project.builder().runtimeParams(params).open();
         Pipeline selected = selectPipeline(opened);
         // Before planning a resume, which reads the catalog: every entry this run needs, or why not, at once.

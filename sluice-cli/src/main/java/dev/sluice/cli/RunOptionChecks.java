@@ -111,6 +111,18 @@ final class RunOptionChecks {
         if (run.retryBudget != null && run.retryBudget < 0) {
             throw invalid(spec, "--retry-budget", run.retryBudget, "is negative; give 0 (no retry) or more seconds.");
         }
+        seconds(spec, "--s3-connect-timeout", run.s3ConnectTimeout, 3600);
+        seconds(spec, "--s3-request-timeout", run.s3RequestTimeout, 3600);
+        seconds(spec, "--s3-save-timeout", run.s3SaveTimeout, 24 * 3600);
+    }
+
+    private static void seconds(CommandSpec spec, String option, Double value, int max) {
+        if (value != null && !(value > 0 && value <= max)) {
+            String given =
+                    value % 1 == 0 && Math.abs(value) < 1e15 ? String.valueOf(value.longValue()) : value.toString();
+            throw invalid(
+                    spec, option, given, "is not a timeout; give seconds above 0 and at most " + max + ", such as 30.");
+        }
     }
 
     /** The {@code --max-pending-bytes} value in bytes. */

@@ -30,6 +30,7 @@ class CatalogTypesCommandTest {
                 .contains("text  [sluice-core]")
                 .contains("Loads and saves: String")
                 .containsPattern("\\n  filepath \\(required\\) +path or URI\\. Where the data lives")
+                .contains("connect_timeout, request_timeout, save_timeout")
                 .containsPattern(
                         "\\n  encoding +character set name\\. The file's character encoding\\. Default: UTF-8\\.");
         assertThat(run.out())

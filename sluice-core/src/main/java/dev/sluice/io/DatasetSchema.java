@@ -45,7 +45,7 @@ public final class DatasetSchema {
             "fs_args",
             "mapping",
             "Settings of the store that filepath names (for s3:// paths: endpoint_url, region_name, part_size,"
-                    + " timeouts; see the S3 chapter).");
+                    + " max_concurrency, connect_timeout, request_timeout, save_timeout; see the S3 chapter).");
 
     /**
      * The keys the catalog handles itself, valid in every entry: {@code type}, {@code credentials},

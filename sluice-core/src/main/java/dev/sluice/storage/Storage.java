@@ -4,6 +4,7 @@ import dev.sluice.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Turns a path or URI from a catalog entry into a {@link Location}. */
 public final class Storage {
     private static final Map<String, StorageProvider> PROVIDERS = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Object>> DEFAULT_OPTIONS = new ConcurrentHashMap<>();
 
     static {
         for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, Storage.class.getClassLoader())) {
@@ -25,6 +27,20 @@ public final class Storage {
     /** Registers a provider in code, replacing any for the same scheme. */
     public static void register(StorageProvider provider) {
         PROVIDERS.put(provider.scheme().toLowerCase(Locale.ROOT), provider);
+    }
+
+    /**
+     * Sets the store settings every location of {@code scheme} starts from: a catalog entry's own
+     * {@code fs_args} override them key by key. An empty map removes them. The CLI sets them from
+     * options such as {@code --s3-request-timeout}, for the duration of one command.
+     */
+    public static void defaultOptions(String scheme, Map<String, Object> options) {
+        String key = scheme.toLowerCase(Locale.ROOT);
+        if (options.isEmpty()) {
+            DEFAULT_OPTIONS.remove(key);
+        } else {
+            DEFAULT_OPTIONS.put(key, Map.copyOf(options));
+        }
     }
 
     /** A local file location. */
@@ -67,6 +83,12 @@ public final class Storage {
                     + "'); known schemes are " + new TreeMap<>(PROVIDERS).keySet()
                     + " plus file. Add the module that provides it (e.g. sluice-s3) to the classpath.");
         }
-        return provider.locate(uri, credentials, options);
+        Map<String, Object> defaults = DEFAULT_OPTIONS.getOrDefault(scheme, Map.of());
+        if (defaults.isEmpty()) {
+            return provider.locate(uri, credentials, options);
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(options == null ? Map.of() : options);
+        return provider.locate(uri, credentials, merged);
     }
 }

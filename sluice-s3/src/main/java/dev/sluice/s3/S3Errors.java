@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -124,7 +125,8 @@ final class S3Errors {
                                 + (timeout.equals("connect_timeout")
                                         ? "no connection to the store within "
                                         : "the store stopped answering for ")
-                                + seconds(limit) + " ('" + timeout + "' under the entry's fs_args). Check"
+                                + seconds(limit) + " ('" + timeout + "' under the entry's fs_args, or --s3-"
+                                + timeout.replace('_', '-') + " for every S3 entry). Check"
                                 + " that the store" + (settings.endpoint() == null ? "" : " at " + settings.endpoint())
                                 + " is up, or raise '" + timeout + "' if it is only slow. Timeouts are retried"
                                 + " within --retry-budget.",
@@ -151,6 +153,18 @@ final class S3Errors {
         IOException e = new IOException("Could not " + action + " " + target + at(location) + ": " + cause);
         e.initCause(cause);
         return e;
+    }
+
+    /** The failure of a write to {@code location} that took longer than its {@code save_timeout}. */
+    static TransientIOException saveTimedOut(S3Location location, java.time.Duration limit) {
+        var endpoint = location.settings().client().endpoint();
+        return new TransientIOException(
+                "Could not write " + location.uri() + at(location) + ": the save took longer than " + seconds(limit)
+                        + " ('save_timeout' under the entry's fs_args, or --s3-save-timeout for every S3 entry)."
+                        + " Check that the store" + (endpoint == null ? "" : " at " + endpoint)
+                        + " is up, or raise 'save_timeout' if the object is only large. Timeouts are retried within"
+                        + " --retry-budget.",
+                new TimeoutException("save_timeout of " + seconds(limit)));
     }
 
     /** The failure for {@code action} on {@code location} when its bucket does not exist. */
@@ -189,10 +203,11 @@ final class S3Errors {
      * bucket never explains, so there is nothing to ask it.
      */
     static boolean endedOnTimeout(IOException failure) {
-        return failure.getCause() instanceof SdkClientException client
-                && (client instanceof ApiCallTimeoutException
-                        || client instanceof ApiCallAttemptTimeoutException
-                        || timeoutKey(client) != null);
+        return failure.getCause() instanceof TimeoutException
+                || failure.getCause() instanceof SdkClientException client
+                        && (client instanceof ApiCallTimeoutException
+                                || client instanceof ApiCallAttemptTimeoutException
+                                || timeoutKey(client) != null);
     }
 
     /** A timeout, or a connection that failed or broke (an I/O error under the SDK's exception). */

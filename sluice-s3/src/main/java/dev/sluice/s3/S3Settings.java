@@ -22,8 +22,10 @@ import java.util.TreeSet;
  * @param client what identifies the shared client: endpoint, region, addressing and credentials
  * @param partSize bytes per multipart part; content up to this size goes in a single put
  * @param maxConcurrency parts of one write uploaded at the same time
+ * @param saveTimeout the longest one write may take from its first byte to its commit
+ *     ({@code save_timeout}), or {@code null} for no limit
  */
-record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
+record S3Settings(ClientSettings client, int partSize, int maxConcurrency, Duration saveTimeout) {
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     static final int MAX_PART_SIZE = 1024 * 1024 * 1024;
     static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
@@ -36,6 +38,8 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
      * timeout on the socket, so large parts that keep moving are never cut off.
      */
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest {@code save_timeout}: a day. */
+    static final int MAX_SAVE_TIMEOUT_SECONDS = 24 * 3600;
 
     private static final Set<String> OPTION_KEYS = Set.of(
             "endpoint_url",
@@ -46,6 +50,7 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
             "max_concurrency",
             "connect_timeout",
             "request_timeout",
+            "save_timeout",
             "client_kwargs",
             "profile",
             "anon",
@@ -111,6 +116,7 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
         int maxConcurrency = opts.integer("max_concurrency", DEFAULT_MAX_CONCURRENCY, 1, MAX_CONCURRENCY_LIMIT);
         Duration connectTimeout = opts.seconds("connect_timeout", DEFAULT_CONNECT_TIMEOUT);
         Duration requestTimeout = opts.seconds("request_timeout", DEFAULT_REQUEST_TIMEOUT);
+        Duration saveTimeout = opts.seconds("save_timeout", null, MAX_SAVE_TIMEOUT_SECONDS);
 
         String key =
                 first(creds.string("key"), creds.string("aws_access_key_id"), credsKwargs.string("aws_access_key_id"));
@@ -149,7 +155,8 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
         return new S3Settings(
                 new ClientSettings(endpoint, region, pathStyle, credentialSource, connectTimeout, requestTimeout),
                 partSize,
-                maxConcurrency);
+                maxConcurrency,
+                saveTimeout);
     }
 
     private static URI endpoint(String where, String text) {
@@ -264,6 +271,11 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
 
         /** A positive number of seconds (a whole or decimal number, such as 30 or 2.5), at most an hour. */
         Duration seconds(String key, Duration defaultValue) {
+            return seconds(key, defaultValue, 3600);
+        }
+
+        /** A positive number of seconds (a whole or decimal number, such as 30 or 2.5), at most {@code max}. */
+        Duration seconds(String key, Duration defaultValue, int max) {
             Object value = values.get(key);
             if (value == null) {
                 return defaultValue;
@@ -276,9 +288,9 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency) {
             } catch (NumberFormatException e) {
                 parsed = Double.NaN;
             }
-            if (!(parsed > 0 && parsed <= 3600)) {
+            if (!(parsed > 0 && parsed <= max)) {
                 throw new ConfigurationException("S3 setting '" + key + "' in " + mapName + " for " + where
-                        + " must be a number of seconds above 0 and at most 3600, such as 30 or 2.5, not '"
+                        + " must be a number of seconds above 0 and at most " + max + ", such as 30 or 2.5, not '"
                         + value + "'.");
             }
             return Duration.ofMillis(Math.max(1, Math.round(parsed * 1000)));

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Found by {@link java.util.ServiceLoader} when this module is on the classpath. Settings come
  * from the catalog entry: {@code fs_args} ({@code endpoint_url}, {@code region}, {@code path_style},
- * {@code part_size}, {@code max_concurrency}, {@code connect_timeout}, {@code request_timeout} (seconds),
+ * {@code part_size}, {@code max_concurrency}, {@code connect_timeout}, {@code request_timeout}, {@code save_timeout} (seconds; the CLI's
+ * {@code --s3-*-timeout} options give defaults through {@link dev.sluice.storage.Storage#defaultOptions}),
  * {@code profile}, {@code anon}; {@code endpoint_url} and
  * {@code region_name} may also sit under {@code client_kwargs} as in s3fs) and credentials
  * ({@code key}/{@code secret}/{@code token} or {@code aws_access_key_id}/{@code

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * The stream a write goes through: content up to one part stays in memory and is sent with a single
@@ -29,6 +33,10 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * <p>Nothing is visible under the key until {@link #commit} returns: a single put is atomic, and S3
  * only shows a multipart object once the upload is completed. {@link #abort} cancels the upload so
  * no parts are left behind. {@link #close} commits nothing; the writer may call it freely.
+ *
+ * <p>With a {@code save_timeout}, the write fails once that long has passed since the stream was
+ * opened: waits for a free slot, for parts and for the final request end at the deadline, requests in
+ * flight are cancelled, and the upload is aborted.
  *
  * <p>Memory is bounded by {@code (maxConcurrency + 1) * partSize}: the writer blocks while that many
  * parts are in flight. Not thread-safe: one writer thread, as {@link java.io.OutputStream} implies.
@@ -45,18 +53,24 @@ final class S3UploadStream extends OutputStream {
     private final int partSize;
     private final Semaphore permits;
     private final List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
+    private final List<CompletableFuture<?>> requests = new ArrayList<>();
     private final AtomicReference<Throwable> partFailure = new AtomicReference<>();
+    private final Duration saveTimeout;
+    private final long deadline;
     private byte[] buffer = new byte[0];
     private int count;
     private String uploadId;
     private boolean closed;
     private boolean finished;
+    private boolean timedOut;
 
     S3UploadStream(S3Location location, S3AsyncClient client) {
         this.location = location;
         this.client = client;
         this.partSize = location.settings().partSize();
         this.permits = new Semaphore(location.settings().maxConcurrency());
+        this.saveTimeout = location.settings().saveTimeout();
+        this.deadline = saveTimeout == null ? 0 : System.nanoTime() + saveTimeout.toNanos();
     }
 
     @Override
@@ -153,6 +167,20 @@ final class S3UploadStream extends OutputStream {
                 // exceptionally() already absorbed the failure; nothing else can be thrown here.
             }
         }
+        if (timedOut) {
+            // A store too slow for the save is likely too slow for the abort: send it without waiting. If
+            // it never lands, the next run of the pipeline aborts the upload (S3Location.removeLeftovers).
+            String abandoned = uploadId;
+            client.abortMultipartUpload(
+                            b -> b.bucket(location.bucket()).key(location.key()).uploadId(abandoned))
+                    .whenComplete((done, failure) -> {
+                        if (failure == null) {
+                            OPEN_UPLOADS.remove(abandoned);
+                        }
+                        LOG.debug("Abort of timed-out multipart upload {} of {}", abandoned, location.uri(), failure);
+                    });
+            return;
+        }
         try {
             client.abortMultipartUpload(
                             b -> b.bucket(location.bucket()).key(location.key()).uploadId(uploadId))
@@ -161,12 +189,14 @@ final class S3UploadStream extends OutputStream {
             LOG.debug("Aborted multipart upload {} of {}", uploadId, location.uri());
         } catch (RuntimeException e) {
             IOException failure = S3Errors.translate(location, "abort the multipart upload of", e);
+            // The message says what failed; the SDK's frames help only when debugging.
             LOG.warn(
-                    "Could not abort multipart upload {} of {}; its parts stay billed until a bucket lifecycle rule"
-                            + " removes them",
+                    "Could not abort multipart upload {} of {}; its parts stay billed until the next run of this"
+                            + " pipeline or a bucket lifecycle rule removes them: {}",
                     uploadId,
                     location.uri(),
-                    failure);
+                    failure.getMessage());
+            LOG.debug("Abort of multipart upload {} failed", uploadId, failure);
             reason.addSuppressed(failure);
         }
     }
@@ -189,7 +219,11 @@ final class S3UploadStream extends OutputStream {
                     + " parts of " + partSize + " bytes. Raise 'part_size' in the entry's fs_args.");
         }
         try {
-            permits.acquire();
+            if (saveTimeout == null) {
+                permits.acquire();
+            } else if (!permits.tryAcquire(remainingNanos(), TimeUnit.NANOSECONDS)) {
+                throw timedOut();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while writing " + location.uri());
@@ -209,18 +243,19 @@ final class S3UploadStream extends OutputStream {
         count = 0;
         CompletableFuture<CompletedPart> part;
         try {
-            part = client.uploadPart(
-                            b -> b.bucket(location.bucket())
-                                    .key(location.key())
-                                    .uploadId(uploadId)
-                                    .partNumber(partNumber)
-                                    .checksumAlgorithm(ChecksumAlgorithm.CRC32),
-                            AsyncRequestBody.fromRemainingByteBufferUnsafe(ByteBuffer.wrap(data, 0, length)))
-                    .thenApply(response -> CompletedPart.builder()
+            CompletableFuture<UploadPartResponse> request = client.uploadPart(
+                    b -> b.bucket(location.bucket())
+                            .key(location.key())
+                            .uploadId(uploadId)
                             .partNumber(partNumber)
-                            .eTag(response.eTag())
-                            .checksumCRC32(response.checksumCRC32())
-                            .build());
+                            .checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                    AsyncRequestBody.fromRemainingByteBufferUnsafe(ByteBuffer.wrap(data, 0, length)));
+            requests.add(request);
+            part = request.thenApply(response -> CompletedPart.builder()
+                    .partNumber(partNumber)
+                    .eTag(response.eTag())
+                    .checksumCRC32(response.checksumCRC32())
+                    .build());
         } catch (RuntimeException e) {
             permits.release();
             throw e;
@@ -255,6 +290,17 @@ final class S3UploadStream extends OutputStream {
         }
     }
 
+    private long remainingNanos() {
+        return deadline - System.nanoTime();
+    }
+
+    /** The save took longer than {@code save_timeout}: cancels what is still on the wire, so the abort can follow at once. */
+    private IOException timedOut() {
+        timedOut = true;
+        requests.forEach(request -> request.cancel(true));
+        return S3Errors.saveTimedOut(location, saveTimeout);
+    }
+
     /** Fails the writer early once any part has failed, instead of uploading the rest in vain. */
     private void rethrowPartFailure() throws IOException {
         Throwable failure = partFailure.get();
@@ -265,7 +311,10 @@ final class S3UploadStream extends OutputStream {
 
     private <T> T await(CompletableFuture<T> future) throws IOException {
         try {
-            return future.get();
+            return saveTimeout == null ? future.get() : future.get(remainingNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

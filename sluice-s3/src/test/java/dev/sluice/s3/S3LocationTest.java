@@ -4,8 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.sluice.storage.Location;
+import dev.sluice.storage.TransientIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +123,30 @@ class S3LocationTest {
         assertThat(thrown).isInstanceOf(IOException.class).hasMessageContaining("s3://" + bucket + "/model.bin");
         assertThat(S3.objectExists(bucket, "model.bin")).isFalse();
         assertThat(S3.pendingUploads(bucket)).isEmpty();
+    }
+
+    @Test
+    void write_saveTimeoutPassesWhilePartsStall_failsNamingTheSettingAndAbortsTheUpload() throws Exception {
+        String bucket = S3.createBucket();
+        Location location = S3.locate("s3://" + bucket + "/slow.bin", Map.of("part_size", "5MiB", "save_timeout", 0.5));
+        CountDownLatch release = new CountDownLatch(1);
+        S3.onPartUpload(request -> release.await());
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> location.write(out -> out.write(randomBytes(6 * MIB))));
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(thrown)
+                .isInstanceOf(TransientIOException.class)
+                .hasMessageContaining("s3://" + bucket + "/slow.bin")
+                .hasMessageContaining("took longer than 0.5 s")
+                .hasMessageContaining("'save_timeout'");
+        // The abort is sent without waiting for the stalled store; it lands once the store answers.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> S3.pendingUploads(bucket).isEmpty());
+        assertThat(S3.objectExists(bucket, "slow.bin")).isFalse();
     }
 
     @Test

@@ -8,15 +8,9 @@ import dev.sluice.storage.Location;
 import dev.sluice.storage.Storage;
 import dev.sluice.storage.TransientIOException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,41 +21,22 @@ import org.junit.jupiter.api.Test;
  * setting that raises it, after one connection (the SDK does not retry under Sluice's RetryPolicy).
  */
 class StalledStoreTest {
-    private ServerSocket server;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private Thread acceptor;
+    private SilentServer server;
 
     @BeforeEach
     void startSilentServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    accepted.add(server.accept()); // read nothing, answer nothing
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        server = new SilentServer();
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
-        for (Socket socket : accepted) {
-            socket.close();
-        }
-        acceptor.join();
         S3Clients.closeAll();
     }
 
     @Test
     void write_storeNeverAnswers_failsTransientlyOnTheRequestTimeoutNamingEndpointAndSetting() {
-        String endpoint = "http://127.0.0.1:" + server.getLocalPort();
+        String endpoint = server.endpoint();
         Location location = Storage.locate(
                 "s3://bucket/data/out.txt",
                 Path.of("."),
@@ -74,7 +49,7 @@ class StalledStoreTest {
                 .hasMessageContaining(endpoint)
                 .hasMessageContaining("stopped answering for 0.5 s")
                 .hasMessageContaining("raise 'request_timeout'");
-        assertThat(connections.get()).as("connections the write opened").isEqualTo(1);
+        assertThat(server.connections()).as("connections the write opened").isEqualTo(1);
     }
 
     @Test
@@ -85,5 +60,14 @@ class StalledStoreTest {
                 .hasMessageContaining("'soon'");
         assertThat(S3Settings.parse("s3://b/k", Map.of(), Map.of()).client().requestTimeout())
                 .isEqualTo(S3Settings.DEFAULT_REQUEST_TIMEOUT);
+        assertThatThrownBy(() -> S3Settings.parse("s3://b/k", Map.of(), Map.of("save_timeout", 0)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'save_timeout'")
+                .hasMessageContaining("at most 86400");
+        assertThat(S3Settings.parse("s3://b/k", Map.of(), Map.of()).saveTimeout())
+                .isNull();
+        assertThat(S3Settings.parse("s3://b/k", Map.of(), Map.of("save_timeout", "7200"))
+                        .saveTimeout())
+                .isEqualTo(java.time.Duration.ofHours(2));
     }
 }
