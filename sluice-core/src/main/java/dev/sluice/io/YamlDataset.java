@@ -105,7 +105,7 @@ public final class YamlDataset extends FileDataset<Object> {
                 .build();
         String text;
         try {
-            text = new Dump(settings).dumpToString(sortKeys ? sorted(value) : value);
+            text = new Dump(settings).dumpToString(sortKeys ? sorted(value) : StableOrder.of(value));
         } catch (YamlEngineException e) {
             throw saveError(
                     "a " + value.getClass().getName() + " holds something that is not a plain value ("

@@ -2,6 +2,7 @@ package dev.sluice.datasets.csv;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.StableOrder;
 import dev.sluice.storage.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,9 @@ public final class CsvRowsDataset<R> extends FileDataset<List<R>> {
     }
 
     @Override
-    protected void encode(List<R> rows, OutputStream out) throws IOException {
+    protected void encode(List<R> given, OutputStream out) throws IOException {
+        // A header row given as Map.of or a HashMap names its columns in a fixed order.
+        List<?> rows = (List<?>) StableOrder.of(given);
         CsvWriter writer = format().writer(out);
         List<?> columns = null;
         Set<?> keys = null;

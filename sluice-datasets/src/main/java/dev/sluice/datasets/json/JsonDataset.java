@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.StableOrder;
 import dev.sluice.storage.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +118,7 @@ public final class JsonDataset<T> extends FileDataset<T> {
                     .withArrayIndenter(indenter));
         }
         try {
-            writer.writeValue(out, value);
+            writer.writeValue(out, StableOrder.of(value));
         } catch (JsonMappingException e) {
             throw saveError(
                     "a " + value.getClass().getName() + " cannot be written as JSON" + path(e) + ": "

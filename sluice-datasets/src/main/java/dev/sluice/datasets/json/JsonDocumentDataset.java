@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.StableOrder;
 import dev.sluice.storage.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,7 +127,7 @@ public final class JsonDocumentDataset extends FileDataset<Object> {
 
     @Override
     protected void encode(Object value, OutputStream out) throws IOException {
-        Object plain = plain(value);
+        Object plain = plain(StableOrder.of(value));
         String problem = kind.problem(plain);
         if (problem != null) {
             throw saveError(problem, null);
