@@ -138,6 +138,7 @@ class ByteIdenticalOutputTest {
         entries.put("polars_parquet", "type: polars.ParquetDataset\n  filepath: data/polars.parquet");
         entries.put("text", "type: text\n  filepath: data/notes.txt");
         entries.put("metrics", "type: tracking.MetricsDataset\n  filepath: data/metrics.json\n  versioned: false");
+        entries.put("tracking_json", "type: tracking.JSONDataset\n  filepath: data/tracking.json\n  versioned: false");
         entries.put("yaml", "type: yaml\n  filepath: data/doc.yml");
         return entries;
     }
@@ -236,6 +237,7 @@ class ByteIdenticalOutputTest {
         values.put("polars_parquet", numbers);
         values.put("text", "line one\nline two, ünïcode\n");
         values.put("metrics", Map.of("accuracy", 0.97, "loss", 0.03, "auc", 0.9));
+        values.put("tracking_json", document);
         values.put("yaml", document);
         return values;
     }
