@@ -149,10 +149,30 @@ final class DagRunner implements Runner {
         /** The threads running node functions now; guarded by itself, so an abort interrupts only these. */
         private final Map<String, Thread> nodeThreads = new HashMap<>();
 
-        /** What wakes the scheduler: a node finished, a waiting node's inputs became loadable, or a stop. */
-        private sealed interface Event permits NodeDone, InputsReady, Wake {}
+        /**
+         * The scheduling state, guarded by {@link #lock}: the calling thread starts nodes, and the worker
+         * that finishes a node records it and takes the next. Also guards {@link #nodeStates}.
+         */
+        private final Object lock = new Object();
 
-        private record NodeDone(int id, Throwable error) implements Event {}
+        private List<Node> order;
+        /** Per node: how many of its parents have not completed. */
+        private int[] waitingOn;
+        /** Per node: the nodes that consume its outputs. */
+        private int[][] children;
+        /** Nodes whose inputs are ready, the longest remaining path first. */
+        private PriorityQueue<Integer> ready;
+        /** How many workers may run at once, and how many run (or are being started) now. */
+        private int capacity;
+
+        private int running;
+        /** Nodes whose parents completed and whose inputs wait for a commit. */
+        private int awaitingIo;
+        /** Set when the scheduler stops: a node that ends later changes nothing. */
+        private boolean closed;
+
+        /** What wakes the scheduler: a worker slot may be free, a waiting node's inputs became loadable, or a stop. */
+        private sealed interface Event permits InputsReady, Wake {}
 
         private record InputsReady(int id) implements Event {}
 
@@ -183,12 +203,14 @@ final class DagRunner implements Runner {
             } finally {
                 ctx.cancellation.detach(this);
             }
-            // A run that stopped waiting leaves what was still running or writing: that was interrupted.
-            nodeStates.replaceAll((name, state) -> switch (state) {
-                case PENDING -> NodeState.NOT_RUN;
-                case RUNNING -> NodeState.INTERRUPTED;
-                default -> state;
-            });
+            synchronized (lock) {
+                // A run that stopped waiting leaves what was still running or writing: that was interrupted.
+                nodeStates.replaceAll((name, state) -> switch (state) {
+                    case PENDING -> NodeState.NOT_RUN;
+                    case RUNNING -> NodeState.INTERRUPTED;
+                    default -> state;
+                });
+            }
             Map<String, SaveState> saveStates = new LinkedHashMap<>(ctx.saveStatesSnapshot());
             saveStates.replaceAll((name, state) -> state.isTerminal() ? state : SaveState.INTERRUPTED);
             boolean stoppedEarly = ctx.cancellation.isRequested() && !complete(saveStates);
@@ -254,54 +276,83 @@ final class DagRunner implements Runner {
             }
         }
 
+        /**
+         * Starts nodes until every node has run, or until the run stops. The calling thread starts work
+         * only when a worker slot is free; a worker that finishes a node takes the next ready one itself,
+         * so a node that becomes ready while every slot is busy passes from one thread to another only
+         * when a slot is idle.
+         */
         private void schedule() {
             // Nodes are numbered by topological position; every per-node table is an array, so that
             // scheduling costs the same per node whatever the fan-in or fan-out.
-            List<Node> order = ctx.pipeline.nodes();
-            int count = order.size();
+            List<Node> nodeOrder = ctx.pipeline.nodes();
+            int count = nodeOrder.size();
             Map<Node, Integer> ids = new HashMap<>(count * 4 / 3 + 1);
             for (int i = 0; i < count; i++) {
-                ids.put(order.get(i), i);
+                ids.put(nodeOrder.get(i), i);
             }
-            int[] waitingOn = new int[count];
-            int[][] children = new int[count][];
+            int[] waiting = new int[count];
+            int[][] edges = new int[count][];
             for (int i = 0; i < count; i++) {
-                Node node = order.get(i);
-                waitingOn[i] = ctx.pipeline.parentsOf(node).size();
+                Node node = nodeOrder.get(i);
+                waiting[i] = ctx.pipeline.parentsOf(node).size();
                 List<Node> nodeChildren = ctx.pipeline.childrenOf(node);
-                children[i] = new int[nodeChildren.size()];
-                for (int c = 0; c < children[i].length; c++) {
-                    children[i][c] = ids.get(nodeChildren.get(c));
+                edges[i] = new int[nodeChildren.size()];
+                for (int c = 0; c < edges[i].length; c++) {
+                    edges[i][c] = ids.get(nodeChildren.get(c));
                 }
             }
-            CriticalPath path = new CriticalPath(order, children, expectedNodeTimes, io::ioWaits);
-            PriorityQueue<Integer> ready = new PriorityQueue<>(path.readyOrder());
-            int capacity = ctx.options.parallel() ? ctx.options.workers() : 1;
-            int running = 0;
-            int awaitingIo = 0;
+            CriticalPath path = new CriticalPath(nodeOrder, edges, expectedNodeTimes, io::ioWaits);
+            List<Integer> roots = new ArrayList<>();
+            synchronized (lock) {
+                order = nodeOrder;
+                waitingOn = waiting;
+                children = edges;
+                ready = new PriorityQueue<>(path.readyOrder());
+                capacity = ctx.options.parallel() ? ctx.options.workers() : 1;
+                for (int i = 0; i < count; i++) {
+                    if (waiting[i] == 0) {
+                        roots.add(i);
+                    }
+                }
+            }
+            try {
+                queueWhenInputsReady(roots);
+                startUntilDone();
+            } finally {
+                synchronized (lock) {
+                    // Nodes still running after an abort end unrecorded: the run counts them as interrupted.
+                    closed = true;
+                }
+            }
+        }
+
+        private void startUntilDone() {
             boolean interrupted = false;
-            for (int i = 0; i < count; i++) {
-                if (waitingOn[i] == 0) {
-                    awaitingIo += whenInputsReady(order, i, ready);
-                }
-            }
             while (true) {
-                while (!ctx.stopping() && !ready.isEmpty() && running < capacity) {
-                    int id = ready.poll();
-                    Node node = order.get(id);
-                    nodeStates.put(node.name(), NodeState.RUNNING);
-                    inProgress.add(node.name());
-                    running++;
-                    nodes.execute(() -> events.add(new NodeDone(id, runNode(node))));
+                List<Integer> start = new ArrayList<>();
+                boolean finished;
+                synchronized (lock) {
+                    while (!ctx.stopping() && !ready.isEmpty() && running < capacity) {
+                        start.add(begin(ready.poll()));
+                        running++;
+                    }
+                    finished = running == 0 && (awaitingIo == 0 || ctx.stopping());
                 }
-                // Aborted: take in what already happened, then stop without waiting for running nodes.
-                boolean aborted = ctx.cancellation.isAborted();
-                if (!aborted && running == 0 && (awaitingIo == 0 || ctx.stopping())) {
+                for (int id : start) {
+                    nodes.execute(() -> work(id));
+                }
+                if (finished) {
                     break;
+                }
+                if (!start.isEmpty()) {
+                    // Sequentially the nodes ran just now, on this thread: look again before waiting.
+                    continue;
                 }
                 Event event;
                 try {
-                    event = aborted ? events.poll() : events.take();
+                    // Aborted: stop without waiting for running nodes once nothing else is pending.
+                    event = ctx.cancellation.isAborted() ? events.poll() : events.take();
                 } catch (InterruptedException e) {
                     interrupted = true;
                     ctx.failures.add(
@@ -311,36 +362,10 @@ final class DagRunner implements Runner {
                 if (event == null) {
                     break;
                 }
-                if (event instanceof Wake) {
-                    continue;
-                }
                 if (event instanceof InputsReady inputsReady) {
-                    awaitingIo--;
-                    ready.add(inputsReady.id());
-                    continue;
-                }
-                NodeDone done = (NodeDone) event;
-                running--;
-                Node node = order.get(done.id());
-                inProgress.remove(node.name());
-                if (done.error() != null && ctx.cancellation.isAborted()) {
-                    // It was interrupted by the abort, or failed on its own: the abort cut it short either way.
-                    LOG.debug(
-                            "Node '{}' ended after the run was aborted: {}",
-                            node.name(),
-                            done.error().toString());
-                    nodeStates.put(node.name(), NodeState.INTERRUPTED);
-                    continue;
-                }
-                if (done.error() != null) {
-                    nodeStates.put(node.name(), NodeState.FAILED);
-                    ctx.failures.add(done.error());
-                    continue;
-                }
-                nodeStates.put(node.name(), NodeState.COMPLETED);
-                for (int child : children[done.id()]) {
-                    if (--waitingOn[child] == 0) {
-                        awaitingIo += whenInputsReady(order, child, ready);
+                    synchronized (lock) {
+                        awaitingIo--;
+                        ready.add(inputsReady.id());
                     }
                 }
             }
@@ -349,19 +374,83 @@ final class DagRunner implements Runner {
             }
         }
 
-        /**
-         * Queues node {@code id} as ready now if its I/O strategy has its inputs ready, or once they are
-         * (a transcoded edge waiting for a commit), so a waiting node never holds a worker. Returns 1
-         * when the node waits, else 0.
-         */
-        private int whenInputsReady(List<Node> order, int id, PriorityQueue<Integer> ready) {
-            CompletableFuture<Void> inputs = io.inputsReady(order.get(id));
-            if (inputs.isDone()) {
-                ready.add(id);
-                return 0;
+        /** Marks node {@code id} as running and returns it; the caller holds the lock. */
+        private int begin(int id) {
+            Node node = order.get(id);
+            nodeStates.put(node.name(), NodeState.RUNNING);
+            inProgress.add(node.name());
+            return id;
+        }
+
+        /** One worker slot: runs node {@code first}, then every ready node it can take, in turn. */
+        private void work(int first) {
+            int id = first;
+            while (id >= 0) {
+                id = finished(id, runNode(order.get(id)));
             }
-            inputs.whenComplete((ok, error) -> events.add(new InputsReady(id)));
-            return 1;
+        }
+
+        /**
+         * Records that node {@code id} ended (with {@code error}, or {@code null}), queues the children it
+         * unblocked, and returns the next node this worker runs, or -1 when the worker frees its slot.
+         */
+        private int finished(int id, Throwable error) {
+            Node node = order.get(id);
+            List<Integer> unblocked = new ArrayList<>();
+            synchronized (lock) {
+                inProgress.remove(node.name());
+                if (closed) {
+                    return -1;
+                }
+                if (error != null && ctx.cancellation.isAborted()) {
+                    // It was interrupted by the abort, or failed on its own: the abort cut it short either way.
+                    LOG.debug("Node '{}' ended after the run was aborted: {}", node.name(), error.toString());
+                    nodeStates.put(node.name(), NodeState.INTERRUPTED);
+                } else if (error != null) {
+                    nodeStates.put(node.name(), NodeState.FAILED);
+                    ctx.failures.add(error);
+                } else {
+                    nodeStates.put(node.name(), NodeState.COMPLETED);
+                    for (int child : children[id]) {
+                        if (--waitingOn[child] == 0) {
+                            unblocked.add(child);
+                        }
+                    }
+                }
+            }
+            queueWhenInputsReady(unblocked);
+            int next;
+            boolean wakeScheduler;
+            synchronized (lock) {
+                next = !ctx.stopping() && !ready.isEmpty() ? begin(ready.poll()) : -1;
+                if (next < 0) {
+                    running--;
+                }
+                wakeScheduler = next < 0 || (!ready.isEmpty() && running < capacity);
+            }
+            if (wakeScheduler) {
+                events.add(new Wake());
+            }
+            return next;
+        }
+
+        /**
+         * Queues each node of {@code ids} as ready now if the I/O strategy has its inputs ready, or once
+         * they are (a transcoded edge waiting for a commit), so a waiting node never holds a worker. Asks
+         * the I/O strategy outside the lock: its callbacks may come from threads that hold locks of its own.
+         */
+        private void queueWhenInputsReady(List<Integer> ids) {
+            for (int id : ids) {
+                CompletableFuture<Void> inputs = io.inputsReady(order.get(id));
+                synchronized (lock) {
+                    if (inputs.isDone()) {
+                        ready.add(id);
+                        continue;
+                    }
+                    awaitingIo++;
+                }
+                inputs.whenComplete((ok, error) -> events.add(new InputsReady(id)));
+            }
         }
 
         /**

@@ -198,8 +198,9 @@ public interface Runner {
         }
 
         /**
-         * Runs nodes on {@code executor} instead of an internal pool (parallel runner only); lets tests
-         * pause and count node starts. The runner does not shut it down.
+         * Runs nodes on {@code executor} instead of an internal pool (parallel runner only). Each task
+         * it receives is one worker: it runs a node, then takes the next ready node itself, until none is
+         * ready. The runner does not shut it down.
          */
         public Builder nodeExecutor(Executor executor) {
             this.nodeExecutor = executor;

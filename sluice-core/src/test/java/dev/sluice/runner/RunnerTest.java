@@ -13,7 +13,11 @@ import dev.sluice.testing.FakeStore;
 import dev.sluice.testing.RecordingHook;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -105,6 +109,84 @@ class RunnerTest {
         RunResult result = Runner.parallel(2).run(pipeline, DataCatalog.of(Map.of()));
 
         assertThat(result.freeOutputs()).containsEntry("l", 1).containsEntry("r", 1);
+    }
+
+    @Test
+    void parallel_chain_runsOnOneWorkerWithoutPassingNodesBetweenThreads() {
+        CountingExecutor workers = new CountingExecutor(4);
+        List<Node> nodes = new java.util.ArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        nodes.add(Node.named("n0").outputs("d0").fn(() -> {
+            threads.add(Thread.currentThread().getName());
+            return 0;
+        }));
+        for (int i = 1; i < 200; i++) {
+            nodes.add(Node.named("n" + i).inputs("d" + (i - 1)).outputs("d" + i).fn((Integer v) -> {
+                threads.add(Thread.currentThread().getName());
+                return v + 1;
+            }));
+        }
+
+        RunResult result;
+        try {
+            result = Runner.builder()
+                    .parallel(4)
+                    .nodeExecutor(workers)
+                    .build()
+                    .run(Pipeline.of(nodes), DataCatalog.of(Map.of()));
+        } finally {
+            workers.pool.shutdownNow();
+        }
+
+        assertThat(result.freeOutputs()).containsEntry("d199", 199);
+        // The worker that finishes a node takes its successor itself: one task for the whole chain.
+        assertThat(workers.tasks).hasValue(1);
+        assertThat(threads).hasSize(1);
+    }
+
+    @Test
+    void parallel_fanOut_startsASecondWorkerOnlyForTheBranchesTheFirstCannotTake() {
+        CountingExecutor workers = new CountingExecutor(2);
+        List<Node> nodes = new java.util.ArrayList<>();
+        nodes.add(Node.named("source").outputs("s").fn(() -> 1));
+        Map<String, String> joined = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            nodes.add(Node.named("branch_" + i).inputs("s").outputs("b" + i).fn((Integer s) -> s));
+            joined.put("b" + i, "b" + i);
+        }
+        nodes.add(Node.named("join").inputs(joined).outputs("n").fnByName(in -> in.asMap()
+                .size()));
+
+        RunResult result;
+        try {
+            result = Runner.builder()
+                    .parallel(2)
+                    .nodeExecutor(workers)
+                    .build()
+                    .run(Pipeline.of(nodes), DataCatalog.of(Map.of()));
+        } finally {
+            workers.pool.shutdownNow();
+        }
+
+        assertThat(result.freeOutputs()).containsEntry("n", 100);
+        // 102 nodes, at most two workers: the one that ran the source, and one more for the free slot.
+        assertThat(workers.tasks.get()).isBetween(1, 2);
+    }
+
+    /** A fixed pool that counts the tasks the runner hands it. */
+    private static final class CountingExecutor implements java.util.concurrent.Executor {
+        final ExecutorService pool;
+        final AtomicInteger tasks = new AtomicInteger();
+
+        CountingExecutor(int threads) {
+            pool = Executors.newFixedThreadPool(threads);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        }
     }
 
     @ParameterizedTest
