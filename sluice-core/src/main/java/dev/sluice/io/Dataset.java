@@ -3,6 +3,7 @@ package dev.sluice.io;
 import dev.sluice.storage.Location;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads and saves one named piece of data: a file, an object in a store, a value in memory.
@@ -69,6 +70,24 @@ public interface Dataset<T> {
      */
     default Handoff<T> handoff() {
         return Handoff.inMemory();
+    }
+
+    /**
+     * The format and layout this dataset saves in, for another transcoding of the same data that reads it
+     * ({@link #cannotRead}); empty when it cannot say, and then nothing is checked. Wrappers return their
+     * wrapped dataset's.
+     */
+    default Optional<StoredForm> storedForm() {
+        return Optional.empty();
+    }
+
+    /**
+     * Why this dataset cannot load what the entry {@code writer}, another transcoding of the same data, saves
+     * in {@code written}: a sentence naming the fix, such as the setting to add to one of the entries; empty
+     * when it can, or cannot tell. A run asks before any node starts and fails with the answer.
+     */
+    default Optional<String> cannotRead(StoredForm written, String writer) {
+        return Optional.empty();
     }
 
     /** The dataset's type and settings, for logs and {@code sluice catalog describe}; never secrets. */

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,26 @@ public abstract class FileDataset<T> implements Dataset<T> {
         }
     }
 
+    /**
+     * Reads a directory of part files as one value: {@link #load()} calls it when the location is a
+     * directory (on object stores, a prefix with objects below it), as Spark and Hadoop write a dataset
+     * ({@code part-00000-...}), with the directory's data files in name order; names that start with
+     * {@code _} or {@code .} ({@code _SUCCESS}, checksums) are left out. Formats whose files concatenate
+     * (CSV, Parquet) override it; the default refuses, saying so.
+     */
+    protected T readParts(List<Location> parts) throws IOException {
+        throw loadError(
+                "it is a directory (of part files, as Spark writes a dataset), and the " + typeName()
+                        + " type reads one file; point 'filepath' at a file, or read the directory through a"
+                        + " spark entry",
+                null);
+    }
+
     @Override
     public final T load() {
         T value;
         try {
-            value = read();
+            value = location.isDirectory() ? readDirectory(location.list()) : readFileOrPrefix();
         } catch (NoSuchFileException | FileNotFoundException e) {
             throw missing(e);
         } catch (IOException | UncheckedIOException e) {
@@ -180,12 +196,62 @@ public abstract class FileDataset<T> implements Dataset<T> {
         return getClass().getSimpleName() + "(" + location.uri() + ")";
     }
 
-    /** Opens the location, reporting a missing file or one that cannot be opened. */
-    private InputStream open() {
+    /** Reads the file; on an object store, where a directory is a prefix without an object, reads the prefix. */
+    private T readFileOrPrefix() throws IOException {
+        try {
+            return read();
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            List<String> below;
+            try {
+                below = location.list();
+            } catch (IOException | RuntimeException listing) {
+                e.addSuppressed(listing);
+                throw e;
+            }
+            if (below.isEmpty()) {
+                throw e;
+            }
+            return readDirectory(below);
+        }
+    }
+
+    /**
+     * Reads the data files among {@code names}, the entries of the directory at the location; refuses a Delta
+     * table and a partitioned directory, which need Spark to be read as a whole.
+     */
+    private T readDirectory(List<String> names) throws IOException {
+        List<Location> parts = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals("_delta_log")) {
+                throw loadError(
+                        "it is a Delta Lake table (it has a _delta_log), whose directory also keeps files of older"
+                                + " versions; read it through a delta entry",
+                        null);
+            }
+            if (name.startsWith("_") || name.startsWith(".")) {
+                continue;
+            }
+            if (name.indexOf('=') > 0) {
+                throw loadError(
+                        "it is partitioned by column values (" + name + "/, as Spark's partitionBy writes), and the "
+                                + typeName() + " type reads one file or a directory of part files; remove"
+                                + " partitionBy from the entry that writes it, or read it through a spark entry",
+                        null);
+            }
+            parts.add(location.resolve(name));
+        }
+        if (parts.isEmpty()) {
+            throw loadError("it is a directory without data files (only " + names + ")", null);
+        }
+        return readParts(parts);
+    }
+
+    /** Opens the location, reporting a file that cannot be opened; a missing one is the caller's to report. */
+    private InputStream open() throws IOException {
         try {
             return location.openRead();
         } catch (NoSuchFileException | FileNotFoundException e) {
-            throw missing(e);
+            throw e;
         } catch (IOException e) {
             if (!existsQuietly()) {
                 throw missing(e);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,6 +87,16 @@ public final class SlowDataset<T> implements Dataset<T> {
     @Override
     public Handoff<T> handoff() {
         return dataset.handoff();
+    }
+
+    @Override
+    public Optional<StoredForm> storedForm() {
+        return dataset.storedForm();
+    }
+
+    @Override
+    public Optional<String> cannotRead(StoredForm written, String writer) {
+        return dataset.cannotRead(written, writer);
     }
 
     @Override

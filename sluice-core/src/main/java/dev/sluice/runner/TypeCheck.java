@@ -21,7 +21,9 @@ import java.util.Set;
  * dev.sluice.pipeline.ParameterBinder}), which turns YAML values into the declared type. Also compares each output's type with what its
  * dataset saves. Only types known on both sides are compared, and only types that no value can have at
  * once fail: {@code List} against {@code DataFrame} fails, {@code Object} or {@code Collection} against
- * {@code List} never does. Whatever this check cannot see, the node checks again when it is called.
+ * {@code List} never does. Whatever this check cannot see, the node checks again when it is called. Where a
+ * node reads another transcoding than its producer writes, also asks the reader's dataset whether it can
+ * read what the writer's stores ({@link Dataset#storedForm()}, {@link Dataset#cannotRead}).
  */
 final class TypeCheck {
     /** Interfaces that values of unrelated declared types commonly implement too. */
@@ -49,6 +51,7 @@ final class TypeCheck {
         for (Node node : pipeline.nodes()) {
             check.outputs(node);
             check.inputs(node);
+            check.transcodings(node);
         }
         check.report();
     }
@@ -106,6 +109,41 @@ final class TypeCheck {
                                 + " (sluice catalog types lists what each type loads).");
             }
         }
+    }
+
+    /**
+     * Where {@code node} reads {@code input} through another transcoding than its producer writes, whether the
+     * reader's type can read what the writer's stores (a Spark directory through the JVM's parquet type, say).
+     */
+    private void transcodings(Node node) {
+        for (String input : node.inputs()) {
+            Node producer = pipeline.producerOf(input);
+            Optional<CatalogEntry> reader = persisted(input);
+            if (producer != null && reader.isPresent() && !producer.outputs().contains(input)) {
+                transcoding(node, input, reader.get(), producer);
+            }
+        }
+    }
+
+    private void transcoding(Node node, String input, CatalogEntry reader, Node producer) {
+        String base = DatasetNames.strip(input);
+        String written = producer.outputs().stream()
+                .filter(output -> DatasetNames.strip(output).equals(base))
+                .findFirst()
+                .orElseThrow();
+        Optional<CatalogEntry> writer = persisted(written);
+        if (writer.isEmpty()) {
+            return;
+        }
+        writer.get()
+                .dataset()
+                .storedForm()
+                .flatMap(form -> reader.dataset().cannotRead(form, written))
+                .ifPresent(reason -> problem(
+                        true,
+                        "Node '" + node.name() + "' reads " + describe(reader) + ", which node '" + producer.name()
+                                + "' writes as " + describe(writer.get()) + ", but cannot read it: " + reason
+                                + "."));
     }
 
     /** Whether a consumer of {@code input} may get the producer's value itself rather than a reload. */

@@ -91,6 +91,11 @@ final class LocalLocation implements Location {
     }
 
     @Override
+    public boolean isDirectory() {
+        return Files.isDirectory(path);
+    }
+
+    @Override
     public long size() throws IOException {
         return Files.isRegularFile(path) ? Files.size(path) : -1;
     }

@@ -29,6 +29,15 @@ public interface Location {
     /** Whether content exists under this location (a file, or any object under it as a prefix). */
     boolean exists() throws IOException;
 
+    /**
+     * Whether this location is known cheaply to be a directory rather than one file (a local directory); a
+     * reader then reads the files below it. Object stores answer {@code false} without asking the store, and
+     * find a prefix when the object is missing. The default is {@code false}.
+     */
+    default boolean isDirectory() {
+        return false;
+    }
+
     /** The size in bytes of the content, or -1 when unknown. */
     long size() throws IOException;
 

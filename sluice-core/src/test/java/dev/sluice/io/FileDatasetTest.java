@@ -337,4 +337,139 @@ class FileDatasetTest {
         assertThat(dataset.storeKey()).isEqualTo("file");
         assertThat(List.of(dataset.describe().keySet().toArray())).containsExactly("type", "filepath");
     }
+
+    /** Text read from a directory of part files: the parts joined in name order. */
+    private static final class JoinedTextDataset extends FileDataset<String> {
+        JoinedTextDataset(Location location) {
+            super("notes", location);
+        }
+
+        @Override
+        protected String decode(InputStream in) throws IOException {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        protected String readParts(List<Location> parts) throws IOException {
+            StringBuilder joined = new StringBuilder();
+            for (Location part : parts) {
+                try (InputStream in = part.openRead()) {
+                    joined.append(decode(in));
+                }
+            }
+            return joined.toString();
+        }
+
+        @Override
+        protected void encode(String value, OutputStream out) throws IOException {
+            out.write(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected String typeName() {
+            return "joined";
+        }
+    }
+
+    @Test
+    void load_directoryOfPartFiles_readsTheDataFilesInNameOrderAndSkipsMarkers() throws IOException {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("part-00001-x.txt"), "b");
+        Files.writeString(notes.resolve("part-00000-x.txt"), "a");
+        Files.writeString(notes.resolve("_SUCCESS"), "");
+        Files.writeString(notes.resolve(".part-00000-x.txt.crc"), "checksum");
+
+        assertThat(new JoinedTextDataset(Storage.local(notes)).load()).isEqualTo("ab");
+    }
+
+    @Test
+    void load_directoryOfPartFiles_aTypeThatReadsOneFileSaysSo() throws IOException {
+        Path notes = Files.createDirectories(dir.resolve("notes.txt"));
+        Files.writeString(notes.resolve("part-00000-x.txt"), "a");
+
+        assertThatThrownBy(() -> TextDataset.at(Storage.local(notes)).load())
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("it is a directory (of part files, as Spark writes a dataset)")
+                .hasMessageContaining("point 'filepath' at a file, or read the directory through a spark entry");
+    }
+
+    @Test
+    void load_partitionedDirectoryOrDeltaTable_failsNamingWhatToDoInstead() throws IOException {
+        Path partitioned = Files.createDirectories(dir.resolve("by_year/year=2024"));
+        Files.writeString(partitioned.resolve("part-00000-x.txt"), "a");
+        Path delta = Files.createDirectories(dir.resolve("table/_delta_log"));
+        Files.writeString(delta.resolveSibling("part-00000-x.txt"), "a");
+
+        assertThatThrownBy(() -> new JoinedTextDataset(Storage.local(dir.resolve("by_year"))).load())
+                .hasMessageContaining("Dataset 'notes'")
+                .hasMessageContaining("partitioned by column values (year=2024/")
+                .hasMessageContaining("remove partitionBy from the entry that writes it");
+        assertThatThrownBy(() -> new JoinedTextDataset(Storage.local(dir.resolve("table"))).load())
+                .hasMessageContaining("it is a Delta Lake table (it has a _delta_log)")
+                .hasMessageContaining("read it through a delta entry");
+    }
+
+    /** Objects under keys, as in an object store: a "directory" is a prefix with no object of its own. */
+    private record ObjectKey(java.util.SortedMap<String, byte[]> objects, String key) implements Location {
+        @Override
+        public URI uri() {
+            return URI.create("mem://bucket/" + key);
+        }
+
+        @Override
+        public String storeKey() {
+            return "mem://bucket";
+        }
+
+        @Override
+        public InputStream openRead() throws IOException {
+            byte[] bytes = objects.get(key);
+            if (bytes == null) {
+                throw new NoSuchFileException(key);
+            }
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public void write(ContentWriter writer) throws IOException {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            writer.writeTo(out);
+            objects.put(key, out.toByteArray());
+        }
+
+        @Override
+        public boolean exists() {
+            return objects.containsKey(key) || !list().isEmpty();
+        }
+
+        @Override
+        public long size() {
+            return objects.containsKey(key) ? objects.get(key).length : -1;
+        }
+
+        @Override
+        public Location resolve(String relative) {
+            return new ObjectKey(objects, key + "/" + relative);
+        }
+
+        @Override
+        public List<String> list() {
+            return objects.keySet().stream()
+                    .filter(k -> k.startsWith(key + "/"))
+                    .map(k -> k.substring(key.length() + 1))
+                    .toList();
+        }
+    }
+
+    @Test
+    void load_prefixOnAnObjectStore_readsTheObjectsBelowIt() throws IOException {
+        ObjectKey notes = new ObjectKey(new java.util.TreeMap<>(), "notes");
+        new JoinedTextDataset(notes.resolve("part-00001-x.txt")).save("b");
+        new JoinedTextDataset(notes.resolve("part-00000-x.txt")).save("a");
+        new JoinedTextDataset(notes.resolve("_SUCCESS")).save("");
+
+        assertThat(new JoinedTextDataset(notes).load()).isEqualTo("ab");
+        assertThatThrownBy(() -> new JoinedTextDataset(notes.resolve("missing")).load())
+                .hasMessageContaining("No data at mem://bucket/notes/missing");
+    }
 }

@@ -6,6 +6,7 @@ import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.model.WriteRecordModelType;
 import dev.sluice.DatasetException;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.StoredForm;
 import dev.sluice.parquet.DataFrameColumns.RowPosition;
 import dev.sluice.storage.Location;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
@@ -97,6 +99,34 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         return super.read();
     }
 
+    /**
+     * Reads a directory of Parquet part files (as Spark writes a dataset) as one value: the parts' rows in
+     * the order of their names, which is Spark's partition order.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected T readParts(List<Location> parts) throws IOException {
+        List<T> values = new ArrayList<>();
+        for (Location part : parts) {
+            URI uri = part.uri();
+            if ("file".equals(uri.getScheme())) {
+                values.add(readFrom(new LocalInputFile(Path.of(uri))));
+            } else {
+                try (InputStream in = part.openRead();
+                        ParquetInput input = ParquetInput.copy(in, part.size())) {
+                    values.add(readFrom(input.file()));
+                }
+            }
+        }
+        if (recordType != null) {
+            List<Object> rows = new ArrayList<>();
+            values.forEach(value -> rows.addAll((List<?>) value));
+            return (T) rows;
+        }
+        DataFrame first = (DataFrame) values.get(0);
+        return (T) first.vConcat(values.subList(1, values.size()).toArray(DataFrame[]::new));
+    }
+
     @Override
     protected T decode(InputStream in) throws IOException {
         try (ParquetInput input = ParquetInput.copy(in, location().size())) {
@@ -118,6 +148,16 @@ public final class ParquetDataset<T> extends FileDataset<T> {
                             + " values",
                     null);
         }
+    }
+
+    @Override
+    public Optional<StoredForm> storedForm() {
+        return Optional.of(StoredForm.of("parquet", StoredForm.Layout.FILE));
+    }
+
+    @Override
+    public Optional<String> cannotRead(StoredForm written, String writer) {
+        return written.unreadableAsFiles("parquet", writer);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.spark;
 
 import dev.sluice.io.Dataset;
+import dev.sluice.io.StoredForm;
 import dev.sluice.io.Versioned;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -109,6 +110,11 @@ final class DeltaDataset extends SparkTable implements Versioned {
     /** The version this dataset's last save in this JVM committed, or {@code null}. */
     Long committedVersion() {
         return committedVersion;
+    }
+
+    @Override
+    public Optional<StoredForm> storedForm() {
+        return Optional.of(StoredForm.of("delta", StoredForm.Layout.TABLE));
     }
 
     @Override

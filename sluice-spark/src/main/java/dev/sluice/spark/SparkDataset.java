@@ -1,6 +1,8 @@
 package dev.sluice.spark;
 
+import dev.sluice.io.StoredForm;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,6 +20,13 @@ final class SparkDataset extends SparkTable {
     void write(SparkSession spark, org.apache.spark.sql.Dataset<Row> value) {
         new DirectoryCommit(spark.sparkContext().hadoopConfiguration(), path)
                 .save(mode, staging -> writer(value).mode("overwrite").save(staging));
+    }
+
+    /** A directory of part files in the entry's format, partitioned by column values when partitionBy is set. */
+    @Override
+    public Optional<StoredForm> storedForm() {
+        StoredForm.Layout layout = partitionBy.isEmpty() ? StoredForm.Layout.PART_FILES : StoredForm.Layout.PARTITIONED;
+        return Optional.of(new StoredForm(format, layout, format.equals("csv") ? csvOptions(writeOptions) : Map.of()));
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.sluice.spark;
 
 import dev.sluice.io.Dataset;
 import dev.sluice.io.Handoff;
+import dev.sluice.io.StoredForm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
@@ -19,6 +21,8 @@ import org.apache.spark.storage.StorageLevel;
  * Dataset<Row>}); loads are lazy, as Spark's are.
  */
 abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+    private static final String HEADER = "header";
+    private static final String SEP = "sep";
     final String name;
     final String path;
     final String format;
@@ -96,6 +100,53 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
             writer = writer.partitionBy(partitionBy.toArray(String[]::new));
         }
         return writer;
+    }
+
+    /**
+     * Whether this entry can read what {@code writer}, another transcoding, stores: the same format, a Delta
+     * table only through Delta, and for CSV the same header row and separator.
+     */
+    @Override
+    public Optional<String> cannotRead(StoredForm written, String writer) {
+        boolean table = written.layout() == StoredForm.Layout.TABLE;
+        if (table != format.equals("delta")) {
+            return Optional.of(
+                    table
+                            ? "'" + writer + "' is a " + written.format() + " table, whose directory also keeps files"
+                                    + " of older versions; read it with type: delta"
+                            : "'" + writer + "' writes " + written.format() + " files, not a Delta table; read them"
+                                    + " with type: spark and file_format: " + written.format());
+        }
+        if (!written.format().equals(format)) {
+            return Optional.of("'" + writer + "' writes " + written.format() + " and this entry reads " + format
+                    + "; give both entries the same format (file_format here)");
+        }
+        if (!format.equals("csv")) {
+            return Optional.empty();
+        }
+        Map<String, String> reading = csvOptions(readOptions);
+        if (!reading.get(HEADER).equals(written.option(HEADER, "false"))) {
+            return Optional.of(
+                    Boolean.parseBoolean(written.option(HEADER, "false"))
+                            ? "'" + writer
+                                    + "' writes a header row, which Spark reads as data unless told; set load_args"
+                                    + " header: true here"
+                            : "'" + writer
+                                    + "' writes no header row, and this entry reads the first row as column names;"
+                                    + " remove load_args header here, or write one with '" + writer + "'");
+        }
+        if (!reading.get(SEP).equals(written.option(SEP, ","))) {
+            return Optional.of("'" + writer + "' separates fields with '" + written.option(SEP, ",")
+                    + "' and this entry with '" + reading.get(SEP) + "'; give both entries the same sep");
+        }
+        return Optional.empty();
+    }
+
+    /** Spark's CSV options that decide how the bytes parse ({@code header}, {@code sep}), with Spark's defaults. */
+    static Map<String, String> csvOptions(Map<String, String> options) {
+        String header = options.getOrDefault(HEADER, "false").trim().toLowerCase(java.util.Locale.ROOT);
+        String sep = options.getOrDefault(SEP, options.getOrDefault("delimiter", ","));
+        return Map.of(HEADER, header, SEP, sep);
     }
 
     StorageLevel storageLevel() {

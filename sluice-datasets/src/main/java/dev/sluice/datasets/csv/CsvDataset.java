@@ -2,18 +2,21 @@ package dev.sluice.datasets.csv;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.StoredForm;
 import dev.sluice.storage.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.dflib.DataFrame;
 import org.dflib.Index;
@@ -121,7 +124,78 @@ public final class CsvDataset extends FileDataset<DataFrame> {
 
     @Override
     protected DataFrame decode(InputStream in) throws IOException {
-        CsvFormat.Table table = loadFormat.read(in, problem -> loadError(problem, null));
+        return frame(loadFormat.read(in, problem -> loadError(problem, null)));
+    }
+
+    /**
+     * Reads a directory of CSV part files (as Spark writes a dataset) as one frame: every part's records in
+     * the order of the parts' names, under one header, typed once over all of them.
+     */
+    @Override
+    protected DataFrame readParts(List<Location> parts) throws IOException {
+        CsvFormat.Table whole = null;
+        String wholePart = null;
+        List<CsvFormat.Record> records = new ArrayList<>();
+        for (Location part : parts) {
+            CsvFormat.Table table;
+            try (InputStream in = part.openRead()) {
+                table = loadFormat.read(in, problem -> loadError(problem + " in part " + part.uri(), null));
+            }
+            if (table.header() == null && table.records().isEmpty()) {
+                continue; // an empty partition
+            }
+            if (whole == null) {
+                whole = table;
+                wholePart = part.uri().toString();
+            } else if (!java.util.Arrays.equals(whole.header(), table.header())) {
+                throw loadError(
+                        "its parts have different columns: " + List.of(whole.header()) + " in " + wholePart + ", "
+                                + List.of(table.header()) + " in " + part.uri() + "; write it again in one save",
+                        null);
+            }
+            records.addAll(table.records());
+        }
+        return frame(
+                whole == null ? new CsvFormat.Table(null, List.of()) : new CsvFormat.Table(whole.header(), records));
+    }
+
+    @Override
+    public Optional<StoredForm> storedForm() {
+        return Optional.of(new StoredForm(
+                "csv",
+                StoredForm.Layout.FILE,
+                Map.of("header", String.valueOf(saveFormat.header()), "sep", String.valueOf(saveFormat.delimiter()))));
+    }
+
+    /**
+     * Refuses what is not CSV files, and CSV whose header row or separator differ from what this entry reads
+     * (Spark writes no header unless told, this type reads one unless told).
+     */
+    @Override
+    public Optional<String> cannotRead(StoredForm written, String writer) {
+        Optional<String> layout = written.unreadableAsFiles("csv", writer);
+        if (layout.isPresent()) {
+            return layout;
+        }
+        boolean header = Boolean.parseBoolean(written.option("header", "false"));
+        if (header != loadFormat.header()) {
+            return Optional.of(
+                    header
+                            ? "'" + writer + "' writes a header row, and this entry reads the first row as data; set"
+                                    + " load_args header: true here"
+                            : "'" + writer
+                                    + "' writes no header row (Spark's default), and this entry reads the first row"
+                                    + " as column names; set save_args header: true on '" + writer + "'");
+        }
+        String sep = written.option("sep", ",");
+        if (!sep.equals(String.valueOf(loadFormat.delimiter()))) {
+            return Optional.of("'" + writer + "' separates fields with '" + sep + "' and this entry with '"
+                    + loadFormat.delimiter() + "'; give both entries the same sep");
+        }
+        return Optional.empty();
+    }
+
+    private DataFrame frame(CsvFormat.Table table) {
         int width = table.width();
         String[] names = new String[width];
         for (int j = 0; j < width; j++) {
