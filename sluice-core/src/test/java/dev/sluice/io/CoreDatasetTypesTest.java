@@ -38,6 +38,40 @@ class CoreDatasetTypesTest {
     }
 
     @Test
+    void delegatingType_isItsDelegateUnderAnotherClass() {
+        DatasetType versionedText = new DatasetType() {
+            @Override
+            public String name() {
+                return "text.versioned";
+            }
+
+            @Override
+            public java.util.Set<String> aliases() {
+                return java.util.Set.of("VersionedTextDataset");
+            }
+
+            @Override
+            public boolean versionedByDefault() {
+                return true;
+            }
+
+            @Override
+            public Dataset<?> create(DatasetSpec spec) {
+                return new TextDatasetType().create(spec);
+            }
+        };
+        DatasetType delegating = new DelegatingDatasetType(versionedText) {};
+
+        assertThat(delegating.name()).isEqualTo("text.versioned");
+        assertThat(delegating.aliases()).containsExactly("VersionedTextDataset");
+        assertThat(delegating.versionedByDefault()).isTrue();
+        assertThat(delegating.schema().isDeclared()).isFalse();
+        assertThat(delegating.create(
+                        spec("notes", "text.versioned", Map.of("filepath", "notes.txt"), projectDir, types)))
+                .isInstanceOf(TextDataset.class);
+    }
+
+    @Test
     void location_fsArgsAndCredentialsOnALocalPath_warnedOnceNotIgnoredSilently() {
         dev.sluice.Warnings warnings = dev.sluice.Warnings.create();
         DatasetSpec spec = DatasetSpec.builder("notes", "text")

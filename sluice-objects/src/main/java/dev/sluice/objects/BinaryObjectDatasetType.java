@@ -1,10 +1,6 @@
 package dev.sluice.objects;
 
-import dev.sluice.io.Dataset;
-import dev.sluice.io.DatasetSchema;
-import dev.sluice.io.DatasetSpec;
-import dev.sluice.io.DatasetType;
-import java.util.Set;
+import dev.sluice.io.DelegatingDatasetType;
 
 /**
  * The {@code object.cbor} catalog type (also Kedro's {@code pickle.PickleDataset}): the {@code object}
@@ -23,28 +19,8 @@ import java.util.Set;
  * <p>Files written by Python's pickle cannot be read (a load says so); files of the {@code object}
  * type (typed JSON) can.
  */
-public final class BinaryObjectDatasetType implements DatasetType {
-    private final ObjectDatasetType type = new ObjectDatasetType(true);
-
-    public BinaryObjectDatasetType() {}
-
-    @Override
-    public String name() {
-        return type.name();
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return type.aliases();
-    }
-
-    @Override
-    public DatasetSchema schema() {
-        return type.schema();
-    }
-
-    @Override
-    public Dataset<?> create(DatasetSpec spec) {
-        return type.create(spec);
+public final class BinaryObjectDatasetType extends DelegatingDatasetType {
+    public BinaryObjectDatasetType() {
+        super(new ObjectDatasetType(true));
     }
 }

@@ -6,6 +6,7 @@ import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSchema.Scope;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
+import dev.sluice.io.DelegatingDatasetType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,27 +35,9 @@ public final class PolarsFileDatasetType implements DatasetType {
     }
 
     /** The lazy spelling, {@code polars.LazyPolarsDataset}, which loads eagerly. */
-    public static final class Lazy implements DatasetType {
-        private final PolarsFileDatasetType type = new PolarsFileDatasetType("polars.LazyPolarsDataset");
-
-        @Override
-        public String name() {
-            return type.name();
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return type.aliases();
-        }
-
-        @Override
-        public DatasetSchema schema() {
-            return type.schema();
-        }
-
-        @Override
-        public Dataset<?> create(DatasetSpec spec) {
-            return type.create(spec);
+    public static final class Lazy extends DelegatingDatasetType {
+        public Lazy() {
+            super(new PolarsFileDatasetType("polars.LazyPolarsDataset"));
         }
     }
 
