@@ -2,6 +2,7 @@ package dev.sluice.io;
 
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,26 +55,17 @@ public final class StableOrder {
             return copy;
         }
         if (value instanceof List<?> list) {
-            List<Object> items = new ArrayList<>(list.size());
-            boolean changed = false;
-            for (Object element : list) {
-                Object item = of(element);
-                changed |= item != element;
-                items.add(item);
-            }
-            return changed ? items : list;
+            List<Object> items = orderedElements(list);
+            return items == null ? list : items;
         }
         if (value instanceof Set<?> set) {
             boolean unordered = isUnordered(set);
-            List<Object> items = new ArrayList<>(set.size());
-            boolean changed = unordered;
-            for (Object element : set) {
-                Object item = of(element);
-                changed |= item != element;
-                items.add(item);
-            }
-            if (!changed) {
-                return set;
+            List<Object> items = orderedElements(set);
+            if (items == null) {
+                if (!unordered) {
+                    return set;
+                }
+                items = new ArrayList<>(set);
             }
             if (unordered) {
                 items.sort(keyOrder(set));
@@ -81,6 +73,18 @@ public final class StableOrder {
             return new LinkedHashSet<>(items);
         }
         return value;
+    }
+
+    /** The elements with each put in a fixed order, or {@code null} when none of them needed it. */
+    private static List<Object> orderedElements(Collection<?> elements) {
+        List<Object> items = new ArrayList<>(elements.size());
+        boolean changed = false;
+        for (Object element : elements) {
+            Object item = of(element);
+            changed |= item != element;
+            items.add(item);
+        }
+        return changed ? items : null;
     }
 
     private static boolean isUnordered(Map<?, ?> map) {
