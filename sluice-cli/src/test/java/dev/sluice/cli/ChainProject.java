@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import picocli.CommandLine;
 
 /**
@@ -199,6 +202,26 @@ final class ChainProject {
 
     RunManifest lastManifest() {
         return history().read(RunHistory.LAST);
+    }
+
+    /** A project in {@code dir} that has run to the end once: what an uninterrupted run stores. */
+    static ChainProject completed(Path dir) throws IOException {
+        ChainProject project = new ChainProject(dir).create();
+        Result result = project.sluice("run", "--project", dir.toString());
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("The reference run failed: " + result.err());
+        }
+        return project;
+    }
+
+    /** Waits (up to a minute) until the last run's manifest shows {@code stage}, and returns that manifest. */
+    RunManifest awaitManifest(Predicate<RunManifest> stage) {
+        RunHistory history = history();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(() -> history.read(RunHistory.LAST), stage::test);
     }
 
     static void blockForever() {

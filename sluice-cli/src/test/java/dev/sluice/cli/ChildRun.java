@@ -1,7 +1,10 @@
 package dev.sluice.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -12,6 +15,42 @@ import picocli.CommandLine;
  */
 public final class ChildRun {
     private ChildRun() {}
+
+    /**
+     * Starts this class on {@code project} in a child JVM, its output in {@code logs}/child.out and
+     * child.err.
+     *
+     * @param launcher words before the {@code java} command (such as {@code env --default-signal=INT}), or none
+     * @param jvmOptions options of the child JVM
+     * @param blockCompute the node that blocks (see {@link ChainProject#ChainProject(Path, String, String)}), or {@code null}
+     * @param blockSave the dataset whose save blocks, or {@code null}
+     * @param runOptions options of {@code sluice run}
+     */
+    static Process start(
+            ChainProject project,
+            Path logs,
+            List<String> launcher,
+            List<String> jvmOptions,
+            String blockCompute,
+            String blockSave,
+            List<String> runOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChildRun.class.getName(),
+                project.dir.toString(),
+                blockCompute == null ? "-" : blockCompute,
+                blockSave == null ? "-" : blockSave));
+        command.addAll(runOptions);
+        return new ProcessBuilder(command)
+                .redirectOutput(logs.resolve("child.out").toFile())
+                .redirectError(logs.resolve("child.err").toFile())
+                .start();
+    }
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);

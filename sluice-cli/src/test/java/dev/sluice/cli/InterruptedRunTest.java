@@ -3,7 +3,6 @@ package dev.sluice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.sluice.manifest.RunHistory;
 import dev.sluice.manifest.RunManifest;
 import dev.sluice.manifest.RunManifest.Status;
 import dev.sluice.runner.SaveState;
@@ -43,14 +42,10 @@ class InterruptedRunTest {
 
     @Test
     void sigint_whileNodeRuns_nodeFinishesNoNewNodeStarts_interruptedAndResumable() throws Exception {
-        ChainProject reference = new ChainProject(tmp.resolve("reference")).create();
-        assertThat(reference
-                        .sluice("run", "--project", reference.dir.toString())
-                        .exitCode())
-                .isZero();
+        ChainProject reference = ChainProject.completed(tmp.resolve("reference"));
         ChainProject project = new ChainProject(tmp.resolve("project")).create();
         child = startChild(project, "gate:n2", RunSignals.WATCHDOG, "--runner", "parallel", "--workers", "2");
-        awaitManifest(project, computing("n2"));
+        project.awaitManifest(computing("n2"));
 
         signal("INT");
         awaitErr("Stopping (SIGINT): no new node starts. Waiting up to 30 s for node n2");
@@ -78,7 +73,7 @@ class InterruptedRunTest {
     void sigtermTwice_whileNodeRuns_stopsAtOnce_exit143AndManifestParses() throws Exception {
         ChainProject project = new ChainProject(tmp.resolve("project")).create();
         child = startChild(project, "n2", RunSignals.WATCHDOG);
-        awaitManifest(project, computing("n2"));
+        project.awaitManifest(computing("n2"));
 
         signal("TERM");
         awaitErr("Stopping (SIGTERM): no new node starts. Waiting up to 30 s for node n2");
@@ -102,7 +97,7 @@ class InterruptedRunTest {
     void secondSigint_nodeIgnoresInterrupts_watchdogRecordsTheRunAndEndsTheProcess() throws Exception {
         ChainProject project = new ChainProject(tmp.resolve("project")).create();
         child = startChild(project, "stubborn:n2", Duration.ofMillis(200));
-        awaitManifest(project, computing("n2"));
+        project.awaitManifest(computing("n2"));
 
         signal("INT");
         awaitErr("Stopping (SIGINT)");
@@ -131,25 +126,17 @@ class InterruptedRunTest {
 
     private Process startChild(ChainProject project, String blockCompute, Duration watchdog, String... options)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        if (sigintIgnoredHere()) {
-            // Started in the background of a shell without job control: give the child Ctrl-C back.
-            command.addAll(List.of("env", "--default-signal=INT"));
-        }
-        command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dchain.watchdog.ms=" + watchdog.toMillis(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ChildRun.class.getName(),
-                project.dir.toString(),
+        // Started in the background of a shell without job control, this JVM ignores SIGINT and so would
+        // its child: give the child Ctrl-C back.
+        List<String> launcher = sigintIgnoredHere() ? List.of("env", "--default-signal=INT") : List.of();
+        return ChildRun.start(
+                project,
+                tmp,
+                launcher,
+                List.of("-Dchain.watchdog.ms=" + watchdog.toMillis()),
                 blockCompute,
-                "-"));
-        command.addAll(List.of(options));
-        return new ProcessBuilder(command)
-                .redirectOutput(tmp.resolve("child.out").toFile())
-                .redirectError(tmp.resolve("child.err").toFile())
-                .start();
+                null,
+                List.of(options));
     }
 
     /** Whether this process ignores SIGINT (its children then do too); Linux tells in /proc. */
@@ -194,14 +181,6 @@ class InterruptedRunTest {
                                 .get(ChainProject.OUTPUTS.get(ChainProject.NODES.indexOf(node) - 1))
                                 .state()
                         == SaveState.COMMITTED;
-    }
-
-    private static void awaitManifest(ChainProject project, Predicate<RunManifest> stage) {
-        RunHistory history = project.history();
-        await().atMost(PATIENCE)
-                .pollInterval(Duration.ofMillis(20))
-                .ignoreExceptions()
-                .until(() -> history.read(RunHistory.LAST), stage::test);
     }
 
     /** Waits for the child to exit with {@code exitCode}; returns the run's manifest, which must be INTERRUPTED. */

@@ -1,15 +1,12 @@
 package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.sluice.manifest.RunHistory;
 import dev.sluice.manifest.RunManifest;
 import dev.sluice.manifest.RunManifest.Status;
 import dev.sluice.runner.NodeState;
 import dev.sluice.runner.SaveState;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * files equal an uninterrupted run's, and no node whose outputs the manifest shows committed runs again.
  */
 class KilledRunResumeTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
     @TempDir
     Path tmp;
 
@@ -49,17 +44,13 @@ class KilledRunResumeTest {
     @MethodSource("stages")
     void resume_afterTheProcessIsKilled_finishesAsAnUninterruptedRun(String io, String inNode, String saving)
             throws Exception {
-        ChainProject reference = new ChainProject(tmp.resolve("reference")).create();
-        assertThat(reference
-                        .sluice("run", "--project", reference.dir.toString())
-                        .exitCode())
-                .isZero();
+        ChainProject reference = ChainProject.completed(tmp.resolve("reference"));
         ChainProject project = new ChainProject(tmp.resolve("project")).create();
 
-        Process child = startChild(project, inNode, saving, io);
+        Process child = ChildRun.start(project, tmp, List.of(), List.of(), inNode, saving, List.of("--io", io));
         RunManifest killed;
         try {
-            killed = awaitManifest(project, inNode != null ? blockedIn(inNode) : blockedSaving(saving));
+            killed = project.awaitManifest(inNode != null ? blockedIn(inNode) : blockedSaving(saving));
         } finally {
             child.destroyForcibly();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -80,23 +71,6 @@ class KilledRunResumeTest {
         RunManifest finished = project.lastManifest();
         assertThat(finished.resumedFrom()).isEqualTo(killed.runId());
         assertThat(finished.status()).isEqualTo(Status.COMPLETED);
-    }
-
-    private Process startChild(ChainProject project, String inNode, String saving, String io) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ChildRun.class.getName(),
-                project.dir.toString(),
-                inNode == null ? "-" : inNode,
-                saving == null ? "-" : saving,
-                "--io",
-                io));
-        return new ProcessBuilder(command)
-                .redirectOutput(tmp.resolve("child.out").toFile())
-                .redirectError(tmp.resolve("child.err").toFile())
-                .start();
     }
 
     /** The node's function is running, and every save before it has committed. */
@@ -125,14 +99,6 @@ class KilledRunResumeTest {
             }
             return true;
         };
-    }
-
-    private static RunManifest awaitManifest(ChainProject project, Predicate<RunManifest> stage) {
-        RunHistory history = project.history();
-        return await().atMost(PATIENCE)
-                .pollInterval(Duration.ofMillis(20))
-                .ignoreExceptions()
-                .until(() -> history.read(RunHistory.LAST), stage::test);
     }
 
     private static Set<String> committedNodes(RunManifest manifest) {
