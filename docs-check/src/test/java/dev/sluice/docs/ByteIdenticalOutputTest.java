@@ -123,6 +123,10 @@ class ByteIdenticalOutputTest {
         entries.put("csv_rows", "type: csv.rows\n  filepath: data/rows.csv");
         entries.put("excel", "type: excel\n  filepath: data/frame.xlsx");
         entries.put("excel_sheets", "type: excel\n  filepath: data/sheets.xlsx");
+        entries.put("feather", "type: feather\n  filepath: data/frame.feather");
+        entries.put(
+                "feather_lz4",
+                "type: pandas.FeatherDataset\n  filepath: data/frame-lz4.feather\n  save_args: {compression: lz4}");
         entries.put(
                 "incremental", "type: incremental\n  path: data/incremental\n  dataset: csv\n  filename_suffix: .csv");
         entries.put("json", "type: json\n  filepath: data/doc.json");
@@ -214,6 +218,8 @@ class ByteIdenticalOutputTest {
         values.put("csv_rows", List.of(Map.of("x", "1", "y", "2"), Map.of("x", "3", "y", "4")));
         values.put("excel", frame);
         values.put("excel_sheets", new TreeMap<>(Map.of("first", numbers, "second", numbers)));
+        values.put("feather", frame);
+        values.put("feather_lz4", frame);
         values.put("incremental", Map.of("2024-01-01", numbers, "2024-01-02", numbers));
         values.put("json", document);
         values.put(

@@ -114,6 +114,23 @@ public final class DatasetSpec {
         return settings.map(key);
     }
 
+    /**
+     * The column names listed under {@code argsKey} at {@code key}, such as {@code load_args.columns}; empty
+     * when absent.
+     *
+     * @throws ConfigurationException if the value is not a non-empty list
+     */
+    public List<String> columnNames(String argsKey, String key) {
+        Object value = map(argsKey).get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw error("needs " + argsKey + " '" + key + "' to be a non-empty list of column names, like [id, value]");
+        }
+        return list.stream().map(String::valueOf).toList();
+    }
+
     /** The location named by setting {@code key} (usually {@code filepath}). */
     public Location location(String key) {
         try {

@@ -99,6 +99,7 @@ class DistributionIT {
                 "sluice-s3",
                 "sluice-parquet",
                 "sluice-objects",
+                "sluice-arrow",
                 "sluice-sql",
                 "sluice-excel",
                 "sluice-charts",

@@ -5,7 +5,6 @@ import dev.sluice.io.DatasetSchema;
 import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.io.DatasetType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +75,7 @@ public final class ParquetDatasetType implements DatasetType {
         Map<String, Object> loadArgs = spec.map("load_args");
         Map<String, Object> saveArgs = spec.map("save_args");
         Class<? extends Record> recordType = recordType(spec, loadArgs.get("record"));
-        List<String> columns = columns(spec, loadArgs.get("columns"));
+        List<String> columns = spec.columnNames("load_args", "columns");
         if (recordType != null && !columns.isEmpty()) {
             throw spec.error("sets both load_args 'record' and 'columns'; with a record, the record's components"
                     + " choose the columns, so remove 'columns' (or the components you do not need)");
@@ -123,20 +122,6 @@ public final class ParquetDatasetType implements DatasetType {
                     + " Java records (one component per column)");
         }
         return type.asSubclass(Record.class);
-    }
-
-    private static List<String> columns(DatasetSpec spec, Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.isEmpty()) {
-            throw spec.error("needs load_args 'columns' to be a non-empty list of column names, like [id, value]");
-        }
-        List<String> names = new ArrayList<>();
-        for (Object item : list) {
-            names.add(String.valueOf(item));
-        }
-        return names;
     }
 
     private static ClassLoader classLoader() {
