@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The run's {@link SparkSession}: built on first use from the project's {@code spark.yml} (master
  * {@code local[*]} unless it says otherwise), shared by every node and dataset of the run, and stopped
- * by {@link SparkHook} when the run ends. Nodes that need Spark call {@link #session()}.
+ * by {@link SparkHook} when the run ends. Nodes that need Spark call {@link #session()}. Under
+ * {@code spark-submit}, the settings it was given ({@code --master}, {@code --conf}, ...) win over
+ * spark.yml's, so a project whose spark.yml says {@code local[*]} runs on the cluster it is submitted to.
  *
  * <p>Jobs are labelled for the Spark UI: the job group is the run's id, the description names the node
  * or the dataset being saved. Background writes run in their own scheduler pool ({@value #SAVE_POOL}),
@@ -31,6 +35,8 @@ public final class SluiceSpark {
     private static final String GROUP_PROPERTY = "spark.jobGroup.id";
     private static final String DESCRIPTION_PROPERTY = "spark.job.description";
     private static final String DEFAULT_MASTER = "local[*]";
+    // The Sluice CLI's entry point: spark-submit names the application after it when --name is missing.
+    private static final String CLI_MAIN_CLASS = "dev.sluice.cli.Main";
 
     private static final Object LOCK = new Object();
     private static Map<String, String> settings = Map.of();
@@ -193,15 +199,30 @@ public final class SluiceSpark {
     }
 
     private static SparkSession build(Map<String, String> conf, String from) {
-        SparkSession.Builder builder = SparkSession.builder();
-        builder.master(conf.getOrDefault("spark.master", DEFAULT_MASTER));
-        builder.appName(conf.getOrDefault("spark.app.name", "sluice"));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("spark.master", DEFAULT_MASTER);
+        options.put("spark.app.name", "sluice");
         // Concurrent jobs share the executors (FIFO would run a consumer's job after the write it follows).
-        builder.config("spark.scheduler.mode", "FAIR");
+        options.put("spark.scheduler.mode", "FAIR");
         // Delta tables through their SQL extension and catalog, unless spark.yml chooses others.
-        builder.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-        builder.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-        conf.forEach(builder::config);
+        options.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        options.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        options.putAll(conf);
+        Map<String, String> submitted = submittedSettings(System.getProperties());
+        List<String> replaced = new ArrayList<>();
+        for (Map.Entry<String, String> setting : submitted.entrySet()) {
+            String own = conf.get(setting.getKey());
+            if (own != null && !own.equals(setting.getValue())) {
+                replaced.add(setting.getKey() + "=" + setting.getValue() + " (spark.yml: " + own + ")");
+            }
+            // SparkConf reads these itself; the builder's own settings would win over them.
+            options.remove(setting.getKey());
+        }
+        if (!replaced.isEmpty()) {
+            LOG.info("spark-submit's settings replace spark.yml's: {}", String.join(", ", replaced));
+        }
+        SparkSession.Builder builder = SparkSession.builder();
+        options.forEach(builder::config);
         try {
             SparkSession built = builder.getOrCreate();
             LOG.info(
@@ -216,6 +237,25 @@ public final class SluiceSpark {
                             + "; check spark.master and the other spark.* settings there",
                     e);
         }
+    }
+
+    /**
+     * The Spark settings given as system properties, which is how {@code spark-submit} hands its
+     * {@code --master}, {@code --conf} and other options to the application; they win over spark.yml's. The
+     * application name {@code spark-submit} makes up from the main class when {@code --name} is missing does
+     * not count, so spark.yml's name stays.
+     */
+    static Map<String, String> submittedSettings(Properties system) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith("spark.")) {
+                settings.put(key, system.getProperty(key));
+            }
+        }
+        if (CLI_MAIN_CLASS.equals(settings.get("spark.app.name"))) {
+            settings.remove("spark.app.name");
+        }
+        return settings;
     }
 
     private static void flatten(String prefix, Map<?, ?> map, Map<String, String> into) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,5 +91,21 @@ class SparkSessionTest {
         assertThat(labels.pools)
                 .containsEntry("save ids", SluiceSpark.SAVE_POOL)
                 .containsEntry("node count", "null");
+    }
+
+    @Test
+    void submittedSettings_sparkSystemProperties_withoutTheNameSparkSubmitMadeUpFromTheMainClass() {
+        Properties system = new Properties();
+        system.setProperty("spark.master", "spark://127.0.0.1:7077");
+        system.setProperty("spark.executor.memory", "1g");
+        system.setProperty("spark.app.name", "dev.sluice.cli.Main");
+        system.setProperty("java.version", "17");
+
+        assertThat(SluiceSpark.submittedSettings(system))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("spark.master", "spark://127.0.0.1:7077", "spark.executor.memory", "1g"));
+
+        system.setProperty("spark.app.name", "nightly");
+        assertThat(SluiceSpark.submittedSettings(system)).containsEntry("spark.app.name", "nightly");
     }
 }
