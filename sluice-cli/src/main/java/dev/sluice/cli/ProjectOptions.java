@@ -4,11 +4,13 @@ import dev.sluice.ConfigurationException;
 import dev.sluice.Warnings;
 import dev.sluice.config.RuntimeParams;
 import dev.sluice.project.Project;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
@@ -63,7 +65,7 @@ final class ProjectOptions {
     Project.Builder builder() {
         Project.Builder builder = Project.at(dir())
                 .env(env)
-                .confSource(confSource == null ? null : confSource.toAbsolutePath())
+                .confSource(confSource())
                 .runtimeParams(runtimeParams())
                 .hookClasses(hooks)
                 .loadVersions(loadVersions())
@@ -77,6 +79,28 @@ final class ProjectOptions {
         // The logger is looked up on first use, so commands that open no project never start logging.
         return Warnings.create().onWarning(warning -> LoggerFactory.getLogger("dev.sluice.warnings")
                 .warn("{}", warning));
+    }
+
+    /**
+     * {@code --conf-source} if given; else none ({@code <project>/conf}) when that exists; else the
+     * configuration packed into the application jar by {@code sluice:package}, if there is one.
+     */
+    Path confSource() {
+        if (confSource != null) {
+            return confSource.toAbsolutePath();
+        }
+        Path projectConf = dir().resolve("conf");
+        if (Files.isDirectory(projectConf)) {
+            return null;
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        Optional<Path> packed = PackagedConf.find(context != null ? context : ProjectOptions.class.getClassLoader());
+        packed.ifPresent(conf -> LoggerFactory.getLogger(ProjectOptions.class)
+                .info(
+                        "Reading the configuration packed into {} ({} has no conf/)",
+                        conf.getFileSystem(),
+                        dir().toAbsolutePath().normalize()));
+        return packed.orElse(null);
     }
 
     /** The project's directory, as given. */
