@@ -193,8 +193,8 @@ public class PackageMojo extends AbstractMojo {
         }
         getLog().info(String.format(
                 Locale.ROOT,
-                "Wrote %s (%.1f MiB): the project, %d dependency jars and the Sluice CLI, conf from %s;"
-                        + " Main-Class %s",
+                "Wrote %s (%.1f MiB): the project's classes and %d jars (its dependencies and the Sluice CLI's),"
+                        + " conf from %s; Main-Class %s",
                 target.getFileName(),
                 bytes / (1024.0 * 1024.0),
                 contents.included().size(),
