@@ -2,6 +2,7 @@ package dev.sluice.benchmarks;
 
 import dev.sluice.catalog.CatalogEntry;
 import dev.sluice.catalog.DataCatalog;
+import dev.sluice.examples.iris.IrisPipelines;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
@@ -108,6 +109,7 @@ final class IrisS3Benchmark {
 
     private Sample runOnce(IoMode mode, String bucket) {
         Project project = Project.at(projectDir)
+                .registry(new IrisPipelines())
                 .env("s3")
                 .runtimeParams(Map.of("s3_endpoint", server.endpoint().toString(), "s3_bucket", bucket))
                 .open();

@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks;
 
+import dev.sluice.examples.iris.IrisPipelines;
 import dev.sluice.project.PipelineRegistry;
 import dev.sluice.project.Project;
 import dev.sluice.runner.IoMode;
@@ -35,6 +36,7 @@ final class IrisSuite implements Suite {
     @Override
     public Setup setup(Duration delay) {
         Project project = Project.at(projectDir)
+                .registry(new IrisPipelines())
                 .runtimeParams(Map.of("io_delay", delay.toNanos() / 1e9))
                 .open();
         return new Setup(project.pipeline(PipelineRegistry.DEFAULT), project.catalog(), project.hooks());

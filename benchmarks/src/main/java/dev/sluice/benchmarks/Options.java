@@ -19,30 +19,45 @@ import java.util.List;
  * @param compute the shapes suite's CPU time per node
  * @param nodes the size of the shapes suite's overhead pipelines
  * @param seed the seed of the shapes suite's random DAG
+ * @param rows the orders the spark suite's example generates
  */
 record Options(
-        String suite, Duration delay, int runs, int workers, int sizeMb, Duration compute, int nodes, long seed) {
+        String suite,
+        Duration delay,
+        int runs,
+        int workers,
+        int sizeMb,
+        Duration compute,
+        int nodes,
+        long seed,
+        long rows) {
     static final List<String> SUITES =
-            List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup", "cpu");
+            List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup", "cpu", "spark");
     static final Duration SHAPES_DELAY = Duration.ofMillis(200);
     static final int SHAPES_RUNS = 3;
     static final int DEFAULT_NODES = 100_000;
     static final long DEFAULT_SEED = 7;
     static final int DEFAULT_SIZE_MB = 64;
     static final int MAX_SIZE_MB = 1024;
+    static final long DEFAULT_ROWS = 20_000_000;
 
     private static final List<String> DELAY_SUITES = List.of("seed", "iris", "wide", "shapes");
     private static final List<String> SIZED_SUITES = List.of("storage", "cpu");
 
-    /** Options of a suite other than {@code shapes}. */
+    /** Options of a suite other than {@code shapes} and {@code spark}. */
     Options(String suite, Duration delay, int runs, int workers, int sizeMb) {
         this(suite, delay, runs, workers, sizeMb, Duration.ZERO, DEFAULT_NODES, DEFAULT_SEED);
+    }
+
+    /** Options of a suite other than {@code spark}. */
+    Options(String suite, Duration delay, int runs, int workers, int sizeMb, Duration compute, int nodes, long seed) {
+        this(suite, delay, runs, workers, sizeMb, compute, nodes, seed, DEFAULT_ROWS);
     }
 
     static final String USAGE = String.join(
             System.lineSeparator(),
             "usage: benchmarks/run SUITE [--delay SECONDS] [--size-mb N] [--runs N] [--workers N]",
-            "                            [--compute SECONDS] [--nodes N] [--seed N]",
+            "                            [--compute SECONDS] [--nodes N] [--seed N] [--rows N]",
             "  SUITE            seed (Kedro-Accelerator's table: iris, then wide), iris or wide;",
             "                   storage (large intermediates on local disk and on an in-process S3, then",
             "                   iris on that S3) or iris-s3 (only the latter);",
@@ -51,12 +66,14 @@ record Options(
             "                   startup (whole-process time of the distribution's bin/sluice against the",
             "                   bare java command);",
             "                   cpu (tee against cache on local disk when saves compete with the nodes for the",
-            "                   cores, and the tee saving one at a time or at low thread priority)",
+            "                   cores, and the tee saving one at a time or at low thread priority);",
+            "                   spark (examples/spark at scale on local disk: sync, tee and the physical limit)",
             "  --delay SECONDS  seed, iris, wide, shapes: load and save delay of every slow dataset (default 1;",
             "                   shapes 0.2; Kedro-Accelerator used 10)",
             "  --compute SECONDS  shapes: CPU time of every node (default 0)",
             "  --nodes N        shapes: nodes of the overhead pipelines (default 100000)",
             "  --seed N         shapes: seed of the random DAG (default 7)",
+            "  --rows N         spark: orders the example generates (default 20000000, about 460 MiB on disk)",
             "  --size-mb N      storage, cpu: MiB of each of the 5 large intermediates (default 64)",
             "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1;",
             "                   shapes 3)",
@@ -79,6 +96,8 @@ record Options(
         boolean shapeOptionGiven = false;
         int nodes = DEFAULT_NODES;
         long seed = DEFAULT_SEED;
+        long rows = DEFAULT_ROWS;
+        boolean rowsGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -126,12 +145,16 @@ record Options(
                     }
                     sizeGiven = true;
                 }
+                case "--rows" -> {
+                    rows = positive(name, value);
+                    rowsGiven = true;
+                }
                 case "--runs" -> runs = positive(name, value);
                 case "--workers" -> workers = positive(name, value);
                 default ->
                     throw new ConfigurationException(
                             "Unknown option '" + name + "'; the options are --delay, --size-mb, --runs, --workers, "
-                                    + "--compute, --nodes and --seed.");
+                                    + "--compute, --nodes, --seed and --rows.");
             }
         }
         if (suite == null) {
@@ -149,11 +172,15 @@ record Options(
             throw new ConfigurationException(
                     "--compute, --nodes and --seed apply to the shapes suite only, not '" + suite + "'. Remove them.");
         }
+        if (rowsGiven && !suite.equals("spark")) {
+            throw new ConfigurationException(
+                    "--rows applies to the spark suite only, not '" + suite + "'. Remove --rows.");
+        }
         if (suite.equals("shapes") && !delayGiven) {
             delay = SHAPES_DELAY;
         }
         int runCount = runs != null ? runs : suite.equals("shapes") ? SHAPES_RUNS : 1;
-        return new Options(suite, delay, runCount, workers, sizeMb, compute, nodes, seed);
+        return new Options(suite, delay, runCount, workers, sizeMb, compute, nodes, seed, rows);
     }
 
     /** The command that reproduces this run, every option spelled out. */
@@ -166,6 +193,7 @@ record Options(
                 "benchmarks/run shapes --delay " + Format.compact(delay) + " --compute " + Format.compact(compute)
                         + " --runs " + runs + " --workers " + workers + " --nodes " + nodes + " --seed " + seed;
             case "startup" -> "benchmarks/run startup --runs " + runs;
+            case "spark" -> "benchmarks/run spark --rows " + rows + " --runs " + runs;
             default ->
                 "benchmarks/run " + suite + " --delay " + Format.compact(delay) + " --runs " + runs + " --workers "
                         + workers;

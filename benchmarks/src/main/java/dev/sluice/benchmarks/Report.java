@@ -21,7 +21,9 @@ final class Report {
                 ? "d = " + Format.compact(options.delay()) + " s"
                 : options.suite().equals("storage") || options.suite().equals("cpu")
                         ? options.sizeMb() + " MiB per intermediate"
-                        : "no delay";
+                        : options.suite().equals("spark")
+                                ? String.format(Locale.ROOT, "%,d orders", options.rows())
+                                : "no delay";
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return "Command: `" + options.command() + "` · " + date + " · " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + " · "

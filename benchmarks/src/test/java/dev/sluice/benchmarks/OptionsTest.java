@@ -58,7 +58,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'fast'")
-                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup, cpu]");
+                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup, cpu, spark]");
     }
 
     @Test
@@ -68,6 +68,18 @@ class OptionsTest {
         assertThat(options.sizeMb()).isEqualTo(16);
         assertThat(options.delayed()).isFalse();
         assertThat(options.command()).isEqualTo("benchmarks/run storage --size-mb 16 --runs 2 --workers 2");
+    }
+
+    @Test
+    void parse_spark_rowsInTheCommandAndRefusedElsewhere() {
+        Options options = Options.parse(List.of("spark", "--rows", "5000000", "--runs", "3"), 2);
+
+        assertThat(options.rows()).isEqualTo(5_000_000);
+        assertThat(options.command()).isEqualTo("benchmarks/run spark --rows 5000000 --runs 3");
+        assertThat(Options.parse(List.of("spark"), 2).rows()).isEqualTo(Options.DEFAULT_ROWS);
+        assertThatThrownBy(() -> Options.parse(List.of("storage", "--rows", "10"), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--rows applies to the spark suite only, not 'storage'. Remove --rows.");
     }
 
     @Test
