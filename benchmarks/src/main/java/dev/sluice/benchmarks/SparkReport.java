@@ -77,7 +77,7 @@ final class SparkReport {
                 .append("× its limit: ")
                 .append(round.teeRatio() <= GOAL_RATIO ? "met" : "missed")
                 .append(" (")
-                .append(Format.ratio(round.teeRatio()))
+                .append(String.format(Locale.ROOT, "%.3f", round.teeRatio()))
                 .append("×); at least ")
                 .append(Format.ratio(GOAL_SPEED_UP))
                 .append("× faster than `sync`: ")
