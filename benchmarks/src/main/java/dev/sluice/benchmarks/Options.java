@@ -73,7 +73,7 @@ record Options(
             "  --compute SECONDS  shapes: CPU time of every node (default 0)",
             "  --nodes N        shapes: nodes of the overhead pipelines (default 100000)",
             "  --seed N         shapes: seed of the random DAG (default 7)",
-            "  --rows N         spark: orders the example generates (default 20000000, about 460 MiB on disk)",
+            "  --rows N         spark: orders the example generates (default 20000000, about 456 MiB on disk)",
             "  --size-mb N      storage, cpu: MiB of each of the 5 large intermediates (default 64)",
             "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1;",
             "                   shapes 3)",
