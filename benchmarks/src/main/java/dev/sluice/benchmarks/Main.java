@@ -169,7 +169,8 @@ public final class Main {
     private static String sparkOnS3() {
         try {
             Class.forName("org.apache.hadoop.fs.s3a.S3AFileSystem", false, Main.class.getClassLoader());
-            return "not measured yet: the in-process S3 server is not wired to Spark's s3a settings in this suite.";
+            return "not measured: this suite does not point Spark's `s3a://` at the storage suite's in-process S3"
+                    + " server yet.";
         } catch (ClassNotFoundException e) {
             return "not measured: Spark writes `s3a://` through Hadoop's `hadoop-aws`, which is not on the class"
                     + " path, so the in-process S3 server of the storage suite cannot be used.";
