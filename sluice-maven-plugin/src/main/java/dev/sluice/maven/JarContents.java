@@ -20,6 +20,9 @@ import org.apache.maven.artifact.Artifact;
  * @param clusterProvided the project's artifacts left out because the cluster has them
  */
 record JarContents(List<Artifact> included, List<Artifact> clusterProvided) {
+    /** Spark's group: every artifact in it, and everything they depend on, is the cluster's. */
+    static final String SPARK_GROUP = "org.apache.spark";
+
     /** SLF4J backends: a cluster brings its own (Spark's is Log4j 2), and two of them conflict. */
     private static final Set<String> LOGGING_BACKENDS = Set.of(
             "ch.qos.logback:logback-classic",
@@ -58,6 +61,36 @@ record JarContents(List<Artifact> included, List<Artifact> clusterProvided) {
         included.keySet().removeAll(LOGGING_BACKENDS);
         included.values().removeIf(artifact -> artifact.getFile() == null);
         return new JarContents(List.copyOf(included.values()), List.copyOf(clusterProvided));
+    }
+
+    /**
+     * The artifacts the cluster provides that no other provided artifact brings in: Spark's (and those
+     * matching {@code patterns}) that the project depends on through something else. What they depend on is
+     * collected from them, so an exclusion one of them declares on another (Spark SQL's on Spark Connect's
+     * shims, say) still holds.
+     */
+    static List<Artifact> providedRoots(Collection<Artifact> artifacts, List<String> patterns) {
+        List<Artifact> roots = new ArrayList<>();
+        for (Artifact artifact : artifacts) {
+            List<String> trail = artifact.getDependencyTrail();
+            List<String> before = trail == null ? List.of() : trail.subList(0, Math.max(0, trail.size() - 1));
+            if (isProvided(key(artifact), patterns)
+                    && before.stream().noneMatch(id -> isProvided(keyOfId(id), patterns))) {
+                roots.add(artifact);
+            }
+        }
+        return roots;
+    }
+
+    /** Whether the cluster provides {@code key} ({@code group:artifact}): Spark's, or one {@code patterns} name. */
+    static boolean isProvided(String key, List<String> patterns) {
+        return key.startsWith(SPARK_GROUP + ":") || patterns.stream().anyMatch(p -> matches(p, key));
+    }
+
+    /** {@code group:artifact} of a dependency trail's id ({@code group:artifact:type:version}). */
+    private static String keyOfId(String id) {
+        String[] parts = id.split(":");
+        return parts.length >= 2 ? parts[0] + ":" + parts[1] : id;
     }
 
     static String key(Artifact artifact) {

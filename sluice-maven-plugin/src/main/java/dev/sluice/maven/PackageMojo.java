@@ -45,8 +45,6 @@ import org.eclipse.aether.util.artifact.JavaScopes;
         requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class PackageMojo extends AbstractMojo {
-    private static final String SPARK_GROUP = "org.apache.spark";
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -95,18 +93,11 @@ public class PackageMojo extends AbstractMojo {
             throw new MojoExecutionException("There are no compiled classes in " + classes
                     + ": run the goal after the build's package phase (mvn package sluice:package), or bind it.");
         }
-        List<Artifact> roots = project.getArtifacts().stream()
-                .filter(this::isProvided)
-                .filter(a -> a.getDependencyTrail() == null
-                        || a
-                                .getDependencyTrail()
-                                .subList(0, a.getDependencyTrail().size() - 1)
-                                .stream()
-                                .noneMatch(this::isProvidedId))
-                .toList();
-        if (roots.stream().noneMatch(a -> a.getGroupId().equals(SPARK_GROUP))) {
+        List<Artifact> roots = JarContents.providedRoots(project.getArtifacts(), provided);
+        if (roots.stream().noneMatch(a -> a.getGroupId().equals(JarContents.SPARK_GROUP))) {
             throw new MojoExecutionException("sluice:package builds a jar for spark-submit, and " + project.getId()
-                    + " has no Spark (" + SPARK_GROUP + ") among its dependencies: add dev.sluice:sluice-spark, or"
+                    + " has no Spark (" + JarContents.SPARK_GROUP
+                    + ") among its dependencies: add dev.sluice:sluice-spark, or"
                     + " ship the project as the guide's packaging chapter shows.");
         }
         JarContents contents = JarContents.select(project.getArtifacts(), pluginArtifacts, clusterProvided(roots));
@@ -130,20 +121,6 @@ public class PackageMojo extends AbstractMojo {
         }
         projectHelper.attachArtifact(project, "jar", classifier, target.toFile());
         report(target, contents, packsConf ? confDir + " (without local/)" : "none");
-    }
-
-    private boolean isProvided(Artifact artifact) {
-        return isProvidedKey(JarContents.key(artifact));
-    }
-
-    /** Whether an id in a dependency trail ({@code group:artifact:type:version}) names a provided artifact. */
-    private boolean isProvidedId(String id) {
-        String[] parts = id.split(":");
-        return parts.length >= 2 && isProvidedKey(parts[0] + ":" + parts[1]);
-    }
-
-    private boolean isProvidedKey(String key) {
-        return key.startsWith(SPARK_GROUP + ":") || provided.stream().anyMatch(p -> JarContents.matches(p, key));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sluice.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
@@ -53,6 +54,30 @@ class JarContentsTest {
     }
 
     @Test
+    void providedRoots_sparkAndPatternArtifactsNotBroughtInByAnotherProvidedOne() {
+        Artifact sparkSql =
+                trail(artifact("org.apache.spark", "spark-sql_2.13", "4.2.0", "compile"), "dev.sluice:sluice-spark");
+        Artifact sparkCore = trail(
+                artifact("org.apache.spark", "spark-core_2.13", "4.2.0", "compile"),
+                "dev.sluice:sluice-spark",
+                "org.apache.spark:spark-sql_2.13");
+        Artifact scala = trail(
+                artifact("org.scala-lang", "scala-library", "2.13.18", "compile"),
+                "dev.sluice:sluice-spark",
+                "org.apache.spark:spark-sql_2.13");
+        Artifact deltaSpark =
+                trail(artifact("io.delta", "delta-spark_2.13", "4.4.0", "compile"), "dev.sluice:sluice-spark");
+        Artifact deltaStorage = trail(
+                artifact("io.delta", "delta-storage", "4.4.0", "compile"),
+                "dev.sluice:sluice-spark",
+                "io.delta:delta-spark_2.13");
+        List<Artifact> artifacts = List.of(sparkSql, sparkCore, scala, deltaSpark, deltaStorage);
+
+        assertThat(JarContents.providedRoots(artifacts, List.of())).containsExactly(sparkSql);
+        assertThat(JarContents.providedRoots(artifacts, List.of("io.delta:*"))).containsExactly(sparkSql, deltaSpark);
+    }
+
+    @Test
     void matches_starMatchesAnyText() {
         assertThat(JarContents.matches("io.delta:*", "io.delta:delta-spark_2.13"))
                 .isTrue();
@@ -64,6 +89,18 @@ class JarContentsTest {
                 .isFalse();
         assertThat(JarContents.matches("io.delta:delta", "io.delta:delta-spark_2.13"))
                 .isFalse();
+    }
+
+    /** Sets the artifact's dependency trail: the project, then {@code through} (group:artifact), then itself. */
+    private static Artifact trail(Artifact artifact, String... through) {
+        List<String> trail = new ArrayList<>();
+        trail.add("com.example:orders:jar:1.0");
+        for (String key : through) {
+            trail.add(key + ":jar:1");
+        }
+        trail.add(artifact.getId());
+        artifact.setDependencyTrail(trail);
+        return artifact;
     }
 
     private static Artifact artifact(String group, String id, String version, String scope) {
