@@ -67,6 +67,16 @@ final class S3Credentials {
         };
     }
 
+    /** These credentials as {@link S3Connection} shows them to other clients of the store. */
+    S3Connection.Credentials exposed() {
+        return switch (source) {
+            case KEYS -> new S3Connection.Keys(accessKeyId, secret, token);
+            case PROFILE -> new S3Connection.Profile(profile);
+            case ANONYMOUS -> new S3Connection.Anonymous();
+            case DEFAULT_CHAIN -> new S3Connection.DefaultChain();
+        };
+    }
+
     /** Where the credentials come from, in words a user can act on; never the secret. */
     String describe() {
         return switch (source) {

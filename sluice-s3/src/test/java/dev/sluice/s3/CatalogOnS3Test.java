@@ -31,11 +31,8 @@ class CatalogOnS3Test {
     @BeforeEach
     void setUp() throws IOException {
         bucket = S3.createBucket();
-        Path conf = Files.createDirectories(project.resolve("conf/base"));
-        Files.writeString(
-                conf.resolve("credentials.yml"),
-                "local:\n  key: " + S3.credentials().get("key") + "\n  secret: " + S3.secret() + "\n");
-        String s3 = "  credentials: local\n  fs_args: {endpoint_url: '" + S3.endpoint() + "'}\n";
+        Path conf = project.resolve("conf/base");
+        String s3 = S3.catalogSettings(conf, "local");
         String root = "s3://" + bucket + "/";
         Files.writeString(
                 conf.resolve("catalog.yml"),

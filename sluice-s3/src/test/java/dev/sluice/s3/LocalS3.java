@@ -100,6 +100,17 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, Befor
         return Map.of("key", ACCESS_KEY, "secret", SECRET);
     }
 
+    /**
+     * Writes this server's keys as the credentials {@code name} into {@code conf}'s {@code credentials.yml}, and
+     * returns the lines a catalog entry adds to use them and this server: {@code credentials} and {@code fs_args}.
+     */
+    public String catalogSettings(Path conf, String name) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(conf);
+        java.nio.file.Files.writeString(
+                conf.resolve("credentials.yml"), name + ":\n  key: " + ACCESS_KEY + "\n  secret: " + SECRET + "\n");
+        return "  credentials: " + name + "\n  fs_args: {endpoint_url: '" + endpoint + "'}\n";
+    }
+
     /** Catalog {@code fs_args} pointing at this server, plus {@code extra}. */
     public Map<String, Object> fsArgs(Map<String, Object> extra) {
         Map<String, Object> args = new LinkedHashMap<>(extra);

@@ -54,7 +54,7 @@ final class DeltaDataset extends SparkTable implements Versioned {
     private List<Long> commits(SparkSession spark) {
         Path log = new Path(path, "_delta_log");
         try {
-            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = log.getFileSystem(hadoop(spark));
             if (!fs.exists(log)) {
                 return List.of();
             }
@@ -103,8 +103,7 @@ final class DeltaDataset extends SparkTable implements Versioned {
         Map<String, String> pinned = new LinkedHashMap<>(readOptions);
         pinned.remove("timestampAsOf");
         pinned.put(VERSION_AS_OF, version);
-        return new DeltaDataset(
-                new Settings(name, path, format, pinned, schema, mode, partitionBy, writeOptions, storageLevel()));
+        return new DeltaDataset(settings(pinned));
     }
 
     /** The version this dataset's last save in this JVM committed, or {@code null}. */
@@ -119,7 +118,9 @@ final class DeltaDataset extends SparkTable implements Versioned {
 
     @Override
     public boolean exists() {
-        return DeltaTable.isDeltaTable(SluiceSpark.session(), path);
+        SparkSession spark = SluiceSpark.session();
+        hadoop(spark);
+        return DeltaTable.isDeltaTable(spark, path);
     }
 
     @Override

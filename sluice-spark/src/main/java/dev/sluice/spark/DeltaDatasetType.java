@@ -41,7 +41,7 @@ public final class DeltaDatasetType implements DatasetType {
                                 "A Delta Lake table at a path, read and written by the run's Spark session; each"
                                         + " save is one Delta transaction.")
                         .holds("org.apache.spark.sql.Dataset<Row> (a Spark DataFrame)")
-                        .entry(DatasetSchema.FILEPATH, SparkEntries.STORAGE_LEVEL))
+                        .entry(DatasetSchema.FILEPATH, SparkEntries.STORAGE_LEVEL, SparkEntries.FS_ARGS))
                 .loadArgs(
                         Option.of("versionAsOf", "table version", "Reads this version of the table (time travel)."),
                         Option.of(

@@ -2,8 +2,8 @@ package dev.sluice.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,9 +14,14 @@ import org.apache.spark.sql.SaveMode;
  * Writes a directory dataset so that readers never see it half-written under its final path: Spark writes
  * into a hidden sibling ({@code .name.sluice-<id>}, which Spark's readers skip), then the sibling is
  * renamed into place. An overwrite first renames the old directory aside and deletes it after the swap;
- * an append moves the new files in one by one, each appearing whole.
+ * an append moves the new files in one by one, each appearing whole. Object stores are written in place
+ * (see {@link #save}).
  */
 final class DirectoryCommit {
+    /** Hadoop's schemes of object stores, where a directory rename is a copy of each object. */
+    static final Set<String> OBJECT_STORES =
+            Set.of("s3a", "s3", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs", "oss", "cosn", "obs");
+
     private final FileSystem fs;
     private final Path target;
 
@@ -37,11 +42,20 @@ final class DirectoryCommit {
         }
     }
 
+    /** Writes the data to a path with a Spark save mode. */
+    @FunctionalInterface
+    interface Write {
+        void to(String path, SaveMode mode);
+    }
+
     /**
-     * Saves with {@code mode}; {@code write} writes the data into the directory it is given, which does not
-     * exist yet.
+     * Saves with {@code mode}. On a file system, {@code write} writes the data into the hidden sibling it is
+     * given, which does not exist yet, and the sibling is renamed into place. On an object store ({@link
+     * #OBJECT_STORES}), where a rename copies every object one by one and so hides nothing, {@code write}
+     * writes in place, with Spark's own commit protocol: task files go under {@code _temporary/} and appear
+     * under the path when the job commits, followed by {@code _SUCCESS}.
      */
-    void save(SaveMode mode, Consumer<String> write) {
+    void save(SaveMode mode, Write write) {
         try {
             boolean exists = fs.exists(target);
             if (exists && mode == SaveMode.ErrorIfExists) {
@@ -51,9 +65,13 @@ final class DirectoryCommit {
             if (exists && mode == SaveMode.Ignore) {
                 return;
             }
+            if (OBJECT_STORES.contains(fs.getScheme())) {
+                write.to(target.toString(), exists && mode == SaveMode.Append ? SaveMode.Append : SaveMode.Overwrite);
+                return;
+            }
             Path staging = sibling("sluice");
             try {
-                write.accept(staging.toString());
+                write.to(staging.toString(), SaveMode.Overwrite);
                 if (exists && mode == SaveMode.Append) {
                     moveFiles(staging, target);
                     fs.delete(staging, true);

@@ -18,8 +18,8 @@ final class SparkDataset extends SparkTable {
 
     @Override
     void write(SparkSession spark, org.apache.spark.sql.Dataset<Row> value) {
-        new DirectoryCommit(spark.sparkContext().hadoopConfiguration(), path)
-                .save(mode, staging -> writer(value).mode("overwrite").save(staging));
+        new DirectoryCommit(hadoop(spark), path)
+                .save(mode, (where, how) -> writer(value).mode(how).save(where));
     }
 
     /** A directory of part files in the entry's format, partitioned by column values when partitionBy is set. */
@@ -31,7 +31,7 @@ final class SparkDataset extends SparkTable {
 
     @Override
     public boolean exists() {
-        return new DirectoryCommit(SluiceSpark.session().sparkContext().hadoopConfiguration(), path).exists();
+        return new DirectoryCommit(hadoop(SluiceSpark.session()), path).exists();
     }
 
     @Override

@@ -50,7 +50,8 @@ public final class SparkDatasetType implements DatasetType {
                                                 "Spark's data source; delta saves as Delta Lake transactions, as"
                                                         + " the delta type does.")
                                         .withDefault("parquet"),
-                                SparkEntries.STORAGE_LEVEL))
+                                SparkEntries.STORAGE_LEVEL,
+                                SparkEntries.FS_ARGS))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.spark;
 import dev.sluice.io.DatasetSchema;
 import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
+import dev.sluice.s3.S3Connection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,13 @@ final class SparkEntries {
                             + " it (Spark's StorageLevel names: MEMORY_ONLY, MEMORY_AND_DISK_SER, DISK_ONLY, ...);"
                             + " NONE hands it on unpersisted, so each consumer and the write compute it again.")
             .withDefault("MEMORY_AND_DISK");
+    static final Option FS_ARGS = Option.of(
+            "fs_args",
+            "mapping",
+            "For s3:// and s3a:// paths: the S3 settings of Sluice's S3 store (endpoint_url, region_name, path_style,"
+                    + " connect_timeout, request_timeout, profile, anon; see the S3 chapter), with the entry's"
+                    + " credentials given to Spark's s3a file system for the path's bucket; part_size,"
+                    + " max_concurrency and save_timeout have no effect on Spark's writes.");
     static final Option SCHEMA = Option.of(
             "schema",
             "DDL string",
@@ -47,16 +55,34 @@ final class SparkEntries {
         Object schema = loadArgs.remove(SCHEMA.name());
         SaveMode mode = mode(spec, saveArgs.remove(MODE.name()));
         List<String> partitionBy = partitionBy(spec, saveArgs.remove(PARTITION_BY.name()));
+        String path = path(spec);
         return new SparkTable.Settings(
                 spec.name(),
-                path(spec),
+                path,
                 format,
                 strings(loadArgs),
                 schema == null ? null : schema.toString(),
                 mode,
                 partitionBy,
                 strings(saveArgs),
-                storageLevel(spec));
+                storageLevel(spec),
+                s3(spec, path));
+    }
+
+    /**
+     * The entry's S3 settings for an {@code s3a://} path, read as Sluice's S3 store reads them; {@code null} for
+     * other paths, which take neither {@code fs_args} nor credentials.
+     */
+    private static S3Connection s3(DatasetSpec spec, String path) {
+        Map<String, Object> fsArgs = spec.map(FS_ARGS.name());
+        if (path.startsWith("s3a://")) {
+            return S3Connection.of("dataset '" + spec.name() + "' (" + path + ")", spec.credentials(), fsArgs);
+        }
+        if (!fsArgs.isEmpty() || !spec.credentials().isEmpty()) {
+            throw spec.error("sets " + (fsArgs.isEmpty() ? "credentials" : "fs_args") + ", which only s3:// and"
+                    + " s3a:// paths take; remove it, or point filepath at S3");
+        }
+        return null;
     }
 
     /**

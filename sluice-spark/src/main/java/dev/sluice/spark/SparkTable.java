@@ -3,11 +3,14 @@ package dev.sluice.spark;
 import dev.sluice.io.Dataset;
 import dev.sluice.io.Handoff;
 import dev.sluice.io.StoredForm;
+import dev.sluice.s3.S3Connection;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
@@ -32,6 +35,8 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
     final List<String> partitionBy;
     final Map<String, String> writeOptions;
     private final SparkHandoff handoff;
+    private final S3Connection s3;
+    private final Map<String, String> s3aSettings;
 
     SparkTable(Settings settings) {
         this.name = Objects.requireNonNull(settings.name(), "name");
@@ -43,6 +48,26 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
         this.partitionBy = List.copyOf(settings.partitionBy());
         this.writeOptions = Map.copyOf(settings.writeOptions());
         this.handoff = new SparkHandoff(settings.storageLevel());
+        this.s3 = settings.s3();
+        this.s3aSettings = s3 == null ? Map.of() : S3aBuckets.settings(s3);
+    }
+
+    /** The entry's settings, for a copy of it with other read options. */
+    Settings settings(Map<String, String> otherReadOptions) {
+        return new Settings(
+                name, path, format, otherReadOptions, schema, mode, partitionBy, writeOptions, storageLevel(), s3);
+    }
+
+    /**
+     * The session's Hadoop configuration with this entry's S3 settings set for its bucket (for {@code s3a://}
+     * paths); call before each read, write or listing, since another entry may have set others meanwhile.
+     */
+    Configuration hadoop(SparkSession spark) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        if (s3 != null) {
+            S3aBuckets.apply(hadoop, URI.create(path).getAuthority(), s3aSettings, name);
+        }
+        return hadoop;
     }
 
     /** One entry's settings, as the catalog types read them. */
@@ -55,12 +80,15 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
             SaveMode mode,
             List<String> partitionBy,
             Map<String, String> writeOptions,
-            StorageLevel storageLevel) {}
+            StorageLevel storageLevel,
+            S3Connection s3) {}
 
     @Override
     public org.apache.spark.sql.Dataset<Row> load() {
         try {
-            DataFrameReader reader = SluiceSpark.session().read().format(format).options(readOptions);
+            SparkSession spark = SluiceSpark.session();
+            hadoop(spark);
+            DataFrameReader reader = spark.read().format(format).options(readOptions);
             if (schema != null) {
                 reader = reader.schema(schema);
             }
@@ -75,6 +103,7 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
         SparkSession spark = value.sparkSession();
         SluiceSpark.asSave(spark, name, () -> {
             try {
+                hadoop(spark);
                 write(spark, value);
             } catch (Exception e) {
                 throw unchecked(e);
