@@ -3,7 +3,6 @@ package dev.sluice.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,8 +13,9 @@ import org.apache.spark.sql.SaveMode;
  * Writes a directory dataset so that readers never see it half-written under its final path: Spark writes
  * into a hidden sibling ({@code .name.sluice-<id>}, which Spark's readers skip), then the sibling is
  * renamed into place. An overwrite first renames the old directory aside and deletes it after the swap;
- * an append moves the new files in one by one, each appearing whole. Object stores are written in place
- * (see {@link #save}).
+ * an append moves the new files in one by one, each appearing whole. The writing JVM holds a lock for the
+ * whole save, so that a later run can tell the siblings of a killed save from those of a live one ({@link
+ * Siblings}). Object stores are written in place (see {@link #save}).
  */
 final class DirectoryCommit {
     /** Hadoop's schemes of object stores, where a directory rename is a copy of each object. */
@@ -69,31 +69,38 @@ final class DirectoryCommit {
                 write.to(target.toString(), exists && mode == SaveMode.Append ? SaveMode.Append : SaveMode.Overwrite);
                 return;
             }
-            Path staging = sibling("sluice");
-            try {
-                write.to(staging.toString(), SaveMode.Overwrite);
-                if (exists && mode == SaveMode.Append) {
-                    moveFiles(staging, target);
-                    fs.delete(staging, true);
-                } else if (exists) {
-                    swap(staging);
-                } else {
-                    fs.mkdirs(target.getParent());
-                    rename(staging, target);
-                }
-            } finally {
-                if (fs.exists(staging)) {
-                    fs.delete(staging, true);
-                }
+            String id = Siblings.newId();
+            fs.mkdirs(target.getParent());
+            try (Siblings.Lock lock = Siblings.lock(fs.makeQualified(target), id)) {
+                commit(mode, write, exists, id);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot commit " + target + ": " + e.getMessage(), e);
         }
     }
 
+    /** Writes into the save {@code id}'s hidden sibling and moves the data into place, under its lock. */
+    private void commit(SaveMode mode, Write write, boolean exists, String id) throws IOException {
+        Path staging = Siblings.sibling(target, "sluice", id);
+        try {
+            write.to(staging.toString(), SaveMode.Overwrite);
+            if (exists && mode == SaveMode.Append) {
+                moveFiles(staging, target);
+                fs.delete(staging, true);
+            } else if (exists) {
+                swap(staging, Siblings.sibling(target, "sluice-old", id));
+            } else {
+                rename(staging, target);
+            }
+        } finally {
+            if (fs.exists(staging)) {
+                fs.delete(staging, true);
+            }
+        }
+    }
+
     /** Moves the old directory aside, the new one in, then deletes the old; puts the old back if the move fails. */
-    private void swap(Path staging) throws IOException {
-        Path old = sibling("sluice-old");
+    private void swap(Path staging, Path old) throws IOException {
         rename(target, old);
         try {
             rename(staging, target);
@@ -124,9 +131,5 @@ final class DirectoryCommit {
         if (!fs.rename(from, to)) {
             throw new IOException("could not rename " + from + " to " + to);
         }
-    }
-
-    private Path sibling(String kind) {
-        return new Path(target.getParent(), "." + target.getName() + "." + kind + "-" + UUID.randomUUID());
     }
 }

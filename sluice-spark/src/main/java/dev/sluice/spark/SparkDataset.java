@@ -1,6 +1,9 @@
 package dev.sluice.spark;
 
 import dev.sluice.io.StoredForm;
+import dev.sluice.storage.Location;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -27,6 +30,17 @@ final class SparkDataset extends SparkTable {
     public Optional<StoredForm> storedForm() {
         StoredForm.Layout layout = partitionBy.isEmpty() ? StoredForm.Layout.PART_FILES : StoredForm.Layout.PARTITIONED;
         return Optional.of(new StoredForm(format, layout, format.equals("csv") ? csvOptions(writeOptions) : Map.of()));
+    }
+
+    /**
+     * The hidden siblings of saves to a local directory, whose leftovers a run removes once their writer is
+     * dead ({@link Siblings}); on S3, the path's unfinished uploads.
+     */
+    @Override
+    public List<Location> locations() {
+        return path.startsWith("file:")
+                ? List.of(new Siblings(java.nio.file.Path.of(URI.create(path))))
+                : super.locations();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sluice.io.DatasetSchema;
 import dev.sluice.io.DatasetSchema.Option;
 import dev.sluice.io.DatasetSpec;
 import dev.sluice.s3.S3Connection;
+import dev.sluice.storage.Storage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,14 @@ final class SparkEntries {
                 partitionBy,
                 strings(saveArgs),
                 storageLevel(spec),
-                s3(spec, path));
+                s3(spec, path),
+                path.startsWith("s3a://")
+                        ? Storage.locate(
+                                "s3://" + path.substring("s3a://".length()),
+                                spec.projectDir(),
+                                spec.credentials(),
+                                spec.map(FS_ARGS.name()))
+                        : null);
     }
 
     /**

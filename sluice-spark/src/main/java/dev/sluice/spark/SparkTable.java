@@ -4,6 +4,7 @@ import dev.sluice.io.Dataset;
 import dev.sluice.io.Handoff;
 import dev.sluice.io.StoredForm;
 import dev.sluice.s3.S3Connection;
+import dev.sluice.storage.Location;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
     private final SparkHandoff handoff;
     private final S3Connection s3;
     private final Map<String, String> s3aSettings;
+    private final Location s3Location;
 
     SparkTable(Settings settings) {
         this.name = Objects.requireNonNull(settings.name(), "name");
@@ -50,12 +52,32 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
         this.handoff = new SparkHandoff(settings.storageLevel());
         this.s3 = settings.s3();
         this.s3aSettings = s3 == null ? Map.of() : S3aBuckets.settings(s3);
+        this.s3Location = settings.s3Location();
+    }
+
+    /**
+     * On S3, the entry's path as Sluice's S3 store sees it, so that a run aborts the multipart uploads that
+     * writes killed before they committed left under it (see {@link Location#removeLeftovers()}).
+     */
+    @Override
+    public List<Location> locations() {
+        return s3Location == null ? List.of() : List.of(s3Location);
     }
 
     /** The entry's settings, for a copy of it with other read options. */
     Settings settings(Map<String, String> otherReadOptions) {
         return new Settings(
-                name, path, format, otherReadOptions, schema, mode, partitionBy, writeOptions, storageLevel(), s3);
+                name,
+                path,
+                format,
+                otherReadOptions,
+                schema,
+                mode,
+                partitionBy,
+                writeOptions,
+                storageLevel(),
+                s3,
+                s3Location);
     }
 
     /**
@@ -81,7 +103,8 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
             List<String> partitionBy,
             Map<String, String> writeOptions,
             StorageLevel storageLevel,
-            S3Connection s3) {}
+            S3Connection s3,
+            Location s3Location) {}
 
     @Override
     public org.apache.spark.sql.Dataset<Row> load() {

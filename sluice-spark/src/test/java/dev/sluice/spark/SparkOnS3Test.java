@@ -68,12 +68,18 @@ class SparkOnS3Test {
                         .fn((org.apache.spark.sql.Dataset<Row> files, org.apache.spark.sql.Dataset<Row> table) ->
                                 List.of(sum(files), sum(table))));
 
-        RunResult result = Runner.builder().io(IoMode.SYNC).build().run(pipeline, catalog());
+        DataCatalog catalog = catalog();
+        RunResult result = Runner.builder().io(IoMode.SYNC).build().run(pipeline, catalog);
 
         assertThat(result.freeOutputs()).containsEntry("sums", List.of(30L, 30L));
         assertThat(S3.objectExists(bucket, "orders/_SUCCESS")).isTrue();
         assertThat(S3.objectExists(bucket, "orders_table/_delta_log/00000000000000000000.json"))
                 .isTrue();
+        assertThat(catalog.entry("orders@spark").orElseThrow().dataset().locations())
+                .as("where a run looks for unfinished uploads of killed saves")
+                .singleElement()
+                .extracting(location -> location.uri().toString())
+                .isEqualTo("s3://" + bucket + "/orders");
     }
 
     @Test
