@@ -199,7 +199,10 @@ class SparkDatasetTest {
 
         assertThat(failure.get()).isNull();
         assertThat(during).containsExactly("0", "1");
-        assertThat(stagingDuring).hasSize(1);
+        assertThat(stagingDuring)
+                .as("the new data's hidden sibling and the save's lock file")
+                .extracting(p -> p.getFileName().toString().endsWith(".lock"))
+                .containsExactlyInAnyOrder(false, true);
         assertThat(rows(load(catalog, "people").select("id"))).containsExactly("0", "1", "2", "3");
         assertThat(hiddenSiblings()).isEmpty();
     }
