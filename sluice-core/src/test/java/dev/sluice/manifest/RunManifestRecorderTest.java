@@ -16,6 +16,7 @@ import dev.sluice.runner.NodeState;
 import dev.sluice.runner.RunFailedException;
 import dev.sluice.runner.Runner;
 import dev.sluice.runner.SaveState;
+import dev.sluice.runner.TestClocks;
 import dev.sluice.storage.Storage;
 import dev.sluice.testing.FakeStore;
 import java.nio.charset.StandardCharsets;
@@ -236,8 +237,9 @@ class RunManifestRecorderTest {
         RunManifestRecorder recorder =
                 RunManifestRecorder.builder(manifestFile()).build();
 
-        // Cache I/O: one save at a time, so the limit never has the use it would need to grow.
-        Runner.builder()
+        // Cache I/O: one save at a time, so the limit never has the use it would need to grow. A frozen
+        // clock: a save slowed by a busy machine must not shrink the limit as rising latency would.
+        TestClocks.frozen(Runner.builder())
                 .io(IoMode.CACHE)
                 .saveRetries(1, Duration.ZERO)
                 .storeConcurrency(10)
