@@ -102,6 +102,20 @@ public abstract class FileDataset<T> implements Dataset<T> {
                 null);
     }
 
+    /**
+     * Reads a directory partitioned by column values ({@code column=value/} directories of part files, as Spark's
+     * {@code partitionBy} writes) as one value: {@link #load()} calls it when the location's directory (or
+     * object-store prefix) holds partition directories. An override reads each partition's parts and adds the
+     * partition columns after the files' own columns, as Spark does. The default refuses, saying so.
+     */
+    protected T readPartitioned(PartitionedDirectory directory) throws IOException {
+        throw loadError(
+                "it is partitioned by column values (" + directory.columns() + ", as Spark's partitionBy writes), and"
+                        + " the " + typeName() + " type reads one file or a directory of part files; remove"
+                        + " partitionBy from the entry that writes it, or read it through a spark entry",
+                null);
+    }
+
     @Override
     public final T load() {
         T value;
@@ -216,29 +230,29 @@ public abstract class FileDataset<T> implements Dataset<T> {
     }
 
     /**
-     * Reads the data files among {@code names}, the entries of the directory at the location; refuses a Delta
-     * table and a partitioned directory, which need Spark to be read as a whole.
+     * Reads the data files among {@code names}, the entries of the directory at the location, or its partitions;
+     * refuses a Delta table, which needs Delta to be read.
      */
     private T readDirectory(List<String> names) throws IOException {
+        if (names.contains("_delta_log")) {
+            throw loadError(
+                    "it is a Delta Lake table (it has a _delta_log), whose directory also keeps files of older"
+                            + " versions; read it through a delta entry",
+                    null);
+        }
+        if (names.stream().anyMatch(PartitionedDirectory::isPartition)) {
+            PartitionedDirectory partitioned =
+                    PartitionedDirectory.read(location, names, problem -> loadError(problem, null));
+            if (partitioned.partitions().isEmpty()) {
+                throw loadError("it is a partitioned directory without data files", null);
+            }
+            return readPartitioned(partitioned);
+        }
         List<Location> parts = new ArrayList<>();
         for (String name : names) {
-            if (name.equals("_delta_log")) {
-                throw loadError(
-                        "it is a Delta Lake table (it has a _delta_log), whose directory also keeps files of older"
-                                + " versions; read it through a delta entry",
-                        null);
+            if (!name.startsWith("_") && !name.startsWith(".")) {
+                parts.add(location.resolve(name));
             }
-            if (name.startsWith("_") || name.startsWith(".")) {
-                continue;
-            }
-            if (name.indexOf('=') > 0) {
-                throw loadError(
-                        "it is partitioned by column values (" + name + "/, as Spark's partitionBy writes), and the "
-                                + typeName() + " type reads one file or a directory of part files; remove"
-                                + " partitionBy from the entry that writes it, or read it through a spark entry",
-                        null);
-            }
-            parts.add(location.resolve(name));
         }
         if (parts.isEmpty()) {
             throw loadError("it is a directory without data files (only " + names + ")", null);

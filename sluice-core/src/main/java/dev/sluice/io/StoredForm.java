@@ -47,10 +47,19 @@ public record StoredForm(String format, Layout layout, Map<String, String> optio
     }
 
     /**
-     * Why a type that reads one {@code readerFormat} file, or a directory of such part files, cannot read this
-     * form, which the entry {@code writer} saves; empty when it can. For the JVM's file types.
+     * Why a type that reads one {@code readerFormat} file, a directory of such part files, or a partitioned
+     * directory of them, cannot read this form, which the entry {@code writer} saves; empty when it can. For the
+     * JVM's file types.
      */
     public Optional<String> unreadableAsFiles(String readerFormat, String writer) {
+        return unreadableAsFiles(readerFormat, true, writer);
+    }
+
+    /**
+     * As {@link #unreadableAsFiles(String, String)}, for a type that reads partitioned directories only when
+     * {@code readsPartitions}.
+     */
+    public Optional<String> unreadableAsFiles(String readerFormat, boolean readsPartitions, String writer) {
         if (layout == Layout.TABLE) {
             return Optional.of("'" + writer + "' is a " + format + " table, whose directory also keeps files of older"
                     + " versions; write it with type: spark and file_format: " + readerFormat
@@ -60,9 +69,9 @@ public record StoredForm(String format, Layout layout, Map<String, String> optio
             return Optional.of("'" + writer + "' writes " + format + " and this entry reads " + readerFormat
                     + "; give both entries the same format");
         }
-        if (layout == Layout.PARTITIONED) {
+        if (layout == Layout.PARTITIONED && !readsPartitions) {
             return Optional.of("'" + writer + "' writes a directory partitioned by column values (partitionBy), which"
-                    + " this type cannot read; remove partitionBy from '" + writer + "', or read it through a"
+                    + " this entry cannot read; remove partitionBy from '" + writer + "', or read it through a"
                     + " spark entry");
         }
         return Optional.empty();

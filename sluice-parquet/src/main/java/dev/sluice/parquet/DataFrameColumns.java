@@ -131,7 +131,8 @@ final class DataFrameColumns {
         return DataFrame.byColumn(labels.toArray(String[]::new)).ofIterable(columns);
     }
 
-    private static Series<?> toSeries(Object[] values) {
+    /** The values as a primitive series when they are all non-null ints, longs, doubles or booleans. */
+    static Series<?> toSeries(Object[] values) {
         Class<?> common = null;
         for (Object value : values) {
             if (value == null || (common != null && value.getClass() != common)) {

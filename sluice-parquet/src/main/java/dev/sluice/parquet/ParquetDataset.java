@@ -6,6 +6,7 @@ import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.model.WriteRecordModelType;
 import dev.sluice.DatasetException;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.PartitionedDirectory;
 import dev.sluice.io.StoredForm;
 import dev.sluice.parquet.DataFrameColumns.RowPosition;
 import dev.sluice.storage.Location;
@@ -30,6 +31,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.Type;
 import org.dflib.DataFrame;
+import org.dflib.Series;
 
 /**
  * A Parquet file holding either a list of Java records (one row per record, one column per
@@ -108,15 +110,7 @@ public final class ParquetDataset<T> extends FileDataset<T> {
     protected T readParts(List<Location> parts) throws IOException {
         List<T> values = new ArrayList<>();
         for (Location part : parts) {
-            URI uri = part.uri();
-            if ("file".equals(uri.getScheme())) {
-                values.add(readFrom(new LocalInputFile(Path.of(uri))));
-            } else {
-                try (InputStream in = part.openRead();
-                        ParquetInput input = ParquetInput.copy(in, part.size())) {
-                    values.add(readFrom(input.file()));
-                }
-            }
+            values.add(readPart(part, this::readFrom));
         }
         if (recordType != null) {
             List<Object> rows = new ArrayList<>();
@@ -125,6 +119,61 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         }
         DataFrame first = (DataFrame) values.get(0);
         return (T) first.vConcat(values.subList(1, values.size()).toArray(DataFrame[]::new));
+    }
+
+    /**
+     * Reads a partitioned directory (Spark's {@code partitionBy}) as one DataFrame: every partition's part files,
+     * then the partition columns after the files' columns, typed as {@link PartitionedDirectory} says; {@code
+     * columns} under load_args may name partition columns too. Records cannot take the partition values, which
+     * are not in the files.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected T readPartitioned(PartitionedDirectory directory) throws IOException {
+        if (recordType != null) {
+            throw loadError(
+                    "it is partitioned by column values (" + directory.columns() + ", as Spark's partitionBy writes),"
+                            + " whose values are in the directory names, not in the files, so it loads as a DataFrame"
+                            + " only; remove 'record' from load_args, or remove partitionBy from the entry that"
+                            + " writes it",
+                    null);
+        }
+        List<DataFrame> frames = new ArrayList<>();
+        int[] heights = new int[directory.partitions().size()];
+        for (int p = 0; p < heights.length; p++) {
+            for (Location part : directory.partitions().get(p).parts()) {
+                DataFrame frame = readPart(part, file -> {
+                    checkIsParquet(file);
+                    return readFrame(file);
+                });
+                frames.add(frame);
+                heights[p] += frame.height();
+            }
+        }
+        DataFrame data = frames.get(0).vConcat(frames.subList(1, frames.size()).toArray(DataFrame[]::new));
+        Series<?>[] partitionColumns = directory.rowValues(heights).stream()
+                .map(DataFrameColumns::toSeries)
+                .toArray(Series<?>[]::new);
+        String[] labels =
+                directory.columnsAfter(List.of(data.getColumnsIndex().toArray()), problem -> loadError(problem, null));
+        return (T) select(data.colsAppend(labels).merge(partitionColumns));
+    }
+
+    /** Reads one part file: a local one in place, a remote one copied first. */
+    private <V> V readPart(Location part, PartReader<V> reader) throws IOException {
+        URI uri = part.uri();
+        if ("file".equals(uri.getScheme())) {
+            return reader.read(new LocalInputFile(Path.of(uri)));
+        }
+        try (InputStream in = part.openRead();
+                ParquetInput input = ParquetInput.copy(in, part.size())) {
+            return reader.read(input.file());
+        }
+    }
+
+    @FunctionalInterface
+    private interface PartReader<V> {
+        V read(InputFile file) throws IOException;
     }
 
     @Override
@@ -155,8 +204,15 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         return Optional.of(StoredForm.of("parquet", StoredForm.Layout.FILE));
     }
 
+    /** Refuses what is not Parquet files, and a partitioned directory when this entry loads records. */
     @Override
     public Optional<String> cannotRead(StoredForm written, String writer) {
+        if (recordType != null && written.layout() == StoredForm.Layout.PARTITIONED) {
+            return Optional.of("'" + writer + "' writes a directory partitioned by column values (partitionBy), whose"
+                    + " values are in the directory names, and this entry loads records of " + recordType.getName()
+                    + ", which cannot take them; remove 'record' from load_args here (a DataFrame gets the partition"
+                    + " columns), or remove partitionBy from '" + writer + "'");
+        }
         return written.unreadableAsFiles("parquet", writer);
     }
 
@@ -183,7 +239,7 @@ public final class ParquetDataset<T> extends FileDataset<T> {
     private T readFrom(InputFile file) throws IOException {
         checkIsParquet(file);
         if (recordType == null) {
-            return (T) readFrame(file);
+            return (T) select(readFrame(file));
         }
         try {
             return (T) new CarpetReader<>(file, recordType).toList();
@@ -214,6 +270,7 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         }
     }
 
+    /** Every column of the file, in the file's order. */
     private DataFrame readFrame(InputFile file) throws IOException {
         List<String> labels = new ArrayList<>();
         try (ParquetFileReader reader = ParquetFileReader.open(file)) {
@@ -223,10 +280,15 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<Map<?, ?>> rows = (List) new CarpetReader<>(file, Map.class).toList();
-        DataFrame frame = DataFrameColumns.fromRows(labels, rows);
+        return DataFrameColumns.fromRows(labels, rows);
+    }
+
+    /** The columns named under load_args, or every column when none are. */
+    private DataFrame select(DataFrame frame) {
         if (columns.isEmpty()) {
             return frame;
         }
+        List<String> labels = List.of(frame.getColumnsIndex().toArray());
         List<String> missing = columns.stream().filter(c -> !labels.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw loadError(

@@ -173,6 +173,9 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
             return Optional.of("'" + writer + "' writes " + written.format() + " and this entry reads " + format
                     + "; give both entries the same format (file_format here)");
         }
+        if (format.equals("json")) {
+            return jsonLayout(written, writer);
+        }
         if (!format.equals("csv")) {
             return Optional.empty();
         }
@@ -190,6 +193,25 @@ abstract class SparkTable implements Dataset<org.apache.spark.sql.Dataset<Row>> 
         if (!reading.get(SEP).equals(written.option(SEP, ","))) {
             return Optional.of("'" + writer + "' separates fields with '" + written.option(SEP, ",")
                     + "' and this entry with '" + reading.get(SEP) + "'; give both entries the same sep");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether Spark's JSON reader, in line mode unless {@code multiLine} is set, fits what {@code writer} writes:
+     * an indented document (the JVM's json type with indent) needs {@code multiLine}, JSON Lines must go without.
+     */
+    private Optional<String> jsonLayout(StoredForm written, String writer) {
+        boolean multiLine = readOptions.entrySet().stream()
+                .anyMatch(option -> option.getKey().equalsIgnoreCase("multiLine")
+                        && Boolean.parseBoolean(option.getValue().trim()));
+        if (Boolean.parseBoolean(written.option("multiLine", "false")) && !multiLine) {
+            return Optional.of("'" + writer + "' writes an indented JSON document, which Spark reads line by line"
+                    + " unless told; set load_args multiLine: true here, or remove indent from '" + writer + "'");
+        }
+        if (Boolean.parseBoolean(written.option("lines", "false")) && multiLine) {
+            return Optional.of("'" + writer + "' writes JSON Lines, and with multiLine Spark reads each file as one"
+                    + " JSON document; remove load_args multiLine here");
         }
         return Optional.empty();
     }

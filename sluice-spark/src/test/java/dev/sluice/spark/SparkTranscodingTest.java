@@ -13,6 +13,7 @@ import dev.sluice.runner.Runner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Transcoding between Spark and the JVM's types: {@code x@spark} written and {@code x@dflib} read through the
@@ -195,7 +197,8 @@ class SparkTranscodingTest {
                         """,
                         "'orders@spark' writes no header row (Spark's default), and this entry reads the first row"
                                 + " as column names; set save_args header: true on 'orders@spark'"),
-                Arguments.of("""
+                Arguments.of(
+                        """
                         orders@spark:
                           type: spark
                           filepath: data/orders
@@ -204,7 +207,27 @@ class SparkTranscodingTest {
                         orders@dflib:
                           type: parquet
                           filepath: data/orders
-                        """, "remove partitionBy from 'orders@spark', or read it through a spark entry"),
+                          load_args:
+                            record: dev.sluice.spark.SparkTranscodingTest$Order
+                        """,
+                        "this entry loads records of dev.sluice.spark.SparkTranscodingTest$Order, which cannot take"
+                                + " them; remove 'record' from load_args here (a DataFrame gets the partition"
+                                + " columns), or remove partitionBy from 'orders@spark'"),
+                Arguments.of(
+                        """
+                        orders@spark:
+                          type: spark
+                          filepath: data/orders
+                          file_format: json
+                        orders@dflib:
+                          type: json
+                          filepath: data/orders
+                          load_args:
+                            type: dev.sluice.spark.SparkTranscodingTest$Order
+                        """,
+                        "'orders@spark' writes JSON Lines part files, which load as a list, and this entry loads"
+                                + " dev.sluice.spark.SparkTranscodingTest$Order; set load_args type:"
+                                + " java.util.List<dev.sluice.spark.SparkTranscodingTest$Order> here"),
                 Arguments.of("""
                         orders@spark:
                           type: delta
@@ -234,7 +257,7 @@ class SparkTranscodingTest {
                     ran.set(true);
                     return orders();
                 }),
-                Node.named("read").inputs("orders@dflib").outputs("rows").fn((DataFrame frame) -> frame.height()));
+                Node.named("read").inputs("orders@dflib").outputs("rows").fn((Object orders) -> "read"));
 
         assertThatThrownBy(() -> runner(IoMode.TEE, false).run(pipeline, catalog))
                 .isInstanceOf(ConfigurationException.class)
@@ -254,5 +277,221 @@ class SparkTranscodingTest {
                 .hasMessageContaining("Node 'read' reads 'prices@spark'")
                 .hasMessageContaining("'prices@dflib' writes a header row, which Spark reads as data unless told;"
                         + " set load_args header: true here");
+    }
+
+    /** An order as the JVM's types can load it into. */
+    public record Order(long id, String customer, Double amount) {}
+
+    /** The orders with a bucket (id mod 3 as an int, null for id 5), to partition by customer and bucket. */
+    private static org.apache.spark.sql.Dataset<Row> bucketedOrders() {
+        return orders().withColumn(
+                        "bucket",
+                        functions
+                                .when(functions.col("id").equalTo(5), functions.lit(null))
+                                .otherwise(functions.col("id").mod(3).cast("int")));
+    }
+
+    /** The frame's column names, then its rows as "a,b,c" in column order, sorted. */
+    private static List<String> table(DataFrame frame) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < frame.height(); i++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < frame.width(); c++) {
+                row.add(String.valueOf(frame.getColumn(c).get(i)));
+            }
+            rows.add(String.join(",", row));
+        }
+        List<String> table =
+                new ArrayList<>(List.of(String.join(",", frame.getColumnsIndex().toArray())));
+        table.addAll(rows.stream().sorted().toList());
+        return table;
+    }
+
+    /** What Spark itself reads from {@code name}'s files, as {@link #table(DataFrame)} gives it. */
+    private static List<String> sparkTable(DataCatalog catalog, String name) {
+        org.apache.spark.sql.Dataset<Row> frame = LocalSpark.load(catalog, name);
+        List<String> table = new ArrayList<>(List.of(String.join(",", frame.columns())));
+        table.addAll(LocalSpark.rows(frame));
+        return table;
+    }
+
+    private static final List<String> BUCKETED = List.of(
+            "id,amount,customer,bucket",
+            "0,0.0,c0,0",
+            "1,1.5,c1,1",
+            "2,3.0,c0,2",
+            "3,4.5,c1,0",
+            "4,null,c0,1",
+            "5,7.5,c1,null");
+
+    private static Pipeline partitionedToJvm() {
+        return Pipeline.of(
+                Node.named("make").outputs("orders@spark").fn(SparkTranscodingTest::bucketedOrders),
+                Node.named("read").inputs("orders@dflib").outputs("rows").fn((DataFrame frame) -> table(frame)));
+    }
+
+    /** The parquet and csv entries of a partitioned dataset, each under sync and tee on both runners. */
+    static Stream<Arguments> partitionedRuns() {
+        String parquet = """
+                orders@spark:
+                  type: spark
+                  filepath: data/orders
+                  save_args:
+                    partitionBy: [customer, bucket]
+                orders@dflib:
+                  type: parquet
+                  filepath: data/orders
+                """;
+        String csv = """
+                orders@spark:
+                  type: spark
+                  filepath: data/orders
+                  file_format: csv
+                  load_args:
+                    header: true
+                  save_args:
+                    header: true
+                    partitionBy: [customer, bucket]
+                orders@dflib:
+                  type: csv
+                  filepath: data/orders
+                """;
+        return Stream.of(parquet, csv)
+                .flatMap(catalog -> runs().map(run -> Arguments.of(catalog, run.get()[0], run.get()[1])));
+    }
+
+    @ParameterizedTest(name = "{1}, parallel {2}")
+    @MethodSource("partitionedRuns")
+    void sparkWrittenPartitioned_jvmTypeReadsThePartitionColumnsAsSparkDoes(
+            String catalogYml, IoMode io, boolean parallel) {
+        DataCatalog catalog = LocalSpark.catalog(project, catalogYml);
+
+        RunResult result = runner(io, parallel).run(partitionedToJvm(), catalog);
+
+        assertThat(result.freeOutputs().get("rows")).isEqualTo(BUCKETED);
+        assertThat(sparkTable(catalog, "orders@spark")).isEqualTo(BUCKETED);
+        assertThat(project.resolve("data/orders/customer=c1/bucket=__HIVE_DEFAULT_PARTITION__"))
+                .isDirectory();
+    }
+
+    /** The JSON records as "id,customer,amount" (what Spark leaves out, a null, is "null"), plus any {@code more}. */
+    private static List<String> jsonRows(List<Map<String, Object>> records, String... more) {
+        return records.stream()
+                .map(record -> {
+                    List<String> row = new ArrayList<>();
+                    for (String key : Stream.concat(Stream.of("id", "customer", "amount"), Stream.of(more))
+                            .toList()) {
+                        row.add(String.valueOf(record.get(key)));
+                    }
+                    return String.join(",", row);
+                })
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}, parallel {1}")
+    @MethodSource("runs")
+    void sparkWrittenJson_jvmJsonReadsTheJsonLinesAsAListOfRecords(IoMode io, boolean parallel) {
+        DataCatalog catalog = LocalSpark.catalog(project, """
+                orders@spark:
+                  type: spark
+                  filepath: data/orders.json
+                  file_format: json
+                orders@jvm:
+                  type: json
+                  filepath: data/orders.json
+                """);
+
+        RunResult result = runner(io, parallel).run(sparkToJvmJson(), catalog);
+
+        assertThat(result.freeOutputs().get("rows")).isEqualTo(ORDERS);
+    }
+
+    private static Pipeline sparkToJvmJson(String... more) {
+        return Pipeline.of(
+                Node.named("make").outputs("orders@spark").fn(SparkTranscodingTest::orders),
+                Node.named("read")
+                        .inputs("orders@jvm")
+                        .outputs("rows")
+                        .fn((List<Map<String, Object>> records) -> jsonRows(records, more)));
+    }
+
+    @Test
+    void sparkWrittenPartitionedJson_jvmJsonAddsThePartitionFields() {
+        DataCatalog catalog = LocalSpark.catalog(project, """
+                orders@spark:
+                  type: spark
+                  filepath: data/orders.json
+                  file_format: json
+                  save_args:
+                    partitionBy: [customer]
+                orders@jvm:
+                  type: json
+                  filepath: data/orders.json
+                  load_args:
+                    lines: true
+                """);
+
+        RunResult result = runner(IoMode.TEE, true).run(sparkToJvmJson(), catalog);
+
+        assertThat(result.freeOutputs().get("rows"))
+                .isEqualTo(List.of("0,c0,0.0", "2,c0,3.0", "4,c0,null", "1,c1,1.5", "3,c1,4.5", "5,c1,7.5"));
+    }
+
+    private static Pipeline jvmJsonToSpark() {
+        return Pipeline.of(
+                Node.named("make")
+                        .outputs("prices@jvm")
+                        .fn(() -> List.of(
+                                Map.of("id", 1, "item", "tea", "price", 2.5),
+                                Map.of("id", 2, "item", "cake", "price", 4.0),
+                                Map.of("id", 3, "item", "jam", "price", 3.25))),
+                Node.named("read")
+                        .inputs("prices@spark")
+                        .outputs("rows")
+                        .fn((org.apache.spark.sql.Dataset<Row> prices) ->
+                                LocalSpark.rows(prices.select("id", "item", "price"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "  save_args:\n    lines: true\n", "  save_args:\n    indent: 2\n"})
+    void jvmWrittenJson_sparkReadsTheRecords(String jvmSettings) {
+        DataCatalog catalog = LocalSpark.catalog(
+                project,
+                """
+                prices@jvm:
+                  type: json
+                  filepath: data/prices.json
+                """ + jvmSettings + """
+                prices@spark:
+                  type: spark
+                  filepath: data/prices.json
+                  file_format: json
+                """
+                        + (jvmSettings.contains("indent") ? "  load_args:\n    multiLine: true\n" : ""));
+
+        RunResult result = runner(IoMode.TEE, true).run(jvmJsonToSpark(), catalog);
+
+        assertThat(result.freeOutputs().get("rows")).isEqualTo(List.of("1,tea,2.5", "2,cake,4.0", "3,jam,3.25"));
+    }
+
+    @Test
+    void jvmWrittenIndentedJson_sparkReadsLineByLine_failsBeforeAnyNodeSayingToSetMultiLine() {
+        DataCatalog catalog = LocalSpark.catalog(project, """
+                prices@jvm:
+                  type: json
+                  filepath: data/prices.json
+                  save_args:
+                    indent: 2
+                prices@spark:
+                  type: spark
+                  filepath: data/prices.json
+                  file_format: json
+                """);
+
+        assertThatThrownBy(() -> runner(IoMode.SYNC, false).run(jvmJsonToSpark(), catalog))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Node 'read' reads 'prices@spark'")
+                .hasMessageContaining("'prices@jvm' writes an indented JSON document, which Spark reads line by line"
+                        + " unless told; set load_args multiLine: true here");
     }
 }

@@ -51,6 +51,31 @@ final class Columns {
         return fitsBoolean ? ColumnType.BOOLEAN : ColumnType.STRING;
     }
 
+    /** Values of one Java type as a series: primitive when they are all non-null ints, longs or doubles. */
+    static Series<?> ofValues(Object[] values) {
+        boolean ints = true;
+        boolean longs = true;
+        boolean doubles = true;
+        for (Object value : values) {
+            ints &= value instanceof Integer;
+            longs &= value instanceof Long;
+            doubles &= value instanceof Double;
+        }
+        if (values.length > 0 && ints) {
+            return Series.ofInt(
+                    java.util.Arrays.stream(values).mapToInt(v -> (Integer) v).toArray());
+        }
+        if (values.length > 0 && longs) {
+            return Series.ofLong(
+                    java.util.Arrays.stream(values).mapToLong(v -> (Long) v).toArray());
+        }
+        if (values.length > 0 && doubles) {
+            return Series.ofDouble(
+                    java.util.Arrays.stream(values).mapToDouble(v -> (Double) v).toArray());
+        }
+        return Series.of(values);
+    }
+
     /**
      * The column as a series of {@code type}: primitive when it has no nulls, boxed otherwise.
      * {@code error} turns a value that does not parse (named with its line) into a load error.

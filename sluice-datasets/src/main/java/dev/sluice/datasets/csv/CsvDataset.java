@@ -2,6 +2,7 @@ package dev.sluice.datasets.csv;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.sluice.io.FileDataset;
+import dev.sluice.io.PartitionedDirectory;
 import dev.sluice.io.StoredForm;
 import dev.sluice.storage.Location;
 import java.io.IOException;
@@ -133,30 +134,67 @@ public final class CsvDataset extends FileDataset<DataFrame> {
      */
     @Override
     protected DataFrame readParts(List<Location> parts) throws IOException {
-        CsvFormat.Table whole = null;
-        String wholePart = null;
-        List<CsvFormat.Record> records = new ArrayList<>();
+        PartTables tables = new PartTables();
         for (Location part : parts) {
+            tables.add(part);
+        }
+        return frame(tables.table());
+    }
+
+    /**
+     * Reads a partitioned directory (Spark's {@code partitionBy}) as one frame: every partition's parts read as
+     * {@link #readParts} reads them, typed once over all of them, then the partition columns after the files'
+     * columns, typed as {@link PartitionedDirectory} says ({@code dtype}, {@code usecols} and {@code names} apply
+     * to the files' columns).
+     */
+    @Override
+    protected DataFrame readPartitioned(PartitionedDirectory directory) throws IOException {
+        PartTables tables = new PartTables();
+        int[] heights = new int[directory.partitions().size()];
+        for (int p = 0; p < heights.length; p++) {
+            int before = tables.records.size();
+            for (Location part : directory.partitions().get(p).parts()) {
+                tables.add(part);
+            }
+            heights[p] = tables.records.size() - before;
+        }
+        DataFrame data = frame(tables.table());
+        Series<?>[] partitionColumns =
+                directory.rowValues(heights).stream().map(Columns::ofValues).toArray(Series<?>[]::new);
+        String[] labels =
+                directory.columnsAfter(List.of(data.getColumnsIndex().toArray()), problem -> loadError(problem, null));
+        return data.colsAppend(labels).merge(partitionColumns);
+    }
+
+    /** The records of CSV part files read so far, under the first part's header, which every part must have. */
+    private final class PartTables {
+        private final List<CsvFormat.Record> records = new ArrayList<>();
+        private CsvFormat.Table first;
+        private String firstPart;
+
+        void add(Location part) throws IOException {
             CsvFormat.Table table;
             try (InputStream in = part.openRead()) {
                 table = loadFormat.read(in, problem -> loadError(problem + " in part " + part.uri(), null));
             }
             if (table.header() == null && table.records().isEmpty()) {
-                continue; // an empty partition
+                return; // an empty partition
             }
-            if (whole == null) {
-                whole = table;
-                wholePart = part.uri().toString();
-            } else if (!java.util.Arrays.equals(whole.header(), table.header())) {
+            if (first == null) {
+                first = table;
+                firstPart = part.uri().toString();
+            } else if (!java.util.Arrays.equals(first.header(), table.header())) {
                 throw loadError(
-                        "its parts have different columns: " + List.of(whole.header()) + " in " + wholePart + ", "
+                        "its parts have different columns: " + List.of(first.header()) + " in " + firstPart + ", "
                                 + List.of(table.header()) + " in " + part.uri() + "; write it again in one save",
                         null);
             }
             records.addAll(table.records());
         }
-        return frame(
-                whole == null ? new CsvFormat.Table(null, List.of()) : new CsvFormat.Table(whole.header(), records));
+
+        CsvFormat.Table table() {
+            return first == null ? new CsvFormat.Table(null, List.of()) : new CsvFormat.Table(first.header(), records);
+        }
     }
 
     @Override

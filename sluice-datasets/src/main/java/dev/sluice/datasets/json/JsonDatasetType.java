@@ -21,10 +21,15 @@ import java.util.Set;
  *       java.util.List<com.example.Order>}; plain Java values when absent. Classes are looked up
  *       through the thread's context class loader.
  *   <li>{@code save_args.indent}: {@code true} (2 spaces), {@code false}, or a number of spaces.
+ *   <li>{@code lines} under {@code load_args} or {@code save_args} (pandas' {@code lines=True}): JSON Lines, one
+ *       value per line, loaded as a list; either place sets it for both. {@code orient: records}, which pandas
+ *       needs with it, is accepted; other orients are refused.
  * </ul>
  */
 public final class JsonDatasetType implements DatasetType {
     private static final TypeFactory TYPES = JsonMapper.builder().build().getTypeFactory();
+    private static final String LINES = "lines";
+    private static final String ORIENT = "orient";
 
     @Override
     public String name() {
@@ -46,8 +51,25 @@ public final class JsonDatasetType implements DatasetType {
                         "class name, may be generic",
                         "The class to load into, such as com.example.Order or java.util.List<com.example.Order>;"
                                 + " plain Java values when absent."))
-                .saveArgs(Option.of("indent", "true, false or a number of spaces", "Pretty-print the document.")
-                        .withDefault("false"))
+                .loadArgs(
+                        Option.of(
+                                        LINES,
+                                        "true or false",
+                                        "JSON Lines: one value per line, loaded as a list (of the element type of a"
+                                                + " List type); as pandas' lines=True. Set here or under save_args,"
+                                                + " it holds for loads and saves. A directory of part files (as"
+                                                + " Spark writes JSON) is read as JSON Lines either way.")
+                                .withDefault("false"),
+                        Option.of(ORIENT, "records", "Accepted for pandas' spelling; values load as they are."))
+                .saveArgs(
+                        Option.of("indent", "true, false or a number of spaces", "Pretty-print the document.")
+                                .withDefault("false"),
+                        Option.of(
+                                        LINES,
+                                        "true or false",
+                                        "JSON Lines: each element of the list saved on its own line, compact.")
+                                .withDefault("false"),
+                        Option.of(ORIENT, "records", "Accepted for pandas' spelling; values save as they are."))
                 .build();
     }
 
@@ -58,7 +80,47 @@ public final class JsonDatasetType implements DatasetType {
         JavaType type = loadArgs.string("type")
                 .map(name -> resolve(loadArgs, name.trim()))
                 .orElseGet(() -> TYPES.constructType(Object.class));
-        return JsonDataset.at(spec.location("filepath"), type).withIndent(indent(saveArgs));
+        boolean lines = lines(loadArgs, saveArgs);
+        int indent = indent(saveArgs);
+        orient(loadArgs);
+        orient(saveArgs);
+        if (lines && indent > 0) {
+            throw saveArgs.error("indent", "cannot apply to JSON Lines, which hold one value per line; remove it");
+        }
+        JsonDataset<Object> dataset = JsonDataset.at(spec.location("filepath"), type);
+        if (lines && !(type.getRawClass() == Object.class || type.isCollectionLikeType())) {
+            throw loadArgs.error(
+                    "type",
+                    "names " + type.toCanonical() + ", and JSON Lines load as a list; write java.util.List<"
+                            + type.toCanonical() + ">");
+        }
+        return dataset.withIndent(indent).withLines(lines);
+    }
+
+    /** {@code lines} as set under load_args, save_args or both; both must agree when both say. */
+    private static boolean lines(DatasetArgs loadArgs, DatasetArgs saveArgs) {
+        boolean load = loadArgs.bool(LINES, false);
+        boolean save = saveArgs.bool(LINES, false);
+        if (loadArgs.contains(LINES) && saveArgs.contains(LINES) && load != save) {
+            throw saveArgs.error(
+                    LINES,
+                    "is " + save + " and load_args lines is " + load + "; an entry reads what it writes, so give both"
+                            + " the same value (or set it in one place)");
+        }
+        return load || save;
+    }
+
+    /** Accepts pandas' {@code orient: records}, which is how lists of maps are written anyway. */
+    private static void orient(DatasetArgs args) {
+        args.string(ORIENT).ifPresent(orient -> {
+            if (!orient.trim().equals("records")) {
+                throw args.error(
+                        ORIENT,
+                        "is '" + orient + "'; the json type stores values as they are (a list of maps is pandas'"
+                                + " records orient), so only records is accepted; remove orient, or set it to"
+                                + " records");
+            }
+        });
     }
 
     private static JavaType resolve(DatasetArgs loadArgs, String name) {
