@@ -65,7 +65,25 @@ public final class Main {
             case "storage" -> storage(options, irisProject, scratch, out, progress);
             case "shapes" -> shapes(options, scratch.resolveSibling("shapes-benchmark"), out, progress);
             case "cpu" -> cpu(options, scratch.resolveSibling("cpu-benchmark"), out, progress);
-            case "spark" -> spark(options, irisProject, scratch.resolveSibling("spark-benchmark"), out, progress);
+            case "spark" ->
+                spark(
+                        options,
+                        irisProject,
+                        scratch.resolveSibling("spark-benchmark"),
+                        new SparkStore.LocalDisk(),
+                        out,
+                        progress);
+            case "spark-s3" -> {
+                try (S3ProxyServer s3 = S3ProxyServer.start()) {
+                    spark(
+                            options,
+                            irisProject,
+                            scratch.resolveSibling("spark-benchmark"),
+                            new SparkStore.S3(s3),
+                            out,
+                            progress);
+                }
+            }
             case "iris-s3" -> {
                 try (S3ProxyServer s3 = S3ProxyServer.start()) {
                     out.println(irisOnS3(options, irisProject, s3, progress));
@@ -151,30 +169,16 @@ public final class Main {
         }
     }
 
-    /** The spark suite: the Spark example at scale on local disk, in a directory of its own. */
-    static void spark(Options options, Path irisProject, Path scratch, PrintStream out, PrintStream progress) {
+    /** The spark suites: the Spark example at scale with its outputs in {@code store}, in a directory of its own. */
+    static void spark(
+            Options options, Path irisProject, Path scratch, SparkStore store, PrintStream out, PrintStream progress) {
         Path project = irisProject.resolveSibling("spark");
         SparkBenchmark.Result result;
         try (ScratchDirectory files = ScratchDirectory.create(scratch)) {
-            result = new SparkBenchmark(project, files.path(), options.rows(), options.runs(), progress).run();
+            result = new SparkBenchmark(project, files.path(), store, options.rows(), options.runs(), progress).run();
         }
-        out.println(SparkReport.table(result, options.runs(), sparkOnS3()));
+        out.println(SparkReport.table(result, options.runs()));
         out.flush();
-    }
-
-    /**
-     * Why the spark suite measures no S3 store: Spark writes {@code s3a://} through Hadoop's {@code
-     * hadoop-aws}, which is not on the class path.
-     */
-    private static String sparkOnS3() {
-        try {
-            Class.forName("org.apache.hadoop.fs.s3a.S3AFileSystem", false, Main.class.getClassLoader());
-            return "not measured: this suite does not point Spark's `s3a://` at the storage suite's in-process S3"
-                    + " server yet.";
-        } catch (ClassNotFoundException e) {
-            return "not measured: Spark writes `s3a://` through Hadoop's `hadoop-aws`, which is not on the class"
-                    + " path, so the in-process S3 server of the storage suite cannot be used.";
-        }
     }
 
     private static void storage(

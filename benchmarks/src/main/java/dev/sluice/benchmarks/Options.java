@@ -19,7 +19,7 @@ import java.util.List;
  * @param compute the shapes suite's CPU time per node
  * @param nodes the size of the shapes suite's overhead pipelines
  * @param seed the seed of the shapes suite's random DAG
- * @param rows the orders the spark suite's example generates
+ * @param rows the orders the spark suites' example generates
  */
 record Options(
         String suite,
@@ -32,7 +32,7 @@ record Options(
         long seed,
         long rows) {
     static final List<String> SUITES =
-            List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup", "cpu", "spark");
+            List.of("seed", "iris", "wide", "storage", "iris-s3", "shapes", "startup", "cpu", "spark", "spark-s3");
     static final Duration SHAPES_DELAY = Duration.ofMillis(200);
     static final int SHAPES_RUNS = 3;
     static final int DEFAULT_NODES = 100_000;
@@ -43,6 +43,7 @@ record Options(
 
     private static final List<String> DELAY_SUITES = List.of("seed", "iris", "wide", "shapes");
     private static final List<String> SIZED_SUITES = List.of("storage", "cpu");
+    private static final List<String> SPARK_SUITES = List.of("spark", "spark-s3");
 
     /** Options of a suite other than {@code shapes} and {@code spark}. */
     Options(String suite, Duration delay, int runs, int workers, int sizeMb) {
@@ -68,12 +69,13 @@ record Options(
             "                   cpu (tee against cache on local disk when saves compete with the nodes for the",
             "                   cores, and the tee saving one at a time or at low thread priority);",
             "                   spark (examples/spark at scale on local disk: sync, tee and the physical limit)",
+            "                   or spark-s3 (the same with its outputs on an in-process S3)",
             "  --delay SECONDS  seed, iris, wide, shapes: load and save delay of every slow dataset (default 1;",
             "                   shapes 0.2; Kedro-Accelerator used 10)",
             "  --compute SECONDS  shapes: CPU time of every node (default 0)",
             "  --nodes N        shapes: nodes of the overhead pipelines (default 100000)",
             "  --seed N         shapes: seed of the random DAG (default 7)",
-            "  --rows N         spark: orders the example generates (default 20000000, about 456 MiB on disk)",
+            "  --rows N         spark, spark-s3: orders the example generates (default 20000000, about 456 MiB on disk)",
             "  --size-mb N      storage, cpu: MiB of each of the 5 large intermediates (default 64)",
             "  --runs N         runs of each I/O mode; the tables show the run with the median ratio (default 1;",
             "                   shapes 3)",
@@ -172,9 +174,9 @@ record Options(
             throw new ConfigurationException(
                     "--compute, --nodes and --seed apply to the shapes suite only, not '" + suite + "'. Remove them.");
         }
-        if (rowsGiven && !suite.equals("spark")) {
+        if (rowsGiven && !SPARK_SUITES.contains(suite)) {
             throw new ConfigurationException(
-                    "--rows applies to the spark suite only, not '" + suite + "'. Remove --rows.");
+                    "--rows applies to the " + SPARK_SUITES + " suites only, not '" + suite + "'. Remove --rows.");
         }
         if (suite.equals("shapes") && !delayGiven) {
             delay = SHAPES_DELAY;
@@ -193,7 +195,7 @@ record Options(
                 "benchmarks/run shapes --delay " + Format.compact(delay) + " --compute " + Format.compact(compute)
                         + " --runs " + runs + " --workers " + workers + " --nodes " + nodes + " --seed " + seed;
             case "startup" -> "benchmarks/run startup --runs " + runs;
-            case "spark" -> "benchmarks/run spark --rows " + rows + " --runs " + runs;
+            case "spark", "spark-s3" -> "benchmarks/run " + suite + " --rows " + rows + " --runs " + runs;
             default ->
                 "benchmarks/run " + suite + " --delay " + Format.compact(delay) + " --runs " + runs + " --workers "
                         + workers;

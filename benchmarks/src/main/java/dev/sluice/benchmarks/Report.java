@@ -21,7 +21,7 @@ final class Report {
                 ? "d = " + Format.compact(options.delay()) + " s"
                 : options.suite().equals("storage") || options.suite().equals("cpu")
                         ? options.sizeMb() + " MiB per intermediate"
-                        : options.suite().equals("spark")
+                        : options.suite().startsWith("spark")
                                 ? String.format(Locale.ROOT, "%,d orders", options.rows())
                                 : "no delay";
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -11,6 +11,9 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3-compatible server in this JVM: S3Proxy on 127.0.0.1, on a free port, over an in-memory store
@@ -84,6 +87,29 @@ final class S3ProxyServer implements AutoCloseable {
     String createBucket(String name) {
         store.createContainer(name);
         return name;
+    }
+
+    /** Deletes every object in the bucket {@code name}. */
+    void clearBucket(String name) {
+        store.clearContainer(ListObjectsV2Request.builder().bucket(name).build());
+    }
+
+    /** The bytes of every object in {@code bucket} whose key starts with {@code prefix}. */
+    long bytesUnder(String bucket, String prefix) {
+        long bytes = 0;
+        String token = null;
+        do {
+            ListObjectsV2Response page = store.list(ListObjectsV2Request.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .continuationToken(token)
+                    .build());
+            for (S3Object object : page.contents()) {
+                bytes += object.size();
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return bytes;
     }
 
     /** The location of {@code s3Uri} on this server, as a catalog entry would get it. */

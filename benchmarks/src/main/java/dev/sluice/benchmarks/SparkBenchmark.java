@@ -29,11 +29,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The Spark example ({@code examples/spark}) at scale on local disk: {@code sync} against {@code tee}
- * against the physical limit ({@link SparkLimit}), all measured in each round of one JVM.
+ * The Spark example ({@code examples/spark}) at scale, on local disk or on S3 ({@link SparkStore}): {@code
+ * sync} against {@code tee} against the physical limit ({@link SparkLimit}), all measured in each round of one
+ * JVM.
  *
  * <p>A round runs the example four ways, each in a directory of its own holding a copy of the example's
- * {@code conf/}, with {@code data/} emptied first: {@code sync}; {@code tee}; the tee with every write
+ * {@code conf/}, with its store emptied first: {@code sync}; {@code tee}; the tee with every write
  * replaced by Spark's no-op sink ({@link NoopSparkWrite}: each DataFrame computed once and persisted, as the
  * tee does, nothing written); and every output the tee run committed, read back, cached, and written again
  * through its catalog entry into a fourth directory, one at a time (the writes alone, from memory). The
@@ -47,6 +48,7 @@ final class SparkBenchmark {
 
     private final Path projectDir;
     private final Path scratch;
+    private final SparkStore store;
     private final long rows;
     private final int runs;
     private final PrintStream progress;
@@ -58,9 +60,11 @@ final class SparkBenchmark {
      * @param tee the {@code tee} run
      * @param limit the round's limit, from its compute-only run and writes
      * @param writes each output written alone, by dataset, in the pipeline's order
-     * @param onDisk the bytes of every file each output left on disk in the tee run, by dataset
+     * @param reads every load the {@code sync} run's consumers make, each alone, added up
+     * @param stored the bytes of every file or object each output left in the store in the tee run, by dataset
      */
-    record Round(Phase sync, Phase tee, SparkLimit limit, Map<String, Phase> writes, Map<String, Long> onDisk) {
+    record Round(
+            Phase sync, Phase tee, SparkLimit limit, Map<String, Phase> writes, Phase reads, Map<String, Long> stored) {
         double teeRatio() {
             return limit.ratio(tee.wall());
         }
@@ -73,13 +77,26 @@ final class SparkBenchmark {
             return (double) sync.wall().toNanos() / tee.wall().toNanos();
         }
 
-        long bytesOnDisk() {
-            return onDisk.values().stream().mapToLong(Long::longValue).sum();
+        /**
+         * The fastest a run could be that did all {@code sync} does but its loads, each consumer taking the output
+         * from memory at no cost: {@code sync}'s CPU time less the loads', over the cores. A bound while {@code
+         * sync} keeps the cores busy.
+         */
+        Duration withoutReads(int cores) {
+            return sync.cpu().minus(reads.cpu()).dividedBy(cores);
+        }
+
+        long bytesStored() {
+            return stored.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
-    /** Every timed round. */
-    record Result(long rows, List<Round> rounds) {
+    /**
+     * Every timed round.
+     *
+     * @param store where the runs kept the outputs, as the report names it
+     */
+    record Result(long rows, String store, List<Round> rounds) {
         /** The round with the median {@code tee} ratio (the lower middle one for an even count). */
         Round median() {
             List<Round> sorted = rounds.stream()
@@ -89,9 +106,10 @@ final class SparkBenchmark {
         }
     }
 
-    SparkBenchmark(Path projectDir, Path scratch, long rows, int runs, PrintStream progress) {
+    SparkBenchmark(Path projectDir, Path scratch, SparkStore store, long rows, int runs, PrintStream progress) {
         this.projectDir = projectDir;
         this.scratch = scratch;
+        this.store = store;
         this.rows = rows;
         this.runs = runs;
         this.progress = progress;
@@ -113,8 +131,9 @@ final class SparkBenchmark {
                 Round round = round(rows, sync, tee, computeOnly, writes, spark);
                 rounds.add(round);
                 progress.printf(
-                        "spark: round %d of %d: sync %s s, tee %s s, compute only %s s, writes alone %s s;"
-                                + " tee %s× its limit, %s× faster than sync; %s MiB on disk%n",
+                        "spark (%s): round %d of %d: sync %s s, tee %s s, compute only %s s, writes alone %s s;"
+                                + " tee %s× its limit, %s× faster than sync; %s MiB stored%n",
+                        store.label(),
                         i,
                         runs,
                         Format.seconds(round.sync().wall()),
@@ -123,9 +142,9 @@ final class SparkBenchmark {
                         Format.seconds(round.limit().writesAlone().wall()),
                         Format.ratio(round.teeRatio()),
                         Format.ratio(round.speedUp()),
-                        round.bytesOnDisk() >> 20);
+                        round.bytesStored() >> 20);
             }
-            return new Result(rows, List.copyOf(rounds));
+            return new Result(rows, store.label(), List.copyOf(rounds));
         } finally {
             SluiceSpark.use(spark);
             SluiceSpark.stop();
@@ -139,14 +158,17 @@ final class SparkBenchmark {
         Phase computeOnly = timedRun(spark, computeDir, rows, IoMode.TEE, true);
         SluiceSpark.use(spark);
         Project written = open(teeDir, rows);
-        Map<String, Long> onDisk = new LinkedHashMap<>();
+        Map<String, Long> stored = new LinkedHashMap<>();
         for (String output : persistedOutputs(written)) {
-            onDisk.put(output, bytesUnder(written, output));
+            stored.put(
+                    output,
+                    store.bytesUnder(String.valueOf(
+                            written.catalog().dataset(output).describe().get("filepath"))));
         }
         Map<String, Phase> writes = writeAlone(written, open(writesDir, rows), spark);
         Phase writeTotal = writes.values().stream().reduce(Phase.ZERO, Phase::plus);
         SparkLimit limit = SparkLimit.of(computeOnly, writeTotal, Cpu.cores());
-        return new Round(sync, tee, limit, writes, onDisk);
+        return new Round(sync, tee, limit, writes, readAlone(written, spark), stored);
     }
 
     /**
@@ -171,8 +193,8 @@ final class SparkBenchmark {
      * Times one run of the example's pipeline from an empty {@code data/}, with the session given back to
      * Sluice and its cache empty; {@code noWrites} replaces every Spark entry by a no-op write.
      */
-    private static Phase timedRun(SparkSession spark, Path dir, long rows, IoMode mode, boolean noWrites) {
-        clearData(dir);
+    private Phase timedRun(SparkSession spark, Path dir, long rows, IoMode mode, boolean noWrites) {
+        store.clear(dir);
         SluiceSpark.use(spark);
         spark.catalog().clearCache();
         Project project = open(dir, rows);
@@ -195,8 +217,8 @@ final class SparkBenchmark {
      * back and cached first (untimed), so that a write costs only its encoding and storing.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Phase> writeAlone(Project from, Project to, SparkSession spark) {
-        clearData(to.dir());
+    private Map<String, Phase> writeAlone(Project from, Project to, SparkSession spark) {
+        store.clear(to.dir());
         Map<String, Phase> writes = new LinkedHashMap<>();
         for (String output : persistedOutputs(from)) {
             org.apache.spark.sql.Dataset<Row> frame = ((org.apache.spark.sql.Dataset<Row>)
@@ -210,6 +232,29 @@ final class SparkBenchmark {
             }
         }
         return writes;
+    }
+
+    /**
+     * Loads every persisted output once for each node that takes it, as the {@code sync} run's consumers do, and
+     * runs each load alone through Spark's {@code noop} sink: every column read and decoded, nothing kept.
+     * Consumers read only the columns they use, so this is at least what {@code sync}'s loads cost.
+     */
+    private static Phase readAlone(Project project, SparkSession spark) {
+        List<String> persisted = persistedOutputs(project);
+        Phase reads = Phase.ZERO;
+        for (Node node : project.pipeline(PipelineRegistry.DEFAULT).nodes()) {
+            for (String input : node.inputs()) {
+                if (persisted.contains(input)) {
+                    reads = reads.plus(timed(spark, () -> ((org.apache.spark.sql.Dataset<?>)
+                                    project.catalog().load(input))
+                            .write()
+                            .format("noop")
+                            .mode("overwrite")
+                            .save()));
+                }
+            }
+        }
+        return reads;
     }
 
     /** The outputs of the example's nodes that its catalog persists, in the order the nodes run. */
@@ -238,27 +283,6 @@ final class SparkBenchmark {
         return new Phase(wall, cpu, jobs.stop());
     }
 
-    /** The bytes of every file under an output's path, whatever the format. */
-    private static long bytesUnder(Project project, String output) {
-        Object path = project.catalog().dataset(output).describe().get("filepath");
-        Path dir = Path.of(java.net.URI.create(String.valueOf(path)));
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(SparkBenchmark::size)
-                    .sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot measure " + dir + " on disk", e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A directory {@code name} under the scratch directory with a copy of the example's {@code conf/}. */
     private Path copyConf(String name) {
         Path target = scratch.resolve(name);
@@ -272,11 +296,7 @@ final class SparkBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + conf + " to " + target, e);
         }
+        store.prepare(target);
         return target;
-    }
-
-    /** Empties the project's {@code data/} directory (a {@link ScratchDirectory} that is never closed). */
-    private static void clearData(Path projectDir) {
-        ScratchDirectory.create(projectDir.resolve("data"));
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.benchmarks;
 import dev.sluice.benchmarks.SparkBenchmark.Result;
 import dev.sluice.benchmarks.SparkBenchmark.Round;
 import dev.sluice.benchmarks.SparkLimit.Phase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class SparkReport {
     private SparkReport() {}
 
     /** The table of the median round, the spread over every round, and what the rows mean. */
-    static String table(Result result, int runs, String s3) {
+    static String table(Result result, int runs) {
         Round round = result.median();
         SparkLimit limit = round.limit();
         int cores = Cpu.cores();
@@ -27,9 +28,11 @@ final class SparkReport {
                 .append(SparkBenchmark.PROJECT)
                 .append("`, `rows=")
                 .append(result.rows())
-                .append("`) on local disk: sequential runner, 9 nodes, 9 persisted intermediates, ")
-                .append(round.bytesOnDisk() >> 20)
-                .append(" MiB on disk\n\n");
+                .append("`) on ")
+                .append(result.store())
+                .append(": sequential runner, 9 nodes, 9 persisted intermediates, ")
+                .append(round.bytesStored() >> 20)
+                .append(" MiB stored\n\n");
         out.append(Report.row(List.of(
                 "run",
                 "wall (s)",
@@ -45,6 +48,7 @@ final class SparkReport {
         out.append(row("`tee`", round.tee(), limit, times(round.speedUp())));
         out.append(row("compute only (every write a no-op)", limit.computeOnly(), limit, "—"));
         out.append(row("writes alone (each output from memory, one at a time)", limit.writesAlone(), limit, "—"));
+        out.append(row("reads alone (each load of `sync`'s consumers, one at a time)", round.reads(), limit, "—"));
         out.append(Report.row(
                 List.of("**limit**: " + limit.setBy(), Format.seconds(limit.limit()), "—", "—", "1.00", "—")));
         out.append('\n');
@@ -72,6 +76,23 @@ final class SparkReport {
                     .append(spread(result.rounds(), Round::speedUp))
                     .append("× faster than `sync`.\n\n");
         }
+        Duration withoutReads = round.withoutReads(cores);
+        out.append("What an in-memory hand-off can save: `sync`'s consumers load ")
+                .append(Format.seconds(round.reads().cpu()))
+                .append(" s of CPU time when each load runs alone (every column); `sync` used ")
+                .append(Format.seconds(round.sync().cpu()))
+                .append(" s.");
+        if (withoutReads.isNegative() || withoutReads.isZero()) {
+            out.append(" The loads alone took as much CPU time as the whole run, so this round sets no bound.\n\n");
+        } else {
+            out.append(" Doing all the rest of `sync`'s work on ")
+                    .append(cores)
+                    .append(" cores takes at least ")
+                    .append(Format.seconds(withoutReads))
+                    .append(" s, so a hand-off that cost nothing could make this run at most ")
+                    .append(times((double) round.sync().wall().toNanos() / withoutReads.toNanos()))
+                    .append(" faster than `sync` while `sync` keeps the cores busy (its CPU use above).\n\n");
+        }
         out.append("Goals (issue 12): `tee` at most ")
                 .append(Format.ratio(GOAL_RATIO))
                 .append("× its limit: ")
@@ -85,11 +106,8 @@ final class SparkReport {
                 .append(" (")
                 .append(Format.ratio(round.speedUp()))
                 .append("×).\n\n");
-        out.append("On disk after the `tee` run: ")
-                .append(sizes(round.onDisk()))
-                .append(".\n\n");
-        out.append("Writes alone, by output: ").append(writes(round.writes())).append(".\n\n");
-        out.append("S3: ").append(s3).append('\n');
+        out.append("Stored after the `tee` run: ").append(sizes(round.stored())).append(".\n\n");
+        out.append("Writes alone, by output: ").append(writes(round.writes())).append(".\n");
         return out.toString();
     }
 
@@ -112,9 +130,9 @@ final class SparkReport {
         return Format.ratio(min) + "–" + Format.ratio(max);
     }
 
-    private static String sizes(Map<String, Long> onDisk) {
+    private static String sizes(Map<String, Long> stored) {
         StringBuilder out = new StringBuilder();
-        onDisk.forEach((dataset, bytes) -> {
+        stored.forEach((dataset, bytes) -> {
             out.append(out.isEmpty() ? "" : ", ")
                     .append('`')
                     .append(dataset)

@@ -58,7 +58,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("fast"), 2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'fast'")
-                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup, cpu, spark]");
+                .hasMessageContaining("[seed, iris, wide, storage, iris-s3, shapes, startup, cpu, spark, spark-s3]");
     }
 
     @Test
@@ -77,9 +77,11 @@ class OptionsTest {
         assertThat(options.rows()).isEqualTo(5_000_000);
         assertThat(options.command()).isEqualTo("benchmarks/run spark --rows 5000000 --runs 3");
         assertThat(Options.parse(List.of("spark"), 2).rows()).isEqualTo(Options.DEFAULT_ROWS);
+        assertThat(Options.parse(List.of("spark-s3", "--rows", "10"), 2).command())
+                .isEqualTo("benchmarks/run spark-s3 --rows 10 --runs 1");
         assertThatThrownBy(() -> Options.parse(List.of("storage", "--rows", "10"), 2))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("--rows applies to the spark suite only, not 'storage'. Remove --rows.");
+                .hasMessage("--rows applies to the [spark, spark-s3] suites only, not 'storage'. Remove --rows.");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class SluiceSpark {
     private static final String GROUP_PROPERTY = "spark.jobGroup.id";
     private static final String DESCRIPTION_PROPERTY = "spark.job.description";
     private static final String DEFAULT_MASTER = "local[*]";
+    static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
     // The Sluice CLI's entry point: spark-submit names the application after it when --name is missing.
     private static final String CLI_MAIN_CLASS = "dev.sluice.cli.Main";
 
@@ -204,6 +205,9 @@ public final class SluiceSpark {
         options.put("spark.app.name", "sluice");
         // Concurrent jobs share the executors (FIFO would run a consumer's job after the write it follows).
         options.put("spark.scheduler.mode", "FAIR");
+        // The tee's caches live only until their consumers and writes end: compressing them cost more CPU
+        // than it saved (benchmarks/run spark: a third of the compute-only run's CPU time).
+        options.put(CACHE_COMPRESSED, "false");
         // Delta tables through their SQL extension and catalog, unless spark.yml chooses others.
         options.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
         options.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");

@@ -72,6 +72,7 @@ class SparkSessionTest {
             seen.add(spark.sparkContext().master());
             seen.add(spark.sparkContext().appName());
             seen.add(spark.conf().get("spark.sql.shuffle.partitions"));
+            seen.add(spark.conf().get(SluiceSpark.CACHE_COMPRESSED));
             return spark.range(3).toDF();
         });
         Node count = Node.named("count")
@@ -83,7 +84,7 @@ class SparkSessionTest {
         RunResult result = Session.open(Project.at(project).registry(registry)).run();
 
         assertThat(result.freeOutputs()).containsEntry("n", 3L);
-        assertThat(seen).containsExactly("local[1]", "from-spark-yml", "3");
+        assertThat(seen).containsExactly("local[1]", "from-spark-yml", "3", "false");
         SparkContext context = used.get().sparkContext();
         assertThat(context.isStopped()).isTrue();
         assertThat(SluiceSpark.isActive()).isFalse();
