@@ -52,8 +52,9 @@ final class DirectoryCommit {
      * Saves with {@code mode}. On a file system, {@code write} writes the data into the hidden sibling it is
      * given, which does not exist yet, and the sibling is renamed into place. On an object store ({@link
      * #OBJECT_STORES}), where a rename copies every object one by one and so hides nothing, {@code write}
-     * writes in place, with Spark's own commit protocol: task files go under {@code _temporary/} and appear
-     * under the path when the job commits, followed by {@code _SUCCESS}.
+     * writes in place and the job's committer commits: on {@code s3a}, Hadoop's magic committer (see {@link
+     * S3aCommitters}), whose uploads complete when the job commits; elsewhere Spark's own, whose task files go
+     * under {@code _temporary/} and are moved under the path when the job commits. {@code _SUCCESS} comes last.
      */
     void save(SaveMode mode, Write write) {
         try {

@@ -62,6 +62,8 @@ final class S3aBuckets {
             settings.put(PROVIDER, "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider");
         }
         // Otherwise Hadoop's own chain: the same sources as the SDK's default chain.
+        // The s3a file system handles the magic committer's __magic paths (S3aCommitters); Hadoop's default.
+        settings.put("committer.magic.enabled", "true");
         return settings;
     }
 

@@ -6,13 +6,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A {@code spark} entry: a directory of Parquet, CSV, JSON, ORC (or any file source Spark knows) files,
- * read and written by Spark. A save is committed by renaming a hidden sibling into place ({@link
- * DirectoryCommit}), so readers never see half of it.
+ * read and written by Spark. A save to a file system is committed by renaming a hidden sibling into place
+ * ({@link DirectoryCommit}), so readers never see half of it; one to S3 by Hadoop's magic committer ({@link
+ * S3aCommitters}).
  */
 final class SparkDataset extends SparkTable {
     SparkDataset(Settings settings) {
@@ -21,8 +24,17 @@ final class SparkDataset extends SparkTable {
 
     @Override
     void write(SparkSession spark, org.apache.spark.sql.Dataset<Row> value) {
-        new DirectoryCommit(hadoop(spark), path)
-                .save(mode, (where, how) -> writer(value).mode(how).save(where));
+        Configuration hadoop = hadoop(spark);
+        Map<String, String> committer = path.startsWith("s3a://") ? S3aCommitters.prepare(spark, hadoop) : Map.of();
+        new DirectoryCommit(hadoop, path).save(mode, (where, how) -> {
+            DataFrameWriter<Row> writer = writer(value).mode(how);
+            committer.forEach((key, setting) -> {
+                if (!writeOptions.containsKey(key)) {
+                    writer.option(key, setting);
+                }
+            });
+            writer.save(where);
+        });
     }
 
     /** A directory of part files in the entry's format, partitioned by column values when partitionBy is set. */
