@@ -53,7 +53,7 @@ final class SparkReport {
                 List.of("**limit**: " + limit.setBy(), Format.seconds(limit.limit()), "—", "—", "1.00", "—")));
         out.append('\n');
         out.append(runs == 1 ? "One round" : "The round with the median `tee` ratio of " + runs)
-                .append(", after a warm-up round at a tenth of the size; each round runs the four lines in")
+                .append(", after a warm-up round at a tenth of the size; each round runs the five lines in")
                 .append(" this order in one JVM and one Spark session (`local[*]`, ")
                 .append(cores)
                 .append(" cores). Limit: the larger of the compute-only run's wall time and the CPU time of the")
