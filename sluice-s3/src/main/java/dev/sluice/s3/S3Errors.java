@@ -35,6 +35,9 @@ final class S3Errors {
             "AllAccessDisabled",
             "AccountProblem");
     /** Error codes S3 (and S3-compatible stores) answer when a later attempt may succeed. */
+    // How the SDK's Netty client begins the message of a connection closed or reset before the answer.
+    private static final String CLOSED_BEFORE_ANSWER = "The connection was closed during the request";
+
     private static final Set<String> TRANSIENT_CODES = Set.of(
             "SlowDown",
             "Throttling",
@@ -208,6 +211,24 @@ final class S3Errors {
                         && (client instanceof ApiCallTimeoutException
                                 || client instanceof ApiCallAttemptTimeoutException
                                 || timeoutKey(client) != null);
+    }
+
+    /**
+     * Whether the connection was closed, or reset, before the store answered: the SDK's Netty client reports
+     * both as an I/O error with this message, over the channel's {@link java.nio.channels.ClosedChannelException}
+     * or the reset.
+     */
+    static boolean closedBeforeAnswer(Throwable failure) {
+        Map<Throwable, Boolean> seen = new java.util.IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof IOException
+                            && t.getMessage() != null
+                            && t.getMessage().startsWith(CLOSED_BEFORE_ANSWER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A timeout, or a connection that failed or broke (an I/O error under the SDK's exception). */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -78,7 +79,8 @@ final class S3Location implements Location {
     public InputStream openRead() throws IOException {
         return await(
                 "read",
-                client.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBlockingInputStream()));
+                () -> client.getObject(
+                        b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBlockingInputStream()));
     }
 
     @Override
@@ -129,9 +131,10 @@ final class S3Location implements Location {
         if (!key.isEmpty() && head() != null) {
             return true;
         }
-        ListObjectsV2Response listing = await("check for objects under", client.listObjectsV2(b -> b.bucket(bucket)
-                .prefix(directoryPrefix())
-                .maxKeys(1)));
+        ListObjectsV2Response listing = await(
+                "check for objects under",
+                () -> client.listObjectsV2(
+                        b -> b.bucket(bucket).prefix(directoryPrefix()).maxKeys(1)));
         return !listing.contents().isEmpty() || !listing.commonPrefixes().isEmpty();
     }
 
@@ -155,7 +158,7 @@ final class S3Location implements Location {
             String continuation = token;
             ListObjectsV2Response page = await(
                     "list",
-                    client.listObjectsV2(
+                    () -> client.listObjectsV2(
                             b -> b.bucket(bucket).prefix(prefix).delimiter("/").continuationToken(continuation)));
             for (CommonPrefix common : page.commonPrefixes()) {
                 String name = common.prefix().substring(prefix.length());
@@ -194,7 +197,7 @@ final class S3Location implements Location {
             String afterUpload = uploadIdMarker;
             ListMultipartUploadsResponse page = await(
                     "list unfinished uploads under",
-                    client.listMultipartUploads(b ->
+                    () -> client.listMultipartUploads(b ->
                             b.bucket(bucket).prefix(key).keyMarker(afterKey).uploadIdMarker(afterUpload)));
             for (MultipartUpload upload : page.uploads()) {
                 boolean ours = upload.key().equals(key) || upload.key().startsWith(key + "/");
@@ -218,8 +221,9 @@ final class S3Location implements Location {
         Integer partMarker = null;
         do {
             Integer after = partMarker;
-            ListPartsResponse parts =
-                    await("list the parts of an unfinished upload under", client.listParts(b -> b.bucket(bucket)
+            ListPartsResponse parts = await(
+                    "list the parts of an unfinished upload under",
+                    () -> client.listParts(b -> b.bucket(bucket)
                             .key(upload.key())
                             .uploadId(upload.uploadId())
                             .partNumberMarker(after)));
@@ -228,9 +232,13 @@ final class S3Location implements Location {
             }
             partMarker = Boolean.TRUE.equals(parts.isTruncated()) ? parts.nextPartNumberMarker() : null;
         } while (partMarker != null);
-        await("abort an unfinished upload under", client.abortMultipartUpload(b -> b.bucket(bucket)
-                .key(upload.key())
-                .uploadId(upload.uploadId())));
+        try {
+            // Sent once: an abort changes the store, so a dropped connection is the run's retry to judge.
+            result(client.abortMultipartUpload(
+                    b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId())));
+        } catch (InterruptedException | ExecutionException e) {
+            throw S3Errors.translate(this, "abort an unfinished upload under", e);
+        }
         return bytes;
     }
 
@@ -248,7 +256,7 @@ final class S3Location implements Location {
     /** The object's metadata, or {@code null} when there is no object under the key. */
     private HeadObjectResponse head() throws IOException {
         try {
-            return client.headObject(b -> b.bucket(bucket).key(key)).get();
+            return readOnce(() -> client.headObject(b -> b.bucket(bucket).key(key)));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 404) {
                 return null;
@@ -263,14 +271,37 @@ final class S3Location implements Location {
         return key.isEmpty() ? "" : key + "/";
     }
 
-    private <T> T await(String action, CompletableFuture<T> future) throws IOException {
+    private <T> T await(String action, Supplier<CompletableFuture<T>> request) throws IOException {
+        try {
+            return readOnce(request);
+        } catch (InterruptedException | ExecutionException e) {
+            throw S3Errors.translate(this, action, e);
+        }
+    }
+
+    /**
+     * Sends a request that carries no body and changes nothing, and sends it once more, at once, when the store
+     * closed the connection before answering: a connection kept alive from an earlier request that the store
+     * has just dropped (S3Proxy does so now and then). Any other failure, or a second one, is thrown.
+     */
+    private static <T> T readOnce(Supplier<CompletableFuture<T>> request)
+            throws ExecutionException, InterruptedException {
+        try {
+            return result(request.get());
+        } catch (ExecutionException e) {
+            if (!S3Errors.closedBeforeAnswer(e.getCause())) {
+                throw e;
+            }
+            return result(request.get());
+        }
+    }
+
+    private static <T> T result(CompletableFuture<T> future) throws ExecutionException, InterruptedException {
         try {
             return future.get();
         } catch (InterruptedException e) {
             future.cancel(true);
-            throw S3Errors.translate(this, action, e);
-        } catch (ExecutionException e) {
-            throw S3Errors.translate(this, action, e);
+            throw e;
         }
     }
 
