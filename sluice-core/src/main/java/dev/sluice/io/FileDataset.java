@@ -116,6 +116,18 @@ public abstract class FileDataset<T> implements Dataset<T> {
                 null);
     }
 
+    /**
+     * Reads the Delta Lake table at the location (a directory with a {@code _delta_log}) as one value: {@link
+     * #load()} calls it instead of reading the directory's files, which include those of older versions. A format
+     * that reads the table's current version overrides it; the default refuses, saying so.
+     */
+    protected T readDeltaTable() throws IOException {
+        throw loadError(
+                "it is a Delta Lake table (it has a _delta_log), whose directory also keeps files of older"
+                        + " versions; read it through a delta entry",
+                null);
+    }
+
     @Override
     public final T load() {
         T value;
@@ -231,14 +243,12 @@ public abstract class FileDataset<T> implements Dataset<T> {
 
     /**
      * Reads the data files among {@code names}, the entries of the directory at the location, or its partitions;
-     * refuses a Delta table, which needs Delta to be read.
+     * a Delta table goes to
+     * {@link #readDeltaTable}.
      */
     private T readDirectory(List<String> names) throws IOException {
         if (names.contains("_delta_log")) {
-            throw loadError(
-                    "it is a Delta Lake table (it has a _delta_log), whose directory also keeps files of older"
-                            + " versions; read it through a delta entry",
-                    null);
+            return readDeltaTable();
         }
         if (names.stream().anyMatch(PartitionedDirectory::isPartition)) {
             PartitionedDirectory partitioned =

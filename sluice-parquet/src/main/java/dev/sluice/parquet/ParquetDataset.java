@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
@@ -159,6 +160,59 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         return (T) select(data.colsAppend(labels).merge(partitionColumns));
     }
 
+    /**
+     * Reads the current version of a Delta Lake table (as Spark's delta source writes it) as one DataFrame: its
+     * active data files, as the log says, in the order the log added them, with the table's columns in schema order
+     * (partition columns where the schema has them, as Spark reads the table), partition values typed by the schema.
+     * Records read an unpartitioned table. What {@link DeltaTable} does not implement is refused.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected T readDeltaTable() throws IOException {
+        Function<String, DatasetException> refuse = problem -> loadError("it is a Delta Lake table: " + problem, null);
+        DeltaTable table = DeltaTable.read(location(), refuse);
+        if (recordType != null) {
+            if (!table.partitionColumns().isEmpty()) {
+                throw refuse.apply("it is partitioned by " + table.partitionColumns() + ", whose values are in the"
+                        + " log, not in the files, so it loads as a DataFrame only; remove 'record' from load_args");
+            }
+            List<Object> rows = new ArrayList<>();
+            for (DeltaTable.DataFile file : table.files()) {
+                rows.addAll((List<?>) readPart(location().resolve(file.path()), this::readFrom));
+            }
+            return (T) rows;
+        }
+        List<DeltaTable.Column> schema = table.columns();
+        List<List<Object>> values = new ArrayList<>();
+        schema.forEach(column -> values.add(new ArrayList<>()));
+        for (DeltaTable.DataFile file : table.files()) {
+            List<Map<?, ?>> rows = readPart(location().resolve(file.path()), this::readRows);
+            for (int c = 0; c < schema.size(); c++) {
+                DeltaTable.Column column = schema.get(c);
+                if (table.partitionColumns().contains(column.name())) {
+                    Object value = DeltaTable.partitionValue(
+                            column.name(), column.type(), file.partitionValues().get(column.name()), refuse);
+                    values.get(c).addAll(java.util.Collections.nCopies(rows.size(), value));
+                } else {
+                    for (Map<?, ?> row : rows) {
+                        values.get(c).add(row.get(column.name()));
+                    }
+                }
+            }
+        }
+        List<Series<?>> series = new ArrayList<>();
+        values.forEach(column -> series.add(DataFrameColumns.toSeries(column.toArray())));
+        String[] labels = schema.stream().map(DeltaTable.Column::name).toArray(String[]::new);
+        return (T) select(DataFrame.byColumn(labels).ofIterable(series));
+    }
+
+    /** Every row of a Parquet file, as a map of column name to value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Map<?, ?>> readRows(InputFile file) throws IOException {
+        checkIsParquet(file);
+        return (List) new CarpetReader<>(file, Map.class).toList();
+    }
+
     /** Reads one part file: a local one in place, a remote one copied first. */
     private <V> V readPart(Location part, PartReader<V> reader) throws IOException {
         URI uri = part.uri();
@@ -204,7 +258,9 @@ public final class ParquetDataset<T> extends FileDataset<T> {
         return Optional.of(StoredForm.of("parquet", StoredForm.Layout.FILE));
     }
 
-    /** Refuses what is not Parquet files, and a partitioned directory when this entry loads records. */
+    /**
+     * Refuses what is not Parquet files or a Delta table, and a partitioned directory when this entry loads records.
+     */
     @Override
     public Optional<String> cannotRead(StoredForm written, String writer) {
         if (recordType != null && written.layout() == StoredForm.Layout.PARTITIONED) {
@@ -212,6 +268,9 @@ public final class ParquetDataset<T> extends FileDataset<T> {
                     + " values are in the directory names, and this entry loads records of " + recordType.getName()
                     + ", which cannot take them; remove 'record' from load_args here (a DataFrame gets the partition"
                     + " columns), or remove partitionBy from '" + writer + "'");
+        }
+        if (written.layout() == StoredForm.Layout.TABLE && written.format().equals("delta")) {
+            return Optional.empty();
         }
         return written.unreadableAsFiles("parquet", writer);
     }

@@ -128,9 +128,7 @@ class ParquetPartitionedTest {
                 .contains("remove 'record' from load_args here");
         assertThat(ParquetDataset.dataFrames(root)
                         .cannotRead(StoredForm.of("delta", StoredForm.Layout.TABLE), "sales@spark"))
-                .get()
-                .asString()
-                .contains("'sales@spark' is a delta table");
+                .isEmpty();
     }
 
     @Test

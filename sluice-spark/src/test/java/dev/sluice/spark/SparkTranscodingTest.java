@@ -58,8 +58,13 @@ class SparkTranscodingTest {
 
     /** Three partitions of orders: id, customer, amount (one null), as Spark writes them, in three part files. */
     private static org.apache.spark.sql.Dataset<Row> orders() {
+        return ordersBetween(0, 6);
+    }
+
+    /** Orders {@code from} to {@code to} (exclusive), as {@link #orders()} makes them. */
+    static org.apache.spark.sql.Dataset<Row> ordersBetween(long from, long to) {
         return SluiceSpark.session()
-                .range(0, 6, 1, 3)
+                .range(from, to, 1, 3)
                 .toDF()
                 .withColumn(
                         "customer",
@@ -233,7 +238,7 @@ class SparkTranscodingTest {
                           type: delta
                           filepath: data/orders
                         orders@dflib:
-                          type: parquet
+                          type: csv
                           filepath: data/orders
                         """, "'orders@spark' is a delta table"),
                 Arguments.of("""
@@ -292,7 +297,7 @@ class SparkTranscodingTest {
     }
 
     /** The frame's column names, then its rows as "a,b,c" in column order, sorted. */
-    private static List<String> table(DataFrame frame) {
+    static List<String> table(DataFrame frame) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < frame.height(); i++) {
             List<String> row = new ArrayList<>();
@@ -308,7 +313,7 @@ class SparkTranscodingTest {
     }
 
     /** What Spark itself reads from {@code name}'s files, as {@link #table(DataFrame)} gives it. */
-    private static List<String> sparkTable(DataCatalog catalog, String name) {
+    static List<String> sparkTable(DataCatalog catalog, String name) {
         org.apache.spark.sql.Dataset<Row> frame = LocalSpark.load(catalog, name);
         List<String> table = new ArrayList<>(List.of(String.join(",", frame.columns())));
         table.addAll(LocalSpark.rows(frame));
