@@ -33,12 +33,13 @@ import org.apache.spark.storage.StorageLevel;
  * sync} against {@code tee} against the physical limit ({@link SparkLimit}), all measured in each round of one
  * JVM.
  *
- * <p>A round runs the example four ways, each in a directory of its own holding a copy of the example's
- * {@code conf/}, with its store emptied first: {@code sync}; {@code tee}; the tee with every write
- * replaced by Spark's no-op sink ({@link NoopSparkWrite}: each DataFrame computed once and persisted, as the
- * tee does, nothing written); and every output the tee run committed, read back, cached, and written again
- * through its catalog entry into a fourth directory, one at a time (the writes alone, from memory). The
- * last two give the round's limit. The rounds share one Spark session, built from the example's {@code
+ * <p>A round times five things, each run in a directory of its own holding a copy of the example's {@code
+ * conf/}, with its store emptied first: {@code sync}; {@code tee}; the tee with every write replaced by
+ * Spark's no-op sink ({@link NoopSparkWrite}: each DataFrame computed once and persisted, as the tee does,
+ * nothing written); every output the tee run committed, read back, cached, and written again through its
+ * catalog entry into a fourth directory, one at a time (the writes alone, from memory); and every load the
+ * {@code sync} run's consumers make, each alone (the reads a hand-off saves). The third and fourth give the
+ * round's limit; the fifth bounds what any hand-off could gain over {@code sync}. The rounds share one Spark session, built from the example's {@code
  * spark.yml} before a warm-up round at a tenth of the size, so that neither the session's start nor the
  * JIT's first compilations fall in a timed run. Sequential runner, as {@code sluice run} uses by default.
  */
@@ -190,7 +191,7 @@ final class SparkBenchmark {
     }
 
     /**
-     * Times one run of the example's pipeline from an empty {@code data/}, with the session given back to
+     * Times one run of the example's pipeline in {@code dir}, its store emptied first, with the session given back to
      * Sluice and its cache empty; {@code noWrites} replaces every Spark entry by a no-op write.
      */
     private Phase timedRun(SparkSession spark, Path dir, long rows, IoMode mode, boolean noWrites) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jerolba.carpet.CarpetWriter;
 import dev.sluice.DatasetException;
+import dev.sluice.datasets.Frames;
 import dev.sluice.io.StoredForm;
 import dev.sluice.parquet.DeltaTable.AddAction;
 import dev.sluice.parquet.DeltaTable.CheckpointRow;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dflib.DataFrame;
@@ -70,19 +70,6 @@ class ParquetDeltaTableTest {
                 .save(DataFrame.foldByRow("item", "count").of(itemsAndCounts));
     }
 
-    private static List<String> rows(DataFrame frame) {
-        List<String> rows = new ArrayList<>();
-        rows.add(String.join(",", frame.getColumnsIndex().toArray()));
-        for (int i = 0; i < frame.height(); i++) {
-            List<String> row = new ArrayList<>();
-            for (int c = 0; c < frame.width(); c++) {
-                row.add(String.valueOf(frame.getColumn(c).get(i)));
-            }
-            rows.add(String.join(",", row));
-        }
-        return rows;
-    }
-
     /** Written, overwritten (the first file removed but left on disk), then appended to. */
     private static void overwrittenThenAppended(Location table) throws IOException {
         file(table, "part-00000-a.snappy.parquet", "old", 1L);
@@ -106,7 +93,7 @@ class ParquetDeltaTableTest {
 
         DataFrame loaded = ParquetDataset.dataFrames(table).load();
 
-        assertThat(rows(loaded)).isEqualTo(CURRENT);
+        assertThat(Frames.table(loaded)).isEqualTo(CURRENT);
     }
 
     @Test
@@ -139,7 +126,7 @@ class ParquetDeltaTableTest {
 
         DataFrame loaded = ParquetDataset.dataFrames(table).load();
 
-        assertThat(rows(loaded)).containsExactly("item,day,shop,count", "tea,2024-01-31,a:b,2", "jam,null,1,3");
+        assertThat(Frames.table(loaded)).containsExactly("item,day,shop,count", "tea,2024-01-31,a:b,2", "jam,null,1,3");
         assertThat(loaded.getColumn("day").get(0)).isEqualTo(LocalDate.of(2024, 1, 31));
         // Typed by the schema, not guessed from the value: a string column of digits stays a string.
         assertThat(loaded.getColumn("shop").get(1)).isEqualTo("1");
@@ -164,7 +151,7 @@ class ParquetDeltaTableTest {
         });
         commit(table, 2, add("part-00000-c.snappy.parquet", "{}"));
 
-        assertThat(rows(ParquetDataset.dataFrames(table).load())).isEqualTo(CURRENT);
+        assertThat(Frames.table(ParquetDataset.dataFrames(table).load())).isEqualTo(CURRENT);
     }
 
     @Test
@@ -173,7 +160,7 @@ class ParquetDeltaTableTest {
         Location table = S3.locate("s3://" + bucket + "/data/sales");
         overwrittenThenAppended(table);
 
-        assertThat(rows(ParquetDataset.dataFrames(table).load())).isEqualTo(CURRENT);
+        assertThat(Frames.table(ParquetDataset.dataFrames(table).load())).isEqualTo(CURRENT);
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.DatasetException;
+import dev.sluice.datasets.Frames;
 import dev.sluice.io.StoredForm;
 import dev.sluice.s3.LocalS3;
 import dev.sluice.storage.Location;
 import dev.sluice.storage.Storage;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.dflib.DataFrame;
 import org.dflib.IntSeries;
@@ -47,18 +47,6 @@ class ParquetPartitionedTest {
         part(root, "year=2025/region=south%2Fwest/part-00000-a.snappy.parquet", "bun", 5);
     }
 
-    private static List<String> rows(DataFrame frame) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < frame.height(); i++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < frame.width(); c++) {
-                row.add(frame.getColumn(c).get(i));
-            }
-            rows.add(row.toString());
-        }
-        return rows;
-    }
-
     private static final List<String> SALES = List.of(
             "[pie, 4, 2024, null]",
             "[tea, 1, 2024, north]",
@@ -74,7 +62,7 @@ class ParquetPartitionedTest {
         DataFrame loaded = ParquetDataset.dataFrames(root).load();
 
         assertThat(loaded.getColumnsIndex().toArray()).containsExactly("item", "count", "year", "region");
-        assertThat(rows(loaded)).isEqualTo(SALES);
+        assertThat(Frames.rows(loaded)).isEqualTo(SALES);
         assertThat(loaded.getColumn("year")).isInstanceOf(IntSeries.class);
         assertThat(loaded.getColumn("region").get(0)).isNull();
     }
@@ -142,6 +130,6 @@ class ParquetPartitionedTest {
         DataFrame loaded = ParquetDataset.dataFrames(root).load();
 
         assertThat(loaded.getColumnsIndex().toArray()).containsExactly("item", "count", "year", "region");
-        assertThat(rows(loaded)).isEqualTo(SALES);
+        assertThat(Frames.rows(loaded)).isEqualTo(SALES);
     }
 }

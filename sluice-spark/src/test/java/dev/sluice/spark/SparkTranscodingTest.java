@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.ConfigurationException;
 import dev.sluice.catalog.DataCatalog;
+import dev.sluice.datasets.Frames;
 import dev.sluice.pipeline.Node;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.runner.IoMode;
@@ -298,18 +299,10 @@ class SparkTranscodingTest {
 
     /** The frame's column names, then its rows as "a,b,c" in column order, sorted. */
     static List<String> table(DataFrame frame) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < frame.height(); i++) {
-            List<String> row = new ArrayList<>();
-            for (int c = 0; c < frame.width(); c++) {
-                row.add(String.valueOf(frame.getColumn(c).get(i)));
-            }
-            rows.add(String.join(",", row));
-        }
-        List<String> table =
-                new ArrayList<>(List.of(String.join(",", frame.getColumnsIndex().toArray())));
-        table.addAll(rows.stream().sorted().toList());
-        return table;
+        List<String> table = Frames.table(frame);
+        List<String> sorted = new ArrayList<>(table.subList(0, 1));
+        sorted.addAll(table.subList(1, table.size()).stream().sorted().toList());
+        return sorted;
     }
 
     /** What Spark itself reads from {@code name}'s files, as {@link #table(DataFrame)} gives it. */

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.DatasetException;
+import dev.sluice.datasets.Frames;
 import dev.sluice.io.StoredForm;
 import dev.sluice.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.dflib.DataFrame;
 import org.dflib.DoubleSeries;
 import org.dflib.IntSeries;
@@ -28,18 +27,6 @@ class CsvPartitionedTest {
         Files.writeString(file, content);
     }
 
-    private static List<String> rows(DataFrame frame) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < frame.height(); i++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < frame.width(); c++) {
-                row.add(frame.getColumn(c).get(i));
-            }
-            rows.add(row.toString());
-        }
-        return rows;
-    }
-
     @Test
     void load_nestedPartitions_typeTheDataOnceAndAddThePartitionColumnsAfterIt() throws IOException {
         part("year=2024/region=north/part-00000-a.csv", "item,price\ntea,2\njam,3\n");
@@ -52,7 +39,7 @@ class CsvPartitionedTest {
         DataFrame loaded = CsvDataset.at(Storage.local(dir.resolve("sales"))).load();
 
         assertThat(loaded.getColumnsIndex().toArray()).containsExactly("item", "price", "year", "region");
-        assertThat(rows(loaded))
+        assertThat(Frames.rows(loaded))
                 .containsExactly(
                         "[pie, 1.0, 2024, null]",
                         "[tea, 2.0, 2024, north]",
@@ -74,7 +61,7 @@ class CsvPartitionedTest {
                 .load();
 
         assertThat(loaded.getColumnsIndex().toArray()).containsExactly("0", "1", "k");
-        assertThat(rows(loaded)).containsExactly("[1, x, a]", "[2, y, b]");
+        assertThat(Frames.rows(loaded)).containsExactly("[1, x, a]", "[2, y, b]");
     }
 
     @Test
