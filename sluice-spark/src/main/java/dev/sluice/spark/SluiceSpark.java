@@ -1,6 +1,10 @@
 package dev.sluice.spark;
 
 import dev.sluice.ConfigurationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +35,10 @@ public final class SluiceSpark {
 
     private static final Logger LOG = LoggerFactory.getLogger(SluiceSpark.class);
     private static final String POOL_PROPERTY = "spark.scheduler.pool";
+    private static final String SCHEDULER_MODE = "spark.scheduler.mode";
+    private static final String ALLOCATION_FILE = "spark.scheduler.allocation.file";
+    // What the FAIR scheduler reads from the class path when no allocation file is set.
+    private static final String DEFAULT_ALLOCATION_RESOURCE = "fairscheduler.xml";
     // SparkContext's names for the job group and description properties (private to Spark).
     private static final String GROUP_PROPERTY = "spark.jobGroup.id";
     private static final String DESCRIPTION_PROPERTY = "spark.job.description";
@@ -204,7 +212,7 @@ public final class SluiceSpark {
         options.put("spark.master", DEFAULT_MASTER);
         options.put("spark.app.name", "sluice");
         // Concurrent jobs share the executors (FIFO would run a consumer's job after the write it follows).
-        options.put("spark.scheduler.mode", "FAIR");
+        options.put(SCHEDULER_MODE, "FAIR");
         // The tee's caches live only until their consumers and writes end: compressing them cost more CPU
         // than it saved (benchmarks/run spark: a third of the compute-only run's CPU time).
         options.put(CACHE_COMPRESSED, "false");
@@ -225,6 +233,13 @@ public final class SluiceSpark {
         if (!replaced.isEmpty()) {
             LOG.info("spark-submit's settings replace spark.yml's: {}", String.join(", ", replaced));
         }
+        String mode = submitted.getOrDefault(SCHEDULER_MODE, options.get(SCHEDULER_MODE));
+        if ("FAIR".equalsIgnoreCase(mode)
+                && !options.containsKey(ALLOCATION_FILE)
+                && !submitted.containsKey(ALLOCATION_FILE)
+                && SluiceSpark.class.getClassLoader().getResource(DEFAULT_ALLOCATION_RESOURCE) == null) {
+            options.put(ALLOCATION_FILE, savePoolFile());
+        }
         SparkSession.Builder builder = SparkSession.builder();
         options.forEach(builder::config);
         try {
@@ -240,6 +255,35 @@ public final class SluiceSpark {
                     "Cannot start the Spark session from " + from + ": " + e.getMessage()
                             + "; check spark.master and the other spark.* settings there",
                     e);
+        }
+    }
+
+    /**
+     * A FAIR scheduler allocation file, written for this JVM, that declares the {@value #SAVE_POOL} pool with the
+     * settings Spark would give an undeclared pool (FIFO inside, weight 1, no minimum share), so that the first
+     * background write does not log a warning about it. Used only when neither spark.yml nor spark-submit names
+     * an allocation file and the class path has no {@code fairscheduler.xml}: a team's own pools stay theirs.
+     *
+     * @return the file's {@code file:} URI, as Spark opens it through Hadoop's file systems
+     */
+    private static String savePoolFile() {
+        try {
+            Path file = Files.createTempFile("sluice-spark-pools-", ".xml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, """
+                    <?xml version="1.0"?>
+                    <allocations>
+                      <pool name="%s">
+                        <schedulingMode>FIFO</schedulingMode>
+                        <weight>1</weight>
+                        <minShare>0</minShare>
+                      </pool>
+                    </allocations>
+                    """.formatted(SAVE_POOL));
+            return file.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot write the Spark scheduler's pool file to the temporary directory", e);
         }
     }
 

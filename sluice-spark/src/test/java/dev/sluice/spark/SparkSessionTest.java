@@ -73,6 +73,9 @@ class SparkSessionTest {
             seen.add(spark.sparkContext().appName());
             seen.add(spark.conf().get("spark.sql.shuffle.partitions"));
             seen.add(spark.conf().get(SluiceSpark.CACHE_COMPRESSED));
+            // Declared up front (no job has asked for it yet), so the first background write logs no warning.
+            seen.add("save pool declared: "
+                    + spark.sparkContext().getPoolForName(SluiceSpark.SAVE_POOL).isDefined());
             return spark.range(3).toDF();
         });
         Node count = Node.named("count")
@@ -84,7 +87,7 @@ class SparkSessionTest {
         RunResult result = Session.open(Project.at(project).registry(registry)).run();
 
         assertThat(result.freeOutputs()).containsEntry("n", 3L);
-        assertThat(seen).containsExactly("local[1]", "from-spark-yml", "3", "false");
+        assertThat(seen).containsExactly("local[1]", "from-spark-yml", "3", "false", "save pool declared: true");
         SparkContext context = used.get().sparkContext();
         assertThat(context.isStopped()).isTrue();
         assertThat(SluiceSpark.isActive()).isFalse();
