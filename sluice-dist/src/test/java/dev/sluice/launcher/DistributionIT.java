@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packed distribution as a user gets it: unpacked into a directory, {@code bin/sluice} called through a
  * symlink from another directory, a {@code sluice new} project run first with Maven and then with no
- * {@code mvn} on the PATH, the Maven plugin's goals in that project, and the Iris example. Installs the
+ * {@code mvn} on the PATH, the Maven plugin's goals in that project, the Iris example, and a new project
+ * with Spark added as the guide says. Installs the
  * distribution's artifacts into the local Maven repository the build uses, as the launcher does for users.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -281,6 +282,84 @@ class DistributionIT {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("IrisNodes - Model has an accuracy of");
         assertThat(run.out()).contains("completed: 4 node(s)");
+    }
+
+    /**
+     * The Spark chapter's set-up in a {@code sluice new} project: its dependency snippet added to the pom, which
+     * imports only Sluice's BOM, so Maven mediates Spark's dependencies as it does for users (inside Sluice's
+     * build the parent's versions would hide a mismatch), then a Spark pipeline run by the distribution.
+     */
+    @Test
+    @Order(8)
+    void newProjectWithSpark_asTheSparkChapterSetsItUp_runsASparkPipeline() throws Exception {
+        assertThat(sluice(workspace, Map.of(), "new", "sparky").exit()).isZero();
+        Path sparky = workspace.resolve("sparky");
+        Matcher dependency = Pattern.compile("(?ms)^```xml\\n(<dependency>.*?)^```")
+                .matcher(Files.readString(Path.of("..", "docs", "guide", "spark.md")));
+        assertThat(dependency.find())
+                .as("the dependency in docs/guide/spark.md")
+                .isTrue();
+        Path pom = sparky.resolve("pom.xml");
+        String core =
+                "    <dependency>\n      <groupId>dev.sluice</groupId>\n      <artifactId>sluice-core</artifactId>";
+        assertThat(Files.readString(pom)).contains(core);
+        Files.writeString(pom, Files.readString(pom).replace(core, dependency.group(1) + core));
+        Files.writeString(sparky.resolve("src/main/java/com/example/sparky/ProjectPipelines.java"), """
+                package com.example.sparky;
+
+                import dev.sluice.pipeline.Node;
+                import dev.sluice.pipeline.Pipeline;
+                import dev.sluice.project.PipelineRegistry;
+                import dev.sluice.spark.SluiceSpark;
+                import java.util.Map;
+                import org.apache.spark.sql.Dataset;
+                import org.apache.spark.sql.Row;
+
+                public final class ProjectPipelines implements PipelineRegistry {
+                    @Override
+                    public Map<String, Pipeline> pipelines() {
+                        return Map.of(DEFAULT, Pipeline.of(
+                                Node.named("make_ids").outputs("ids").fn(() -> SluiceSpark.session().range(1_000).toDF()),
+                                Node.named("evens").inputs("ids").outputs("evens")
+                                        .fn((Dataset<Row> ids) -> ids.filter("id % 2 = 0")),
+                                Node.named("count").inputs("evens").outputs("evens_count")
+                                        .fn((Dataset<Row> evens) -> evens.count())));
+                    }
+                }
+                """);
+        Files.writeString(sparky.resolve("conf/base/catalog.yml"), """
+                ids:
+                  type: spark
+                  filepath: data/02_intermediate/ids
+                evens:
+                  type: spark.SparkDataset
+                  filepath: data/03_primary/evens.csv
+                  file_format: csv
+                  save_args:
+                    header: true
+                  load_args:
+                    header: true
+                """);
+        Files.writeString(sparky.resolve("conf/base/spark.yml"), """
+                spark.master: local[2]
+                spark.ui.enabled: false
+                """);
+
+        Result run = sluice(sparky, Map.of(), "run");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("completed: 3 node(s)");
+        assertThat(run.err()).doesNotContain(" ERROR ").doesNotContain("has not been configured");
+        long rows = 0;
+        try (Stream<Path> parts = Files.list(sparky.resolve("data/03_primary/evens.csv"))) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-"))
+                    .toList()) {
+                rows += Files.readAllLines(part).stream()
+                        .filter(line -> !line.equals("id"))
+                        .count();
+            }
+        }
+        assertThat(rows).as("even ids written").isEqualTo(500);
     }
 
     private Result sluice(Path cwd, Map<String, String> env, String... args) throws Exception {
