@@ -229,13 +229,9 @@ class DistributionIT {
     @Order(5)
     void deployProfile_fromThePackagingGuide_buildsADirectoryThatRunsWithJavaAlone() throws Exception {
         Path demo = workspace.resolve("demo");
-        Matcher profile = Pattern.compile("(?ms)^```xml\\n(<profiles>.*?)^```")
-                .matcher(Files.readString(Path.of("..", "docs", "guide", "packaging.md")));
-        assertThat(profile.find())
-                .as("the deploy profile in docs/guide/packaging.md")
-                .isTrue();
+        String profile = xmlBlock("packaging.md", "<profiles>");
         Path pom = demo.resolve("pom.xml");
-        Files.writeString(pom, Files.readString(pom).replace("</project>", profile.group(1) + "</project>"));
+        Files.writeString(pom, Files.readString(pom).replace("</project>", profile + "</project>"));
         Optional<String> mvn = onPath("mvn");
         assertThat(mvn).as("mvn on the PATH").isPresent();
 
@@ -294,16 +290,12 @@ class DistributionIT {
     void newProjectWithSpark_asTheSparkChapterSetsItUp_runsASparkPipeline() throws Exception {
         assertThat(sluice(workspace, Map.of(), "new", "sparky").exit()).isZero();
         Path sparky = workspace.resolve("sparky");
-        Matcher dependency = Pattern.compile("(?ms)^```xml\\n(<dependency>.*?)^```")
-                .matcher(Files.readString(Path.of("..", "docs", "guide", "spark.md")));
-        assertThat(dependency.find())
-                .as("the dependency in docs/guide/spark.md")
-                .isTrue();
+        String dependency = xmlBlock("spark.md", "<dependency>");
         Path pom = sparky.resolve("pom.xml");
         String core =
                 "    <dependency>\n      <groupId>dev.sluice</groupId>\n      <artifactId>sluice-core</artifactId>";
         assertThat(Files.readString(pom)).contains(core);
-        Files.writeString(pom, Files.readString(pom).replace(core, dependency.group(1) + core));
+        Files.writeString(pom, Files.readString(pom).replace(core, dependency + core));
         Files.writeString(sparky.resolve("src/main/java/com/example/sparky/ProjectPipelines.java"), """
                 package com.example.sparky;
 
@@ -360,6 +352,16 @@ class DistributionIT {
             }
         }
         assertThat(rows).as("even ids written").isEqualTo(500);
+    }
+
+    /** The first XML code block of {@code docs/guide/<page>} that starts with {@code start}. */
+    private static String xmlBlock(String page, String start) throws IOException {
+        Matcher block = Pattern.compile("(?ms)^```xml\\n(" + Pattern.quote(start) + ".*?)^```")
+                .matcher(Files.readString(Path.of("..", "docs", "guide", page)));
+        assertThat(block.find())
+                .as("an XML block starting " + start + " in docs/guide/" + page)
+                .isTrue();
+        return block.group(1);
     }
 
     private Result sluice(Path cwd, Map<String, String> env, String... args) throws Exception {
