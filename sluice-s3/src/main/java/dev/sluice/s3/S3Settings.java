@@ -5,6 +5,7 @@ import dev.sluice.storage.ByteSize;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency, Durat
             "open_args_save");
     private static final Set<String> CLIENT_KWARGS_KEYS =
             Set.of("endpoint_url", "region_name", "aws_access_key_id", "aws_secret_access_key", "aws_session_token");
+    private static final List<String> CREDENTIAL_ONLY_KEYS =
+            List.of("key", "secret", "token", "aws_access_key_id", "aws_secret_access_key", "aws_session_token");
     private static final Set<String> CREDENTIAL_KEYS = Set.of(
             "key",
             "secret",
@@ -92,6 +95,7 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency, Durat
 
     /** Reads the settings for {@code where} (used in messages); never echoes credential values. */
     static S3Settings parse(String where, Map<String, Object> credentials, Map<String, Object> options) {
+        refuseKeysIn(where, options);
         Reader opts = new Reader(where, "fs_args", options, OPTION_KEYS);
         Reader creds = new Reader(where, "credentials", credentials, CREDENTIAL_KEYS);
         Reader optsKwargs = opts.nested("client_kwargs", CLIENT_KWARGS_KEYS);
@@ -132,11 +136,6 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency, Durat
                     + ". Set both 'key' and 'secret' (or 'aws_access_key_id' and 'aws_secret_access_key') in the"
                     + " credentials entry, or remove both to use the AWS default credential chain.");
         }
-        if (optsKwargs.has("aws_access_key_id") || optsKwargs.has("aws_secret_access_key")) {
-            throw new ConfigurationException("S3 keys for " + where + " are in fs_args.client_kwargs, where they"
-                    + " would be logged with the dataset's settings. Move them to conf/local/credentials.yml and"
-                    + " refer to them with 'credentials: <name>'.");
-        }
         String profile = first(opts.string("profile"), creds.string("profile"));
         boolean anonymous = opts.bool("anon", false) || creds.bool("anon", false);
         if (anonymous && (key != null || profile != null)) {
@@ -157,6 +156,36 @@ record S3Settings(ClientSettings client, int partSize, int maxConcurrency, Durat
                 partSize,
                 maxConcurrency,
                 saveTimeout);
+    }
+
+    /**
+     * Refuses access keys in {@code fs_args} (where s3fs takes them, and Kedro projects for MinIO often put
+     * them): the dataset's settings are shown and logged, credentials are not. Names the keys, never values.
+     */
+    private static void refuseKeysIn(String where, Map<String, Object> options) {
+        if (options == null) {
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        for (String key : CREDENTIAL_ONLY_KEYS) {
+            if (options.containsKey(key)) {
+                found.add(key);
+            }
+        }
+        if (options.get("client_kwargs") instanceof Map<?, ?> kwargs) {
+            for (String key : CREDENTIAL_ONLY_KEYS) {
+                if (kwargs.containsKey(key)) {
+                    found.add("client_kwargs." + key);
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new ConfigurationException("S3 keys for " + where + " are in fs_args (" + String.join(", ", found)
+                    + "), where they would be shown and logged with the dataset's settings. Move them to an entry"
+                    + " of conf/local/credentials.yml (the same names work there: key, secret, token, or"
+                    + " aws_access_key_id, aws_secret_access_key, aws_session_token), and refer to it from the"
+                    + " dataset with 'credentials: <name>'.");
+        }
     }
 
     private static URI endpoint(String where, String text) {

@@ -120,13 +120,25 @@ class S3SettingsTest {
     }
 
     @Test
-    void parse_keysInFsArgs_areRefusedBecauseFsArgsGetLogged() {
+    void parse_keysInFsArgs_areRefusedNamingThemButNeverTheirValues() {
         assertThatThrownBy(() -> S3Settings.parse(
                         WHERE,
                         Map.of(),
                         Map.of("client_kwargs", Map.of("aws_access_key_id", "a", "aws_secret_access_key", "b"))))
                 .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("client_kwargs.aws_access_key_id")
                 .hasMessageContaining("credentials.yml");
+        // As s3fs takes them, and Kedro projects for MinIO write them.
+        assertThatThrownBy(() -> S3Settings.parse(
+                        WHERE,
+                        Map.of(),
+                        Map.of("key", "minio-user-id", "secret", "minio-very-secret", "endpoint_url", "http://x:9000")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("S3 keys for " + WHERE + " are in fs_args (key, secret)")
+                .hasMessageContaining("'credentials: <name>'")
+                .message()
+                .doesNotContain("minio-user-id")
+                .doesNotContain("minio-very-secret");
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The {@code spark} catalog type (Kedro's {@code spark.SparkDataset}): a directory of files in any format
- * Spark reads, loaded and saved as a DataFrame by the run's Spark session.
+ * The {@code spark} catalog type (Kedro's {@code spark.SparkDataset}, and {@code spark.SparkDatasetV2}, which takes
+ * the same settings): a directory of files in any format Spark reads, loaded and saved as a DataFrame by the run's
+ * Spark session.
  *
  * <pre>{@code
  * model_input_table:
@@ -32,7 +33,7 @@ public final class SparkDatasetType implements DatasetType {
 
     @Override
     public Set<String> aliases() {
-        return Set.of("SparkDataset", "spark.SparkDataset");
+        return Set.of("SparkDataset", "spark.SparkDataset", "SparkDatasetV2", "spark.SparkDatasetV2");
     }
 
     @Override

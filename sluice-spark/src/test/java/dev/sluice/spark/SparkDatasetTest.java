@@ -82,6 +82,32 @@ class SparkDatasetTest {
                 .containsEntry("storage_level", "Disk Memory Deserialized 1x Replicated");
     }
 
+    /** Kedro's spaceflights-pyspark starter writes its CSV tables with spark.SparkDatasetV2, as here. */
+    @Test
+    void kedroSparkDatasetV2_isTheSparkTypeWithTheSameSettings() {
+        DataCatalog catalog = catalog("""
+                people:
+                  type: spark.SparkDatasetV2
+                  filepath: data/02_intermediate/people.csv
+                  file_format: csv
+                  load_args:
+                    header: True
+                    inferSchema: True
+                  save_args:
+                    sep: ','
+                    header: True
+                    mode: overwrite
+                """);
+
+        catalog.save("people", people(3));
+
+        assertThat(catalog.dataset("people").describe())
+                .containsEntry("type", "spark")
+                .containsEntry("file_format", "csv");
+        assertThat(rows(load(catalog, "people").select("id", "name", "year")))
+                .containsExactly("0,n0,0", "1,n1,1", "2,n2,0");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json", "orc", "parquet"})
     void fileFormat_savesAndLoadsTheSameRows(String format) {
