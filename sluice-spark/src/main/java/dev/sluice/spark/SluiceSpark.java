@@ -1,6 +1,7 @@
 package dev.sluice.spark;
 
 import dev.sluice.ConfigurationException;
+import dev.sluice.spark.internal.S3aCommitProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -181,7 +183,8 @@ public final class SluiceSpark {
     /**
      * Runs {@code write} with the calling thread's jobs labelled as the save of {@code dataset}, in the
      * {@value #SAVE_POOL} pool, and restores the thread's labels afterwards (a sync save runs on the
-     * node's thread).
+     * node's thread). The jobs also carry a tag of their own, by which {@link S3aCommitProtocol} finds the
+     * save's tasks when it aborts.
      */
     static void asSave(SparkSession spark, String dataset, Runnable write) {
         SparkContext context = spark.sparkContext();
@@ -189,9 +192,12 @@ public final class SluiceSpark {
         String description = context.getLocalProperty(DESCRIPTION_PROPERTY);
         String pool = context.getLocalProperty(POOL_PROPERTY);
         label(context, "save " + dataset, SAVE_POOL);
+        String tag = S3aCommitProtocol.SAVE_TAG_PREFIX + UUID.randomUUID();
+        context.addJobTag(tag);
         try {
             write.run();
         } finally {
+            context.removeJobTag(tag);
             context.setLocalProperty(GROUP_PROPERTY, group);
             context.setLocalProperty(DESCRIPTION_PROPERTY, description);
             context.setLocalProperty(POOL_PROPERTY, pool);

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.dflib.DataFrame;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,6 +210,41 @@ class SparkOnS3Test {
         assertThat(S3.pendingUploads(bucket))
                 .as("uploads the failed save left open")
                 .isEmpty();
+    }
+
+    /**
+     * Spark fails a job as soon as one task fails; another that Spark already let commit may still be
+     * committing. The save's abort waits for it, so that its commit is aborted too (see {@link LateCommitFactory}).
+     */
+    @Test
+    void sync_aTaskCommitsWhileTheSaveFails_leavesNothingUnderThePath() throws IOException {
+        Configuration hadoop = SluiceSpark.session().sparkContext().hadoopConfiguration();
+        // Hadoop's own default names the S3A committers' factory: put it back after.
+        String factory = hadoop.get(LateCommitFactory.SETTING);
+        hadoop.set(LateCommitFactory.SETTING, LateCommitFactory.class.getName());
+        LateCommitFactory.reset();
+        try {
+            DataCatalog catalog =
+                    LocalSpark.catalog(project, "late:\n  type: spark\n  filepath: s3://" + bucket + "/late\n" + store);
+            UDF1<Long, Long> check = LateCommitFactory::failOnceTaskZeroCommits;
+            Pipeline pipeline = Pipeline.of(Node.named("make").outputs("late").fn(() -> orders().withColumn(
+                            "checked", functions.udf(check, DataTypes.LongType).apply(functions.col("id")))));
+
+            assertThatThrownBy(() -> Runner.builder().io(IoMode.SYNC).build().run(pipeline, catalog))
+                    .isInstanceOf(RunFailedException.class)
+                    .hasMessageContaining("row 4 is bad");
+
+            assertThat(keys("late")).as("objects under the failed save's path").isEmpty();
+            assertThat(S3.pendingUploads(bucket))
+                    .as("uploads the failed save left open")
+                    .isEmpty();
+        } finally {
+            if (factory == null) {
+                hadoop.unset(LateCommitFactory.SETTING);
+            } else {
+                hadoop.set(LateCommitFactory.SETTING, factory);
+            }
+        }
     }
 
     /** Every key under {@code prefix}, listed by Spark's s3a file system. */

@@ -2,14 +2,24 @@ package dev.sluice.spark.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.PathOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.PathOutputCommitterFactory;
+import org.apache.spark.JobExecutionStatus;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.internal.io.FileNameSpec;
 import org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -20,12 +30,23 @@ import scala.Option;
  * that is a {@code __magic_job-<id>/} path under the destination, which the s3a file system turns into
  * multipart uploads to the files' final names, completed only when the job commits.
  *
+ * <p>A failed job is aborted only once its tasks have ended. Spark fails a job as soon as one task fails, while
+ * the others may still run; one that commits after the abort would leave its pending uploads and their
+ * {@code .pendingset} under the destination. The save's jobs carry the tag {@link #SAVE_TAG_PREFIX}{@code <id>},
+ * which Sluice sets on the saving thread.
+ *
  * <p>Everything else is Spark's own protocol unchanged: other file systems, the {@code file} committer (Hadoop's
  * classic one), and dynamic partition overwrite, which the S3A committers cannot do. Spark serializes the
  * protocol to its tasks and creates the committer again in each of them.
  */
 public class S3aCommitProtocol extends SQLHadoopMapReduceCommitProtocol {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(S3aCommitProtocol.class);
+
+    /** The start of the job tag that marks the Spark jobs of one Sluice save. */
+    public static final String SAVE_TAG_PREFIX = "sluice-save-";
+
+    private static final long TASKS_END_TIMEOUT_MILLIS = 60_000;
 
     private final String destination;
     private final boolean dynamicPartitionOverwrite;
@@ -56,6 +77,68 @@ public class S3aCommitProtocol extends SQLHadoopMapReduceCommitProtocol {
             }
         }
         return super.setupCommitter(context);
+    }
+
+    /** Aborts the S3A committer's job once the failed save's tasks have ended, so that none commits after. */
+    @Override
+    public void abortJob(JobContext context) {
+        if (committer != null) {
+            awaitTasksOfThisSave();
+        }
+        super.abortJob(context);
+    }
+
+    /** Waits until no task of the calling thread's save (its jobs tagged {@link #SAVE_TAG_PREFIX}) is running. */
+    private static void awaitTasksOfThisSave() {
+        SparkContext spark = SparkContext.getOrCreate();
+        String tag = null;
+        for (String each : scala.jdk.javaapi.CollectionConverters.asJava(spark.getJobTags())) {
+            if (each.startsWith(SAVE_TAG_PREFIX)) {
+                tag = each;
+            }
+        }
+        if (tag == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TASKS_END_TIMEOUT_MILLIS);
+        try {
+            // The status tracker learns of jobs and tasks from the listener bus: let it catch up first.
+            spark.listenerBus().waitUntilEmpty(TASKS_END_TIMEOUT_MILLIS);
+            while (tasksRunning(spark.statusTracker(), tag)) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn(
+                            "Tasks of a failed save still ran after {} s; aborting its commit anyway",
+                            TASKS_END_TIMEOUT_MILLIS / 1000);
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        } catch (TimeoutException e) {
+            LOG.warn(
+                    "Spark's listener bus did not catch up in {} s; aborting the commit",
+                    TASKS_END_TIMEOUT_MILLIS / 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean tasksRunning(SparkStatusTracker tracker, String tag) {
+        for (int jobId : tracker.getJobIdsForTag(tag)) {
+            Option<SparkJobInfo> job = tracker.getJobInfo(jobId);
+            if (job.isEmpty()) {
+                continue;
+            }
+            if (job.get().status() == JobExecutionStatus.RUNNING) {
+                return true;
+            }
+            for (int stageId : job.get().stageIds()) {
+                Option<SparkStageInfo> stage = tracker.getStageInfo(stageId);
+                if (stage.isDefined() && stage.get().numActiveTasks() > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A task's file under the S3A committer's work path, or where Spark's own protocol puts it. */
